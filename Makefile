@@ -1,0 +1,74 @@
+# The one entry point. `make html` and `make test` are all a newcomer needs (see README.md).
+# Every build target takes DATA=, NOW=, OUTPUTDIR= and CACHEDIR= (see docs/DATA_FORMAT.md).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+DATA ?= data
+NOW ?=
+OUTPUTDIR ?= output
+CACHEDIR ?= .cache
+export DATA NOW OUTPUTDIR CACHEDIR
+
+.PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
+	national-data lint format clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+html: $(STAMP)            ## build the site (demo data by default) into OUTPUTDIR
+	$(PY) scripts/build.py
+
+publish: $(STAMP)         ## production build (Netlify); refuses to deploy a preview
+	$(PY) scripts/build.py --publish --settings publishconf.py
+	$(PY) scripts/deploy_guard.py "$(OUTPUTDIR)"
+
+preview: OUTPUTDIR = output-apercu
+preview: $(STAMP)         ## staff preview: embargoed editions shown, banner, noindex, marker
+	$(PY) scripts/build.py --preview
+
+serve: $(STAMP)           ## local server that rebuilds when content/theme/plugins/data change
+	$(PY) scripts/serve.py
+
+validate: $(STAMP)        ## check the data only
+	$(PY) scripts/validate.py
+
+test: $(STAMP) node_modules/.installed   ## the whole suite
+	$(PY) -m pytest
+
+test-fast: $(STAMP)       ## unit tests only (no browser, no national dataset)
+	$(PY) -m pytest -m "not browser and not slow"
+
+bench: $(STAMP)           ## national-scale benchmark; table and JSON in output-bench/
+	$(PY) scripts/bench.py
+
+golden: $(STAMP)          ## regenerate the golden files the tests compare with
+	$(PY) scripts/regenerate_golden.py
+
+reference: $(STAMP)       ## refresh the shipped reference data (needs the registries)
+	$(PY) -m pip install --quiet ".[refresh]"
+	$(PY) scripts/refresh_reference.py
+
+demo-data: $(STAMP)       ## regenerate the demonstration data in data/
+	$(PY) scripts/generate_dataset.py demo data
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf output output-apercu output-bench .cache .pytest_cache

@@ -1,0 +1,75 @@
+"""Pelican settings for the showcase. Build through ``make``; see README.md.
+
+The label's own settings come from the environment so that every ``make`` target takes them:
+``DATA`` (data directory), ``NOW`` (the instant taken as « now » for embargoes), ``CACHEDIR``
+(generated images and documents kept between builds). ``OUTPUTDIR`` is given by the build.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+AUTHOR = "Villes Internet"
+SITENAME = "Label Territoires, Villes et Villages Internet"
+SITEURL = ""
+SITE_DOMAIN = "https://label.villes-internet.net"  # canonical URLs, sitemap, Open Graph
+PATH = "content"
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+LOCALE = ("C.UTF-8",)  # dates are formatted with Babel, never with the system locale
+
+THEME = "theme"
+THEME_STATIC_DIR = "static"
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True,
+                     "extensions": ["jinja2.ext.do"]}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["label_data", "label_pages", "label_panels", "label_kits", "label_map",
+           "label_search", "label_opendata", "label_build"]
+
+LABEL_DATA = os.environ.get("DATA") or "data"
+LABEL_NOW = os.environ.get("NOW") or ""
+LABEL_CACHE = os.environ.get("CACHEDIR") or ".cache"
+LABEL_PREVIEW = os.environ.get("PREVIEW") == "1"
+
+# News are Pelican articles under content/news; editorial pages under content/pages.
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_URL = "actualites/{slug}/"
+ARTICLE_SAVE_AS = "actualites/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+INDEX_SAVE_AS = "actualites/index.html"
+DEFAULT_PAGINATION = False
+DIRECT_TEMPLATES = ["index"]
+# One set of public URLs (see the data contract): no tag, category, author or date archives.
+TAGS_SAVE_AS = TAG_SAVE_AS = CATEGORIES_SAVE_AS = CATEGORY_SAVE_AS = ""
+AUTHORS_SAVE_AS = AUTHOR_SAVE_AS = ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+SLUGIFY_SOURCE = "basename"
+
+FEED_DOMAIN = SITE_DOMAIN
+FEED_ALL_ATOM = "feeds/actualites.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {"smart_angled_quotes": True},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+CHECK_MODIFIED_METHOD = "md5"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_RETENTION = []
+RELATIVE_URLS = False

@@ -1,0 +1,56 @@
+"""A content-addressed cache for generated files (panels, kit documents, images).
+
+In: a namespace, the parts that fully determine a file (data, charter, font and renderer
+version), and a function that makes the file's bytes. Out: the bytes, made once and kept under
+``CACHEDIR/<namespace>/<hash>``. The key is a hash of contents, never of file dates, so a fresh
+clone (CI, Netlify) reuses a restored cache and deleting the cache changes no output byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+
+def digest(parts: Iterable[bytes | str | int | float | None]) -> str:
+    """A stable hex digest of ordered parts (strings, bytes, numbers)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, bytes):
+            data = part
+        else:
+            data = repr(part).encode()
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+class FileCache:
+    """Bytes on disk keyed by a content hash; safe for several processes at once."""
+
+    def __init__(self, root: Path | str | None, namespace: str):
+        self.directory = Path(root) / namespace if root else None
+
+    def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
+        if self.directory is None:
+            return make()
+        path = self.directory / key[:2] / key
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            pass
+        data = make()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename: a reader never sees half a file, even with two workers.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+        return data

@@ -1,0 +1,62 @@
+"""One build: check the data, run Pelican into a staging directory, then swap it in.
+
+In: the settings file and the environment's ``DATA``, ``NOW``, ``OUTPUTDIR``, ``CACHEDIR``.
+Out: exit status 0 with the new site in ``OUTPUTDIR``, or 1 with every data problem printed and
+the previous site untouched. Data problems print as ``file:line:col: message``, no traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from label_data.problems import DataError
+from label_data.published import checked
+from label_data.validate import parse_now, report
+
+from . import progress
+from .output import PREVIEW_MARKER, discard, is_preview, replace_output, staging_for
+
+
+def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:
+    from pelican import Pelican
+    from pelican import log as pelican_log
+    from pelican.settings import read_settings
+
+    start = time.perf_counter()
+    progress.REPORT.reset()
+    pelican_log.init(logging.WARNING, fatal="errors")
+    try:
+        now = parse_now(overrides.get("LABEL_NOW"))
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    staging = staging_for(output)
+    settings = read_settings(settings_file, override={**overrides, "OUTPUT_PATH": str(staging)})
+    try:
+        with progress.stage("Chargement et vérification des données"):
+            state = checked(settings)
+        print(report(state.dataset, state.problems, now), file=sys.stderr)
+        Pelican(settings).run()
+        if settings.get("LABEL_PREVIEW"):
+            (staging / PREVIEW_MARKER).write_text(
+                "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8")
+        elif publish and is_preview(staging):  # pragma: no cover - defensive
+            raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
+    except DataError as exc:
+        discard(staging)
+        print("\n".join(exc.problems.lines()), file=sys.stderr)
+        print(f"Données invalides : {exc.problems.summary()} Corrigez puis relancez. "
+              f"Le site précédent ({output}) est intact.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        discard(staging)
+        logging.getLogger(__name__).exception("build failed")
+        print(f"Échec de la construction : {exc}. Le site précédent ({output}) est intact.",
+              file=sys.stderr)
+        return 1
+    replace_output(staging, output)
+    print(progress.summary(str(output), time.perf_counter() - start), file=sys.stderr)
+    return 0

@@ -1,0 +1,165 @@
+"""The frozen, typed model of the label's data, as read from ``data/`` (private fields included).
+
+Only the loader builds it and only the published view (``view.py``) reads it for the site:
+templates never see this model, so a private field cannot reach a page by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .problems import Location
+
+KINDS = ("ville", "village", "territoire")
+CARRIER_TYPES = ("collectivite", "association", "ecole", "delegataire", "prestataire")
+GREEN_MENTION = "transition-ecologique"  # R8: shown as a green @
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    nom: str
+
+
+@dataclass(frozen=True, slots=True)
+class Enjeu:
+    id: str
+    nom: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    id: str
+    nom: str
+    enjeu: str
+
+
+@dataclass(frozen=True)
+class Referentiel:
+    categories: dict[str, Category]
+    enjeux: dict[str, Enjeu]
+    services: dict[str, Service]
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:  # PRIVATE (R13)
+    nom: str | None = None
+    courriel: str | None = None
+    telephone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PanelPhoto:
+    fichier: str
+    adresse: str | None
+    date: dt.date | None
+    credit: str
+
+
+@dataclass(frozen=True)
+class Territory:
+    code: str
+    nom: str
+    type: str
+    departement: str | None
+    region: str | None
+    population: int | None
+    position: Position | None
+    site: str | None
+    epci: str | None
+    cotisations: frozenset[int] | None  # PRIVATE (R3); None: not recorded
+    contact: Contact | None  # PRIVATE (R13)
+    photos: tuple[PanelPhoto, ...]
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    id: str
+    nom: str
+
+
+@dataclass(frozen=True)
+class Laureate:
+    territoire: str  # current code (an old code of a merged commune is resolved)
+    arobases: int
+    mentions: tuple[str, ...]
+    excellence: bool
+    alerte: bool  # PRIVATE (R5)
+    note_jury: str | None  # PRIVATE
+    where: Location
+    code_given: str = ""  # the code as written, when it was a merged commune's old code
+
+
+@dataclass(frozen=True)
+class Edition:
+    annee: int
+    embargo: dt.datetime  # aware (R10)
+    ceremonie_date: dt.date | None
+    ceremonie_lieu: str | None
+    mentions: dict[str, Mention]
+    laureates: tuple[Laureate, ...]
+    where: Location
+
+    def is_published(self, now: dt.datetime) -> bool:
+        """R10: published from the embargo instant exactly."""
+        return now >= self.embargo
+
+
+@dataclass(frozen=True, slots=True)
+class Carrier:
+    nom: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    nom: str
+    adresse: str | None
+    position: Position | None
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    territoire: str
+    titre: str
+    description: str
+    categorie: str
+    services: tuple[str, ...]
+    porteur: Carrier | None
+    acteurs: tuple[str, ...]
+    debut: dt.date | None
+    fin: dt.date | None
+    mise_a_jour: dt.date
+    lieux: tuple[Place, ...]
+    lien: str | None
+    contact: Contact | None  # PRIVATE
+    where: Location
+
+    def counts_for(self, annee: int) -> bool:
+        """R7: updated in Y or Y-1, and under two years old or still running on 1 January Y."""
+        if self.mise_a_jour.year not in (annee, annee - 1):
+            return False
+        start_of_year = dt.date(annee, 1, 1)
+        running = self.fin is None or self.fin >= start_of_year
+        recent = self.debut is not None and self.debut > dt.date(annee - 2, 1, 1)
+        return running or recent
+
+
+@dataclass(frozen=True)
+class Dataset:
+    demo: bool
+    referentiel: Referentiel
+    territories: dict[str, Territory]
+    editions: dict[int, Edition]
+    actions: dict[str, Action]
+    actions_by_territory: dict[str, tuple[Action, ...]] = field(default_factory=dict)

@@ -1,0 +1,292 @@
+"""The published view: the data as the public may see it at ``now``.
+
+In: the checked ``Dataset``, the reference data and ``now``. Out: a ``PublishedView`` holding
+only published editions (R10: an edition is published from its embargo instant exactly) and no
+private field (R3 dues, R5 alerts, jury notes, contacts: R13). Pages, feeds, sitemap, search,
+open data, panels and kits read this view and nothing else, so a leak is impossible by
+construction. ``preview=True`` (staff only, never deployed) shows embargoed editions too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pelican.utils import slugify
+
+from .model import GREEN_MENTION, KINDS, Category, Dataset, Enjeu, Mention, Position, Service
+from .rules import EXCELLENCE_YEARS
+from .sanitize import markdown_to_safe_html
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    annee: int
+    arobases: int
+    mentions: tuple[Mention, ...] = ()
+    verte: bool = False  # R8: holds the transition écologique mention
+    excellence: bool = False  # R9: the title was awarded this edition
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentLabel:
+    """What a collectivity may display now: its label of the current or previous edition, or
+    5 @ carried by a « Territoire d'excellence numérique » title (R9)."""
+
+    label: Label
+    excellence_until: int | None = None  # last edition year the title covers
+    carried: bool = False  # shown thanks to the title, not labelled in that edition
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    code: str
+    nom: str
+    url: str
+    region: str | None = None  # for a département
+
+
+@dataclass(frozen=True)
+class PublicTerritory:
+    code: str
+    nom: str
+    slug: str
+    url: str
+    type: str
+    departement: str | None
+    region: str | None
+    population: int | None
+    position: Position | None
+    site: str | None
+    epci: str | None
+    epci_nom: str | None
+    members: tuple[str, ...]  # member communes with a page (for a territoire)
+    codes_postaux: tuple[str, ...]
+    labels: tuple[Label, ...]  # history, oldest first
+    current: CurrentLabel | None
+    actions: tuple[str, ...]  # action ids
+
+
+@dataclass(frozen=True)
+class PublicPlace:
+    nom: str
+    adresse: str | None
+    position: Position | None
+
+
+@dataclass(frozen=True)
+class PublicAction:
+    id: str
+    url: str
+    territoire: str
+    titre: str
+    description_html: str
+    categorie: Category
+    services: tuple[Service, ...]
+    enjeux: tuple[Enjeu, ...]
+    porteur_nom: str | None
+    porteur_type: str | None
+    acteurs: tuple[str, ...]
+    debut: dt.date | None
+    fin: dt.date | None
+    mise_a_jour: dt.date
+    lieux: tuple[PublicPlace, ...]
+    lien: str | None
+    counts: bool  # R7, for the current edition
+
+
+@dataclass(frozen=True, slots=True)
+class PublicLaureate:
+    territoire: str
+    label: Label
+    previous: Label | None  # its label in the previous published edition
+    change: str  # nouveau | hausse | baisse | stable
+
+
+@dataclass(frozen=True)
+class PublicEdition:
+    annee: int
+    url: str
+    ceremonie_date: dt.date | None
+    ceremonie_lieu: str | None
+    mentions: tuple[Mention, ...]
+    laureates: tuple[PublicLaureate, ...]
+    counts_by_level: dict[int, int]
+    counts_by_kind: dict[str, int]
+    previous: int | None  # the previous edition's year
+    embargo: dt.datetime  # when it was (or, in preview, will be) published
+
+
+@dataclass
+class PublishedView:
+    now: dt.datetime
+    demo: bool
+    preview: bool
+    embargoed: tuple[tuple[int, dt.datetime], ...]  # preview only: editions shown early
+    categories: dict[str, Category]
+    enjeux: dict[str, Enjeu]
+    services: dict[str, Service]
+    territories: dict[str, PublicTerritory]
+    editions: dict[int, PublicEdition]
+    actions: dict[str, PublicAction]
+    departements: dict[str, Area]
+    regions: dict[str, Area]
+    actions_by_enjeu: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def current_edition(self) -> PublicEdition | None:
+        return self.editions[max(self.editions)] if self.editions else None
+
+    def territories_in(self, attr: str, code: str) -> list[PublicTerritory]:
+        return [t for t in self.territories.values() if getattr(t, attr) == code]
+
+
+def territory_url(nom: str, code: str) -> tuple[str, str]:
+    slug = slugify(nom, regex_subs=[(r"[^\w\s-]", " "), (r"[-\s]+", "-")])
+    return slug, f"territoires/{slug}-{code}/"
+
+
+def build_view(dataset: Dataset, reference, now: dt.datetime, preview: bool = False
+               ) -> PublishedView:
+    editions = {y: e for y, e in dataset.editions.items() if preview or e.is_published(now)}
+    embargoed = tuple((y, e.embargo) for y, e in dataset.editions.items()
+                      if preview and not e.is_published(now))
+    years = sorted(editions)
+    current_year = years[-1] if years else None
+
+    labels: dict[str, list[Label]] = {}
+    titles: dict[str, int] = {}  # code -> latest year an excellence title was awarded
+    for year in years:
+        edition = editions[year]
+        for lau in edition.laureates:
+            label = Label(year, lau.arobases, tuple(edition.mentions[m] for m in lau.mentions),
+                          GREEN_MENTION in lau.mentions, lau.excellence)
+            labels.setdefault(lau.territoire, []).append(label)
+            if lau.excellence:
+                titles[lau.territoire] = year
+    first_label_hidden = {lau.territoire for y, e in dataset.editions.items()
+                          if y not in editions for lau in e.laureates
+                          if lau.territoire not in labels}
+
+    with_page = {code for code in dataset.territories
+                 if code in labels or (dataset.actions_by_territory.get(code)
+                                       and code not in first_label_hidden)}
+    ref = dataset.referentiel
+    actions: dict[str, PublicAction] = {}
+    for code in sorted(with_page):
+        for action in dataset.actions_by_territory.get(code, ()):
+            if action.id in dataset.actions and dataset.actions[action.id] is action:
+                actions[action.id] = _public_action(action, ref, current_year)
+
+    territories: dict[str, PublicTerritory] = {}
+    for code in sorted(with_page):
+        t = dataset.territories[code]
+        history = tuple(labels.get(code, ()))
+        slug, url = territory_url(t.nom, code)
+        epci_ref = reference.epcis.get(t.epci) if t.epci else None
+        members = ()
+        if t.type == "territoire" and code in reference.epcis:
+            members = tuple(m for m in reference.epcis[code].membres if m in with_page)
+        commune = reference.communes.get(code)
+        territories[code] = PublicTerritory(
+            code=code, nom=t.nom, slug=slug, url=url, type=t.type,
+            departement=t.departement, region=t.region, population=t.population,
+            position=t.position, site=t.site, epci=t.epci,
+            epci_nom=epci_ref.nom if epci_ref else None, members=members,
+            codes_postaux=commune.codes_postaux if commune else (),
+            labels=history,
+            current=_current(history, titles.get(code), current_year, years),
+            actions=tuple(a.id for a in dataset.actions_by_territory.get(code, ())
+                          if a.id in actions),
+        )
+
+    public_editions = {}
+    previous_year = None
+    for year in years:
+        public_editions[year] = _public_edition(editions[year], previous_year, labels,
+                                                territories)
+        previous_year = year
+
+    by_enjeu: dict[str, list[str]] = {e: [] for e in ref.enjeux}
+    for action in actions.values():
+        for enjeu in action.enjeux:
+            by_enjeu[enjeu.id].append(action.id)
+
+    deps = {t.departement for t in territories.values() if t.departement}
+    regs = {t.region for t in territories.values() if t.region}
+    return PublishedView(
+        now=now, demo=dataset.demo, preview=preview, embargoed=embargoed,
+        categories=dict(ref.categories), enjeux=dict(ref.enjeux), services=dict(ref.services),
+        territories=territories, editions=public_editions, actions=actions,
+        departements={c: Area(c, reference.departements[c].nom, f"departements/{c}/",
+                              reference.departements[c].region)
+                      for c in sorted(deps) if c in reference.departements},
+        regions={c: Area(c, reference.regions[c].nom, f"regions/{c}/")
+                 for c in sorted(regs) if c in reference.regions},
+        actions_by_enjeu={k: tuple(v) for k, v in by_enjeu.items()},
+    )
+
+
+def _current(history: tuple[Label, ...], title_year: int | None, current_year: int | None,
+             years: list[int]) -> CurrentLabel | None:
+    if not history or current_year is None:
+        return None
+    until = title_year + EXCELLENCE_YEARS - 1 if title_year else None
+    latest = history[-1]
+    recent = years[-2:]  # R11: the current or the previous edition's label may be shown
+    if until is not None and current_year <= until and latest.annee != current_year:
+        carried = Label(current_year, 5, (), False, False)
+        return CurrentLabel(carried, until, carried=True)
+    if latest.annee in recent:
+        covering = until if until is not None and latest.annee <= until else None
+        return CurrentLabel(latest, covering)
+    return None
+
+
+def _public_action(action, ref, current_year: int | None) -> PublicAction:
+    services = tuple(ref.services[s] for s in action.services if s in ref.services)
+    enjeux = tuple(dict.fromkeys(ref.enjeux[s.enjeu] for s in services if s.enjeu in ref.enjeux))
+    return PublicAction(
+        id=action.id, url=f"actions/{action.id}/", territoire=action.territoire,
+        titre=action.titre, description_html=markdown_to_safe_html(action.description),
+        categorie=ref.categories.get(action.categorie, Category(action.categorie,
+                                                                action.categorie)),
+        services=services, enjeux=enjeux,
+        porteur_nom=action.porteur.nom if action.porteur else None,
+        porteur_type=action.porteur.type if action.porteur else None,
+        acteurs=action.acteurs, debut=action.debut, fin=action.fin,
+        mise_a_jour=action.mise_a_jour,
+        lieux=tuple(PublicPlace(p.nom, p.adresse, p.position) for p in action.lieux),
+        lien=action.lien,
+        counts=current_year is not None and action.counts_for(current_year),
+    )
+
+
+def _public_edition(edition, previous_year: int | None, labels: dict[str, list[Label]],
+                    territories: dict[str, PublicTerritory]) -> PublicEdition:
+    laureates = []
+    for lau in edition.laureates:
+        history = labels[lau.territoire]
+        index = next(i for i, lab in enumerate(history) if lab.annee == edition.annee)
+        label = history[index]
+        before = history[index - 1] if index else None
+        previous = before if before and before.annee == previous_year else None
+        if before is None:
+            change = "nouveau"
+        elif previous is None or previous.arobases == label.arobases:
+            change = "stable" if previous else "retour"
+        else:
+            change = "hausse" if label.arobases > previous.arobases else "baisse"
+        laureates.append(PublicLaureate(lau.territoire, label, previous, change))
+    laureates.sort(key=lambda lau: (-lau.label.arobases, territories[lau.territoire].slug))
+    kinds = Counter(territories[lau.territoire].type for lau in laureates)
+    return PublicEdition(
+        annee=edition.annee, url=f"palmares/{edition.annee}/",
+        ceremonie_date=edition.ceremonie_date, ceremonie_lieu=edition.ceremonie_lieu,
+        mentions=tuple(edition.mentions.values()), laureates=tuple(laureates),
+        counts_by_level={n: sum(1 for lau in laureates if lau.label.arobases == n)
+                         for n in range(1, 6)},
+        counts_by_kind={k: kinds.get(k, 0) for k in KINDS},
+        previous=previous_year, embargo=edition.embargo,
+    )

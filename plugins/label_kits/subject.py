@@ -1,0 +1,252 @@
+"""What a communication kit is about, and the French wording shared by every kit document.
+
+In: the caller builds a ``KitSubject`` (one labelled collectivity, from the published view) or a
+``NationalEdition`` (one edition's figures). Out: small helpers that turn them into correct
+French: dates and numbers with Babel, « guillemets » and apostrophes, the level in words, and
+the grammar of each kind (« la ville de … », « le village de … », « l’intercommunalité … »).
+Drawn text (Pillow, ReportLab) and documents share these, so every file says the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+NBSP = "\u00a0"
+# The kit font lacks the narrow no-break space (U+202F) that Babel and CLDR use: documents and
+# images use the ordinary no-break space instead, so no glyph is ever missing.
+NNBSP = "\u202f"
+
+TEXTS_PATH = Path(__file__).with_name("texts.yaml")
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_REGULAR = FONT_DIR / "AtkinsonHyperlegible-Regular.ttf"
+FONT_BOLD = FONT_DIR / "AtkinsonHyperlegible-Bold.ttf"
+
+# Colours of the association, the same as the panels' charter (red frame, green @ of R8).
+RED = "#C8102E"
+GREEN = "#1B8A3A"
+INK = "#111111"
+GREY = "#5A5F66"
+
+
+@dataclass(frozen=True)
+class KitSubject:
+    """One labelled collectivity of one edition, as the public may see it."""
+
+    code: str
+    nom: str
+    slug: str
+    kind: str  # "ville" | "village" | "territoire"
+    level: int
+    year: int  # the edition's year (e.g. 2026)
+    mentions: tuple[str, ...]  # French names of the mentions held
+    green: bool  # holds « transition écologique »: a green @ (R8)
+    excellence: bool  # « Territoire d’excellence numérique » (R9)
+    actions_counted: int  # its actions that count for this edition (R7)
+    departement: str
+    region: str
+    page_url: str  # absolute URL of its page on the site
+    ceremony_date: datetime.date | None
+    ceremony_place: str | None
+    previous_level: int | None  # its level in the previous edition, if any
+
+
+@dataclass(frozen=True)
+class NationalEdition:
+    """One edition's public figures, for the national press kit."""
+
+    year: int
+    ceremony_date: datetime.date | None
+    ceremony_place: str | None
+    counts_by_level: Mapping[int, int]
+    counts_by_kind: Mapping[str, int]
+    previous_counts_by_level: Mapping[int, int] | None
+    previous_counts_by_kind: Mapping[str, int] | None
+    newcomers: int
+    promoted: int
+    demoted: int
+    mentions: Sequence[tuple[str, Sequence[str]]]  # (mention name, laureate names)
+    excellence: Sequence[str]
+    top_laureates: Sequence[str]
+    site_url: str
+
+
+@cache
+def texts() -> dict:
+    """The boilerplate (association, licence, contact, file descriptions), read once."""
+    with TEXTS_PATH.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def typo(text: str) -> str:
+    """French typography for text from data: typographic apostrophe, no narrow spaces."""
+    return text.replace("'", "’").replace(NNBSP, NBSP)
+
+
+_SPACING = (
+    (" :", NBSP + ":"),
+    (" ;", NBSP + ";"),
+    (" !", NBSP + "!"),
+    (" ?", NBSP + "?"),
+    ("« ", "«" + NBSP),
+    (" »", NBSP + "»"),
+    (" @", NBSP + "@"),
+)
+
+
+def fr(text: str) -> str:
+    """French spacing for text written with plain spaces (boilerplate, templates).
+
+    The boilerplate is easier to edit without invisible characters: a plain space before
+    « : ; ! ? » or « @ » and inside guillemets becomes a no-break space here.
+    """
+    text = typo(text)
+    for plain, french in _SPACING:
+        text = text.replace(plain, french)
+    return text
+
+
+def quoted(text: str) -> str:
+    return f"«{NBSP}{typo(text)}{NBSP}»"
+
+
+def fr_number(value: int) -> str:
+    """« 1 200 » with a no-break space."""
+    return format_decimal(value, locale="fr_FR").replace(NNBSP, NBSP)
+
+
+def fr_date(day: datetime.date) -> str:
+    """« 3 février 2026 », « 1er mars 2026 » (French writes the first day as an ordinal)."""
+    text = format_date(day, format="d MMMM y", locale="fr_FR").replace(NNBSP, NBSP)
+    if day.day == 1:
+        text = "1er" + text[1:]
+    return text
+
+
+def fixed_datetime(year: int, day: datetime.date | None) -> datetime.datetime:
+    """The instant written in documents' metadata: derived from the edition, never the clock."""
+    day = day or datetime.date(year, 1, 1)
+    return datetime.datetime(day.year, day.month, day.day, 12, 0, tzinfo=datetime.UTC)
+
+
+_WORDS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
+
+
+def at_sign(level: int) -> str:
+    """« 4 @ » with a no-break space, so the number never ends a line alone."""
+    return f"{level}{NBSP}@"
+
+
+def level_words(level: int) -> str:
+    """« quatre arobases », « une arobase » (arobase is feminine in the label's usage)."""
+    return f"{_WORDS[level]} arobase" + ("s" if level > 1 else "")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """« 1 action », « 12 actions », « 1 200 actions »."""
+    word = singular if count in (0, 1) else (plural_form or singular + "s")
+    return f"{fr_number(count)}{NBSP}{word}"
+
+
+def join_and(items: Sequence[str]) -> str:
+    """« a », « a et b », « a, b et c »."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def of_name(name: str) -> str:
+    """« de Bordeaux », « d’Angers », « du Havre », « des Mureaux », « de La Rochelle »."""
+    name = typo(name)
+    if name.startswith("Le "):
+        return "du " + name[3:]
+    if name.startswith("Les "):
+        return "des " + name[4:]
+    if name[:1].lower() in "aâàeéèêëiîïoôöuûùühy" or name[:1] in "ÆŒæœ":
+        return "d’" + name
+    return "de " + name
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """How one collectivity is named and agreed with in running French text."""
+
+    designation: str  # « la ville de Bordeaux »
+    short: str  # « la ville » (second mention)
+    pronoun: str  # « elle » / « il »
+    feminine: bool
+    label_name: str  # « Ville Internet »
+    our: str  # « Notre ville »
+
+    @property
+    def agree(self) -> str:
+        """The past participle's ending: « labellisée » or « labellisé »."""
+        return "e" if self.feminine else ""
+
+    @property
+    def Designation(self) -> str:  # noqa: N802 - capitalised form, as a sentence starts
+        return self.designation[:1].upper() + self.designation[1:]
+
+    @property
+    def Pronoun(self) -> str:  # noqa: N802
+        return self.pronoun.capitalize()
+
+
+# Intercommunality names often start with their own kind (« Communauté de communes du … »):
+# then the name takes an article; otherwise (« Bordeaux Métropole ») it is put in apposition.
+_EPCI_PREFIXES = (
+    ("Communauté", "la ", True),
+    ("Métropole", "la ", True),
+    ("Eurométropole", "l’", True),
+    ("Agglomération", "l’", True),
+    ("Syndicat", "le ", False),
+    ("Pays", "le ", False),
+    ("Pôle", "le ", False),
+    ("Établissement", "l’", False),
+)
+
+
+def grammar(subject: KitSubject) -> Grammar:
+    name = typo(subject.nom)
+    if subject.kind == "ville":
+        return Grammar(
+            f"la ville {of_name(name)}", "la ville", "elle", True, "Ville Internet", "Notre ville"
+        )
+    if subject.kind == "village":
+        return Grammar(
+            f"le village {of_name(name)}",
+            "le village",
+            "il",
+            False,
+            "Village Internet",
+            "Notre village",
+        )
+    if subject.kind == "territoire":
+        for prefix, article, feminine in _EPCI_PREFIXES:
+            if name.startswith(prefix + " ") or name == prefix:
+                designation = article + name
+                break
+        else:
+            designation, feminine = f"l’intercommunalité {name}", True
+        return Grammar(
+            designation,
+            "l’intercommunalité",
+            "elle" if feminine else "il",
+            feminine,
+            "Territoire Internet",
+            "Notre intercommunalité",
+        )
+    raise ValueError(f"unknown kind of collectivity: {subject.kind!r}")
+
+
+def label_title(year: int) -> str:
+    """« label « Territoires, Villes et Villages Internet » 2026 »."""
+    return f"label {quoted('Territoires, Villes et Villages Internet')} {year}"

@@ -1,0 +1,5 @@
+"""Pelican plugin (wiring only)."""
+
+
+def register() -> None:
+    """Connected later."""

@@ -1,0 +1,148 @@
+"""One panel's geometry: the list of shapes every backend draws.
+
+In: a ``PanelSpec`` (kind, level, year, green @) and a ``Charter``. Out: a ``Panel`` holding
+plain primitives in millimetres (origin top left, y down): filled rounded boxes and text runs
+whose glyphs are already placed one by one. The SVG, PNG and PDF backends only translate these
+primitives, so the three formats cannot disagree on what a panel shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from label_panels.charter import KINDS, MAX_LEVEL, NBSP, Charter
+from label_panels.fonts import font_info
+
+KIND_NAMES = {"ville": "Ville Internet", "village": "Village Internet",
+              "territoire": "Territoire Internet"}
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """What a panel shows: « <kind> Internet », ``level`` @ (R2), the ``year``, a green @ (R8)."""
+
+    kind: str
+    level: int
+    year: int
+    green: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown panel kind {self.kind!r}, expected one of {KINDS}")
+        if isinstance(self.level, bool) or self.level not in range(1, MAX_LEVEL + 1):
+            raise ValueError(f"panel level must be 1 to {MAX_LEVEL}, got {self.level!r}")
+        if isinstance(self.year, bool) or not 1000 <= self.year <= 9999:
+            raise ValueError(f"panel year must have four digits, got {self.year!r}")
+
+    @property
+    def stem(self) -> str:
+        """The public file name stem (DATA_FORMAT.md): ``ville-internet-4-2026[-verte]``."""
+        return f"{self.kind}-internet-{self.level}-{self.year}" + ("-verte" if self.green else "")
+
+    @property
+    def label(self) -> str:
+        """What the panel says, in French, for alt texts and document titles."""
+        plural = "s" if self.level > 1 else ""
+        count = f"{self.level}{NBSP}arobase{plural}"
+        if self.green:
+            mention = "transition écologique"
+            count += (f" dont une arobase verte ({mention})" if self.level > 1
+                      else f" verte ({mention})")
+        return f"{KIND_NAMES[self.kind]}, {count}, {self.year}"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A filled rectangle with rounded corners (``radius`` 0: square)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    radius: float
+    color: str
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Glyphs of one font, size and colour; ``xs`` are each glyph's pen origin on ``baseline``."""
+
+    text: str
+    font: str  # key of Charter.fonts
+    size: float  # em, mm
+    tracking: float  # mm between glyphs (the PDF backend needs it; xs already include it)
+    xs: tuple[float, ...]
+    baseline: float
+    color: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    width: float
+    height: float
+    label: str
+    shapes: tuple[Box | TextRun, ...]
+
+
+def _run(charter: Charter, text: str, font: str, size: float, tracking: float, x: float,
+         baseline: float, color: str) -> TextRun:
+    info = font_info(charter.fonts[font])
+    xs = []
+    for char in text:
+        xs.append(x)
+        x += info.advance(char) * size / info.units_per_em + tracking
+    return TextRun(text, font, size, tracking, tuple(xs), baseline, color)
+
+
+def _centred_run(charter: Charter, text: str, font: str, size: float, tracking: float,
+                 baseline: float, color: str) -> TextRun:
+    """A run centred on the panel, by its ink bounds so that side bearings do not shift it."""
+    info = font_info(charter.fonts[font])
+    scale = size / info.units_per_em
+    width = info.text_width(text, size, tracking)
+    ink_left = info.box(text[0]).x_min * scale
+    ink_right = width - (info.advance(text[-1]) - info.box(text[-1]).x_max) * scale
+    x = charter.width / 2 - (ink_left + ink_right) / 2
+    return _run(charter, text, font, size, tracking, x, baseline, color)
+
+
+def layout(spec: PanelSpec, charter: Charter) -> Panel:
+    """Compute every shape of the panel described by ``spec``."""
+    shapes: list[Box | TextRun] = [
+        Box(0, 0, charter.width, charter.height, charter.radius, charter.background),
+    ]
+    # The frame is a ring: a coloured box, then the background again inside it.
+    margin, thickness = charter.frame_margin, charter.frame_thickness
+    shapes.append(Box(margin, margin, charter.width - 2 * margin, charter.height - 2 * margin,
+                      charter.frame_radius, charter.frame_color))
+    inset = margin + thickness
+    shapes.append(Box(inset, inset, charter.width - 2 * inset, charter.height - 2 * inset,
+                      max(charter.frame_radius - thickness, 0), charter.background))
+
+    style = charter.title
+    shapes.append(_centred_run(charter, charter.titles[spec.kind], style.font, style.size,
+                               style.tracking, style.baseline, style.color))
+
+    # Always lay out the five slots, so a 3 @ panel shows where the other two would be and
+    # the row does not move from one level to another; unused slots are faint or absent.
+    at = font_info(charter.fonts[charter.at_font])
+    scale = charter.at_size / at.units_per_em
+    box = at.box("@")
+    ink_centre = (box.x_min + box.x_max) / 2 * scale
+    slots = MAX_LEVEL if charter.show_empty else spec.level
+    first = charter.width / 2 - (slots - 1) * charter.at_pitch / 2
+    for slot in range(slots):
+        if slot >= spec.level:
+            color = charter.empty_color
+        elif spec.green and slot == spec.level - 1:  # R8: the last @ earned is the green one
+            color = charter.at_green_color
+        else:
+            color = charter.at_color
+        x = first + slot * charter.at_pitch - ink_centre
+        shapes.append(_run(charter, "@", charter.at_font, charter.at_size, 0.0, x,
+                           charter.at_baseline, color))
+
+    style = charter.year
+    shapes.append(_centred_run(charter, str(spec.year), style.font, style.size, style.tracking,
+                               style.baseline, style.color))
+    return Panel(charter.width, charter.height, spec.label, tuple(shapes))

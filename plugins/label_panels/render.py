@@ -1,0 +1,38 @@
+"""The panels' public API: every format of one panel at once.
+
+In: a ``PanelSpec`` and a ``Charter`` (``load_charter()``). Out: ``render_all`` gives the public
+files of one panel by name (R11; names from DATA_FORMAT.md): the SVG master, a web PNG, a print
+PNG and a real-size PDF. Pure and deterministic, so callers may run it in a process pool and
+cache its result under ``charter_digest(charter)`` and the spec.
+"""
+
+from __future__ import annotations
+
+from label_panels.charter import Charter, CharterError, charter_digest, load_charter
+from label_panels.geometry import PanelSpec
+from label_panels.render_pdf import render_pdf
+from label_panels.render_png import render_png
+from label_panels.render_svg import render_svg
+
+__all__ = [
+    "Charter",
+    "CharterError",
+    "PanelSpec",
+    "charter_digest",
+    "load_charter",
+    "render_all",
+    "render_pdf",
+    "render_png",
+    "render_svg",
+]
+
+
+def render_all(spec: PanelSpec, charter: Charter) -> dict[str, bytes]:
+    """``{"<stem>.svg", "<stem>.png" (web), "<stem>-impression.png", "<stem>.pdf"}`` → bytes."""
+    stem = spec.stem
+    return {
+        f"{stem}.svg": render_svg(spec, charter),
+        f"{stem}.png": render_png(spec, charter, charter.png_web_width),
+        f"{stem}-impression.png": render_png(spec, charter, charter.png_print_width),
+        f"{stem}.pdf": render_pdf(spec, charter),
+    }

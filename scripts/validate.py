@@ -1,0 +1,31 @@
+"""Check the data (``make validate``): every problem on its line, a count, each edition's
+embargo state. Exit status 1 when there are errors.
+
+    DATA=data NOW=2026-02-03T11:00:00+01:00 .venv/bin/python scripts/validate.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from label_data.validate import parse_now, report, validate  # noqa: E402
+
+
+def main() -> int:
+    try:
+        now = parse_now(os.environ.get("NOW"))
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    dataset, problems = validate(Path(os.environ.get("DATA") or "data"))
+    print(report(dataset, problems, now))
+    return 1 if problems.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
