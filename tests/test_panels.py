@@ -62,8 +62,17 @@ def _slot_boxes(charter, width: int, part: float = 0.45) -> list[tuple[int, int,
     boxes = []
     for slot in range(MAX_LEVEL):
         middle_x = charter.width / 2 + (slot - (MAX_LEVEL - 1) / 2) * charter.at_pitch
-        boxes.append(tuple(round(v * scale) for v in (middle_x - half_w, middle_y - half_h,
-                                                      middle_x + half_w, middle_y + half_h)))
+        boxes.append(
+            tuple(
+                round(v * scale)
+                for v in (
+                    middle_x - half_w,
+                    middle_y - half_h,
+                    middle_x + half_w,
+                    middle_y + half_h,
+                )
+            )
+        )
     return boxes
 
 
@@ -80,7 +89,7 @@ def _green(p):
 
 
 def _faint(p):
-    return 200 < min(p) and max(p) < 245
+    return min(p) > 200 and max(p) < 245
 
 
 # --- spec and charter ---------------------------------------------------------------------
@@ -91,8 +100,10 @@ def test_stem_follows_the_url_contract():
     assert PanelSpec("territoire", 1, 2025, green=True).stem == "territoire-internet-1-2025-verte"
 
 
-@pytest.mark.parametrize("kind, level, year", [("region", 3, 2026), ("ville", 0, 2026),
-                                               ("ville", 6, 2026), ("village", 2, 26)])
+@pytest.mark.parametrize(
+    "kind, level, year",
+    [("region", 3, 2026), ("ville", 0, 2026), ("ville", 6, 2026), ("village", 2, 26)],
+)
 def test_spec_refuses_what_no_panel_shows(kind, level, year):
     with pytest.raises(ValueError):
         PanelSpec(kind, level, year)
@@ -101,8 +112,9 @@ def test_spec_refuses_what_no_panel_shows(kind, level, year):
 def test_label_is_french_with_the_green_at():
     assert PanelSpec("ville", 1, 2026).label == "Ville Internet, 1\u00a0arobase, 2026"
     label = PanelSpec("village", 4, 2025, green=True).label
-    assert label == ("Village Internet, 4\u00a0arobases dont une arobase verte "
-                     "(transition écologique), 2025")
+    assert label == (
+        "Village Internet, 4\u00a0arobases dont une arobase verte (transition écologique), 2025"
+    )
 
 
 def test_default_charter_is_valid_and_its_fonts_are_in_the_repo(charter):
@@ -124,16 +136,21 @@ def _write_charter(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def test_bad_values_are_all_reported_with_file_and_line(tmp_path):
-    path = _write_charter(tmp_path, '  couleur: "#C8102E"', '  couleur: rouge\n  epaisseur2: 3')
-    path.write_text(path.read_text(encoding="utf-8").replace("largeur: 1200", "largeur: -5"),
-                    encoding="utf-8")
+    path = _write_charter(tmp_path, '  couleur: "#C8102E"', "  couleur: rouge\n  epaisseur2: 3")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("largeur: 1200", "largeur: -5"), encoding="utf-8"
+    )
     with pytest.raises(CharterError) as error:
         load_charter(path)
     lines = str(error.value).splitlines()
-    assert re.fullmatch(rf"{re.escape(str(path))}:\d+:\d+: panneau\.largeur doit être un nombre "
-                        r"supérieur à 0 \(lu\u00a0: -5\)", lines[0])
-    assert any("cadre.couleur doit être une couleur «\u00a0#RRGGBB\u00a0»" in line
-               for line in lines)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:\d+:\d+: panneau\.largeur doit être un nombre "
+        r"supérieur à 0 \(lu\u00a0: -5\)",
+        lines[0],
+    )
+    assert any(
+        "cadre.couleur doit être une couleur «\u00a0#RRGGBB\u00a0»" in line for line in lines
+    )
     assert any("clé inconnue\u00a0: cadre.epaisseur2" in line for line in lines)
     assert lines[-1] == f"3 problèmes dans la charte des panneaux {path}"
 
@@ -182,13 +199,18 @@ def test_svg_is_real_size_accessible_and_needs_no_font(charter):
 
 def test_png_sizes_and_bytes_are_stable(charter):
     files = render_all(PanelSpec("ville", 4, 2026), charter)
-    assert sorted(files) == ["ville-internet-4-2026-impression.png", "ville-internet-4-2026.pdf",
-                             "ville-internet-4-2026.png", "ville-internet-4-2026.svg"]
+    assert sorted(files) == [
+        "ville-internet-4-2026-impression.png",
+        "ville-internet-4-2026.pdf",
+        "ville-internet-4-2026.png",
+        "ville-internet-4-2026.svg",
+    ]
     web = Image.open(io.BytesIO(files["ville-internet-4-2026.png"]))
     assert web.size == (1200, round(1200 * charter.height / charter.width))
     assert Image.open(io.BytesIO(files["ville-internet-4-2026-impression.png"])).width >= 4000
-    assert render_png(PanelSpec("ville", 4, 2026), charter, 1200) == files[
-        "ville-internet-4-2026.png"]
+    assert (
+        render_png(PanelSpec("ville", 4, 2026), charter, 1200) == files["ville-internet-4-2026.png"]
+    )
     chunks = set(re.findall(rb"(tEXt|zTXt|iTXt|tIME|eXIf)", files["ville-internet-4-2026.png"]))
     assert not chunks
 
@@ -224,7 +246,8 @@ def test_png_matches_golden_image(charter, spec):
     difference = _mean_difference(golden, fresh)
     assert difference < TOLERANCE, (
         f"{spec.stem}: differs from its golden image by {difference:.2f}; if intended, run "
-        ".venv/bin/python scripts/regenerate_golden.py and look at the result")
+        ".venv/bin/python scripts/regenerate_golden.py and look at the result"
+    )
 
 
 # --- PDF ----------------------------------------------------------------------------------
@@ -286,15 +309,30 @@ def test_svg_in_chromium_looks_like_the_png(charter, tmp_path):
     (tmp_path / "page.html").write_text(
         '<!doctype html><html><body style="margin:0;background:#fff">'
         f'<img src="panel.svg" alt="" style="display:block;width:{width}px;height:{height}px">'
-        "</body></html>", encoding="utf-8")
+        "</body></html>",
+        encoding="utf-8",
+    )
     shot = tmp_path / "shot.png"
     subprocess.run(
-        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--no-first-run",
-         "--hide-scrollbars", "--force-device-scale-factor=1", f"--user-data-dir={tmp_path}/p",
-         f"--window-size={width},{height}", f"--screenshot={shot}",
-         (tmp_path / "page.html").as_uri()],
-        check=True, capture_output=True, timeout=120)
+        [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            f"--user-data-dir={tmp_path}/p",
+            f"--window-size={width},{height}",
+            f"--screenshot={shot}",
+            (tmp_path / "page.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     browser = Image.open(shot).convert("RGB")
     png = _image(render_png(spec, charter, width))
     assert _mean_difference(browser, png) < TOLERANCE

@@ -280,13 +280,18 @@ def _check_layout(charter: Charter, report: Callable[[str, str], None]) -> None:
     for kind, text in charter.titles.items():
         missing = sorted({char for char in text if not title_font.has_char(char)})
         if missing:
-            report(f"titre.textes.{kind}", f"titre.textes.{kind} : caractères absents de la "
-                   f"police : {' '.join(missing)}")
+            report(
+                f"titre.textes.{kind}",
+                f"titre.textes.{kind} : caractères absents de la police : {' '.join(missing)}",
+            )
             continue
         width = title_font.text_width(text, charter.title.size, charter.title.tracking)
         if width > inner_width:
-            report("titre.taille", f"titre.taille : « {text} » mesure {width:.0f} mm, plus que "
-                   f"la largeur libre de {inner_width:.0f} mm")
+            report(
+                "titre.taille",
+                f"titre.taille : « {text} » mesure {width:.0f} mm, plus que "
+                f"la largeur libre de {inner_width:.0f} mm",
+            )
     if charter.title.baseline - cap * charter.title.size < charter.inner_top:
         report("titre.ligne_de_base", "titre.ligne_de_base : le titre déborde en haut du cadre")
 
@@ -295,12 +300,18 @@ def _check_layout(charter: Charter, report: Callable[[str, str], None]) -> None:
     scale = charter.at_size / at_font.units_per_em
     at_width = (at_box.x_max - at_box.x_min) * scale
     if at_width >= charter.at_pitch:
-        report("arobases.pas", f"arobases.pas : les arobases se chevauchent ({at_width:.0f} mm "
-               f"de large pour un pas de {charter.at_pitch:g} mm)")
+        report(
+            "arobases.pas",
+            f"arobases.pas : les arobases se chevauchent ({at_width:.0f} mm "
+            f"de large pour un pas de {charter.at_pitch:g} mm)",
+        )
     row = (MAX_LEVEL - 1) * charter.at_pitch + at_width
     if row > inner_width:
-        report("arobases.pas", f"arobases.pas : la rangée de {MAX_LEVEL} arobases mesure "
-               f"{row:.0f} mm, plus que la largeur libre de {inner_width:.0f} mm")
+        report(
+            "arobases.pas",
+            f"arobases.pas : la rangée de {MAX_LEVEL} arobases mesure "
+            f"{row:.0f} mm, plus que la largeur libre de {inner_width:.0f} mm",
+        )
     at_top = charter.at_baseline - at_box.y_max * scale
     at_bottom = charter.at_baseline - at_box.y_min * scale
     if at_top <= charter.title.baseline:
@@ -308,11 +319,15 @@ def _check_layout(charter: Charter, report: Callable[[str, str], None]) -> None:
 
     year_font = font_info(charter.fonts[charter.year.font])
     digits = max("0123456789", key=year_font.advance)
-    year_width = year_font.text_width(digits * _WIDEST_YEAR_DIGITS, charter.year.size,
-                                      charter.year.tracking)
+    year_width = year_font.text_width(
+        digits * _WIDEST_YEAR_DIGITS, charter.year.size, charter.year.tracking
+    )
     if year_width > inner_width:
-        report("annee.taille", f"annee.taille : l’année mesure jusqu’à {year_width:.0f} mm, plus "
-               f"que la largeur libre de {inner_width:.0f} mm")
+        report(
+            "annee.taille",
+            f"annee.taille : l’année mesure jusqu’à {year_width:.0f} mm, plus "
+            f"que la largeur libre de {inner_width:.0f} mm",
+        )
     year_cap = year_font.cap_height / year_font.units_per_em * charter.year.size
     if charter.year.baseline - year_cap <= at_bottom:
         report("annee.ligne_de_base", "annee.ligne_de_base : l’année touche les arobases")
@@ -344,8 +359,11 @@ def load_charter(path: Path | None = None) -> Charter:
         raise CharterError(path, sorted(problems, key=_line_order))
     charter = _build(path, data)
     if data["exports"]["largeur_png_impression"] < MIN_PRINT_WIDTH:
-        report("exports.largeur_png_impression", f"exports.largeur_png_impression doit valoir au "
-               f"moins {MIN_PRINT_WIDTH} pixels (lu{NBSP}: {charter.png_print_width})")
+        report(
+            "exports.largeur_png_impression",
+            f"exports.largeur_png_impression doit valoir au "
+            f"moins {MIN_PRINT_WIDTH} pixels (lu{NBSP}: {charter.png_print_width})",
+        )
     if _check_fonts(charter, report):
         _check_layout(charter, report)
     if problems:

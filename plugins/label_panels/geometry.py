@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from label_panels.charter import KINDS, MAX_LEVEL, NBSP, Charter
+from label_panels.charter import KINDS, MAX_LEVEL, NBSP, Charter, TextStyle
 from label_panels.fonts import font_info
 
-KIND_NAMES = {"ville": "Ville Internet", "village": "Village Internet",
-              "territoire": "Territoire Internet"}
+KIND_NAMES = {
+    "ville": "Ville Internet",
+    "village": "Village Internet",
+    "territoire": "Territoire Internet",
+}
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,9 @@ class PanelSpec:
         count = f"{self.level}{NBSP}arobase{plural}"
         if self.green:
             mention = "transition écologique"
-            count += (f" dont une arobase verte ({mention})" if self.level > 1
-                      else f" verte ({mention})")
+            count += (
+                f" dont une arobase verte ({mention})" if self.level > 1 else f" verte ({mention})"
+            )
         return f"{KIND_NAMES[self.kind]}, {count}, {self.year}"
 
 
@@ -84,51 +88,49 @@ class Panel:
     shapes: tuple[Box | TextRun, ...]
 
 
-def _run(charter: Charter, text: str, font: str, size: float, tracking: float, x: float,
-         baseline: float, color: str) -> TextRun:
-    info = font_info(charter.fonts[font])
+def _run(charter: Charter, text: str, style: TextStyle, x: float) -> TextRun:
+    info = font_info(charter.fonts[style.font])
     xs = []
     for char in text:
         xs.append(x)
-        x += info.advance(char) * size / info.units_per_em + tracking
-    return TextRun(text, font, size, tracking, tuple(xs), baseline, color)
+        x += info.advance(char) * style.size / info.units_per_em + style.tracking
+    return TextRun(
+        text, style.font, style.size, style.tracking, tuple(xs), style.baseline, style.color
+    )
 
 
-def _centred_run(charter: Charter, text: str, font: str, size: float, tracking: float,
-                 baseline: float, color: str) -> TextRun:
+def _centred_run(charter: Charter, text: str, style: TextStyle) -> TextRun:
     """A run centred on the panel, by its ink bounds so that side bearings do not shift it."""
-    info = font_info(charter.fonts[font])
-    scale = size / info.units_per_em
-    width = info.text_width(text, size, tracking)
+    info = font_info(charter.fonts[style.font])
+    scale = style.size / info.units_per_em
+    width = info.text_width(text, style.size, style.tracking)
     ink_left = info.box(text[0]).x_min * scale
     ink_right = width - (info.advance(text[-1]) - info.box(text[-1]).x_max) * scale
-    x = charter.width / 2 - (ink_left + ink_right) / 2
-    return _run(charter, text, font, size, tracking, x, baseline, color)
+    return _run(charter, text, style, charter.width / 2 - (ink_left + ink_right) / 2)
+
+
+def _box(inset: float, charter: Charter, radius: float, color: str) -> Box:
+    """A box ``inset`` mm inside the panel's edges."""
+    width, height = charter.width - 2 * inset, charter.height - 2 * inset
+    return Box(inset, inset, width, height, max(radius, 0.0), color)
 
 
 def layout(spec: PanelSpec, charter: Charter) -> Panel:
     """Compute every shape of the panel described by ``spec``."""
-    shapes: list[Box | TextRun] = [
-        Box(0, 0, charter.width, charter.height, charter.radius, charter.background),
-    ]
     # The frame is a ring: a coloured box, then the background again inside it.
-    margin, thickness = charter.frame_margin, charter.frame_thickness
-    shapes.append(Box(margin, margin, charter.width - 2 * margin, charter.height - 2 * margin,
-                      charter.frame_radius, charter.frame_color))
-    inset = margin + thickness
-    shapes.append(Box(inset, inset, charter.width - 2 * inset, charter.height - 2 * inset,
-                      max(charter.frame_radius - thickness, 0), charter.background))
-
-    style = charter.title
-    shapes.append(_centred_run(charter, charter.titles[spec.kind], style.font, style.size,
-                               style.tracking, style.baseline, style.color))
+    inner = charter.frame_margin + charter.frame_thickness
+    shapes: list[Box | TextRun] = [
+        _box(0, charter, charter.radius, charter.background),
+        _box(charter.frame_margin, charter, charter.frame_radius, charter.frame_color),
+        _box(inner, charter, charter.frame_radius - charter.frame_thickness, charter.background),
+        _centred_run(charter, charter.titles[spec.kind], charter.title),
+    ]
 
     # Always lay out the five slots, so a 3 @ panel shows where the other two would be and
     # the row does not move from one level to another; unused slots are faint or absent.
     at = font_info(charter.fonts[charter.at_font])
-    scale = charter.at_size / at.units_per_em
     box = at.box("@")
-    ink_centre = (box.x_min + box.x_max) / 2 * scale
+    ink_centre = (box.x_min + box.x_max) / 2 * charter.at_size / at.units_per_em
     slots = MAX_LEVEL if charter.show_empty else spec.level
     first = charter.width / 2 - (slots - 1) * charter.at_pitch / 2
     for slot in range(slots):
@@ -138,11 +140,8 @@ def layout(spec: PanelSpec, charter: Charter) -> Panel:
             color = charter.at_green_color
         else:
             color = charter.at_color
-        x = first + slot * charter.at_pitch - ink_centre
-        shapes.append(_run(charter, "@", charter.at_font, charter.at_size, 0.0, x,
-                           charter.at_baseline, color))
+        style = TextStyle(charter.at_font, charter.at_size, 0.0, color, charter.at_baseline)
+        shapes.append(_run(charter, "@", style, first + slot * charter.at_pitch - ink_centre))
 
-    style = charter.year
-    shapes.append(_centred_run(charter, str(spec.year), style.font, style.size, style.tracking,
-                               style.baseline, style.color))
+    shapes.append(_centred_run(charter, str(spec.year), charter.year))
     return Panel(charter.width, charter.height, spec.label, tuple(shapes))

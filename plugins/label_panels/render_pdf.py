@@ -21,8 +21,10 @@ from reportlab.pdfgen import canvas
 from label_panels.charter import NBSP, Charter
 from label_panels.geometry import Box, PanelSpec, TextRun, layout
 
-SUBJECT = (f"Panneau routier du label «{NBSP}Territoires, Villes et Villages Internet{NBSP}» "
-           "(charte graphique du site)")
+SUBJECT = (
+    f"Panneau routier du label «{NBSP}Territoires, Villes et Villages Internet{NBSP}» "
+    "(charte graphique du site)"
+)
 
 CREATOR = f"Site du label «{NBSP}Territoires, Villes et Villages Internet{NBSP}»"
 
@@ -64,8 +66,14 @@ def render_pdf(spec: PanelSpec, charter: Charter) -> bytes:
     # The initial font is the panel's own, else ReportLab references a non-embedded Helvetica
     # that print shops' preflight checks flag.
     initial_font = _font_name(charter.fonts[charter.title.font])
-    pdf = canvas.Canvas(buffer, pagesize=(panel.width * mm, panel.height * mm), invariant=1,
-                        pageCompression=1, lang="fr-FR", initialFontName=initial_font)
+    pdf = canvas.Canvas(
+        buffer,
+        pagesize=(panel.width * mm, panel.height * mm),
+        invariant=1,
+        pageCompression=1,
+        lang="fr-FR",
+        initialFontName=initial_font,
+    )
     pdf.setTitle(f"Panneau {panel.label}")
     pdf.setAuthor("Villes Internet")
     pdf.setSubject(SUBJECT)

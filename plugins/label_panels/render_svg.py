@@ -31,21 +31,27 @@ def _glyph_path(font_path: Path, char: str, size: float, x: float, baseline: flo
     scale = size / info.units_per_em
     pen = SVGPathPen(info.glyph_set, ntos=_num)
     # Font units are y up from the baseline; the panel is y down from the top.
-    info.glyph_set[info.glyph_name(char)].draw(TransformPen(pen, (scale, 0, 0, -scale, x,
-                                                                  baseline)))
+    info.glyph_set[info.glyph_name(char)].draw(
+        TransformPen(pen, (scale, 0, 0, -scale, x, baseline))
+    )
     return pen.getCommands()
 
 
 def _box(box: Box) -> str:
     radius = f' rx="{_num(box.radius)}"' if box.radius else ""
-    return (f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.width)}" '
-            f'height="{_num(box.height)}"{radius} fill="{box.color}"/>')
+    return (
+        f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.width)}" '
+        f'height="{_num(box.height)}"{radius} fill="{box.color}"/>'
+    )
 
 
 def _text(run: TextRun, charter: Charter) -> str:
     font_path = charter.fonts[run.font]
-    d = "".join(_glyph_path(font_path, char, run.size, x, run.baseline)
-                for char, x in zip(run.text, run.xs, strict=True) if not char.isspace())
+    d = "".join(
+        _glyph_path(font_path, char, run.size, x, run.baseline)
+        for char, x in zip(run.text, run.xs, strict=True)
+        if not char.isspace()
+    )
     return f'<path fill="{run.color}" d="{d}"/>'
 
 

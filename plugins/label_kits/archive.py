@@ -1,0 +1,61 @@
+"""Zip archives whose bytes depend only on their contents.
+
+In: (member name, bytes) pairs, or the bytes of a zip made by another library (a DOCX).
+Out: zip bytes with every member dated 1980-01-01 00:00:00, Unix permissions 0644, deflated,
+in the order given. The same members give the same bytes on any machine and at any time, so
+a rebuilt site uploads no changed kit and a cache can be checked by hash.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+_PERMISSIONS = 0o100644 << 16  # a regular file, rw-r--r--
+# Members already compressed gain nothing from a strong deflate: a light level saves time.
+_COMPRESSED = (".png", ".pdf", ".docx", ".zip", ".jpg", ".jpeg", ".woff2")
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, whatever the building machine is
+    info.external_attr = _PERMISSIONS
+    return info
+
+
+def deterministic_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
+    """A zip of the members in the given order; a repeated name is a bug, not a silent skip."""
+    buffer = io.BytesIO()
+    seen: set[str] = set()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members:
+            if name in seen:
+                raise ValueError(f"duplicate zip member: {name}")
+            seen.add(name)
+            level = 1 if name.lower().endswith(_COMPRESSED) else 9
+            archive.writestr(_info(name), data, compresslevel=level)
+    return buffer.getvalue()
+
+
+# python-docx's default template carries a thumbnail of a blank page titled "python-docx":
+# dropped, with its relationship, so no stranger's image travels with our documents.
+_THUMBNAIL = "docProps/thumbnail.jpeg"
+_THUMBNAIL_REL = re.compile(rb"<Relationship [^>]*Target=\"docProps/thumbnail\.jpeg\"[^>]*/>")
+
+
+def repack_docx(data: bytes) -> bytes:
+    """Re-zip a DOCX with fixed member dates (python-docx stamps the current time)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = []
+        for info in source.infolist():
+            if info.filename == _THUMBNAIL:
+                continue
+            content = source.read(info.filename)
+            if info.filename == "_rels/.rels":
+                content = _THUMBNAIL_REL.sub(b"", content)
+            members.append((info.filename, content))
+    return deterministic_zip(members)

@@ -1,0 +1,196 @@
+"""A press release as a list of blocks, written out as DOCX or as plain text.
+
+In: ``Block``s (title, subtitle, heading, body, bullet, placeholder, small), each a tuple of
+``Run``s (text with bold, italic or highlight), and the document's metadata. Out: DOCX bytes
+(python-docx, fonts and language set explicitly, fixed metadata dates, re-zipped with fixed
+member dates: identical bytes on every run) and UTF-8 text with the same words. Both come
+from the same blocks, so the two files of a kit never say different things.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from label_kits.archive import repack_docx
+from label_kits.subject import GREY, RED
+
+# Named in the document; a machine without it falls back to Arial (fontTable's altName),
+# never to the template's Calibri.
+FONT_NAME = "Atkinson Hyperlegible"
+FALLBACK_FONT = "Arial"
+LANGUAGE = "fr-FR"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    style: str  # title | subtitle | heading | body | bullet | placeholder | small
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+def block(style: str, *parts: str | Run) -> Block:
+    return Block(style, tuple(Run(p) if isinstance(p, str) else p for p in parts))
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    subject: str
+    keywords: str
+    when: datetime.datetime  # written as created and modified: from the edition, not the clock
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def to_text(blocks: Sequence[Block]) -> str:
+    """Paragraphs separated by blank lines, not hard-wrapped (pasted into sites and mails)."""
+    lines: list[str] = []
+    previous = ""
+    for item in blocks:
+        if item.style == "bullet":
+            if previous != "bullet" and lines:
+                lines.append("")
+            lines.append("– " + item.text)
+        else:
+            if lines:
+                lines.append("")
+            lines.append(item.text.upper() if item.style == "title" else item.text)
+        previous = item.style
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _set_fonts(rpr_parent, size: float | None = None) -> None:
+    """Name our font for every script and drop the template's theme fonts (Calibri)."""
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attribute}"), FONT_NAME)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    lang.set(qn("w:bidi"), LANGUAGE)
+
+
+_FONT_ENTRY = (
+    f'<w:font w:name="{FONT_NAME}"><w:altName w:val="{FALLBACK_FONT}"/>'
+    '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+).encode()
+
+
+def _declare_font(document) -> None:
+    """Add our font to the font table with Arial as its alternative name."""
+    table = document.part.part_related_by(RT.FONT_TABLE)  # a plain Part: edit its bytes
+    blob = table.blob
+    end_of_open_tag = blob.index(b">", blob.index(b"<w:fonts")) + 1
+    table._blob = blob[:end_of_open_tag] + _FONT_ENTRY + blob[end_of_open_tag:]
+
+
+def _style(document, name: str, size: float, bold=False, color=None, before=0, after=6):
+    style = document.styles[name]
+    _set_fonts(style.element)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = RGBColor.from_string(color.lstrip("#")) if color else None
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = 1.15
+    return style
+
+
+def _prepare(document) -> None:
+    # The default template is US Letter: a French release is printed on A4.
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.2))
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    # Document defaults first: any style not touched below inherits our font, not Calibri.
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    _set_fonts(rpr_default)
+    _style(document, "Normal", 11)
+    _style(document, "Title", 22, bold=True, color="#111111", after=8)
+    title = document.styles["Title"].element.pPr
+    border = title.find(qn("w:pBdr")) if title is not None else None
+    if border is not None:  # the template's blue rule under titles
+        title.remove(border)
+    _style(document, "Subtitle", 13, color=GREY, after=14)
+    _style(document, "Heading 1", 13, bold=True, color=RED, before=14, after=4)
+    _style(document, "List Bullet", 11, after=2)
+    _declare_font(document)
+
+
+_STYLE_NAMES = {
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "heading": "Heading 1",
+    "body": "Normal",
+    "bullet": "List Bullet",
+    "placeholder": "Normal",
+    "small": "Normal",
+}
+
+
+def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
+    document = Document()
+    _prepare(document)
+    for item in blocks:
+        paragraph = document.add_paragraph(style=_STYLE_NAMES[item.style])
+        for part in item.runs:
+            run = paragraph.add_run(part.text)
+            run.bold = part.bold or None
+            run.italic = part.italic or item.style == "placeholder" or None
+            if part.highlight or item.style == "placeholder":
+                # Yellow: the passages to complete are impossible to miss before sending.
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            if item.style == "small":
+                run.font.size = Pt(9)
+                run.font.color.rgb = RGBColor.from_string(GREY.lstrip("#"))
+    props = document.core_properties
+    props.title = meta.title
+    props.subject = meta.subject
+    props.keywords = meta.keywords
+    props.author = "Villes Internet"
+    props.last_modified_by = "Villes Internet"
+    props.comments = "Source : www.villes-internet.net — CC BY-NC-SA 4.0"
+    props.language = LANGUAGE
+    props.revision = 1
+    props.created = props.modified = meta.when.replace(tzinfo=None)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return repack_docx(buffer.getvalue())
