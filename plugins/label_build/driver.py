@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from label_data.problems import DataError
-from label_data.published import checked
+from label_data.published import checked, forget
 from label_data.validate import parse_now, report
 
 from . import progress
@@ -27,6 +27,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
 
     start = time.perf_counter()
     progress.REPORT.reset()
+    forget()
     pelican_log.init(logging.WARNING, fatal="errors")
     try:
         now = parse_now(overrides.get("LABEL_NOW"))

@@ -42,5 +42,10 @@ def checked(settings: dict) -> Checked:
     return _checked[key]
 
 
+def forget() -> None:
+    """Drop what earlier builds checked: each build starts from the files as they are now."""
+    _checked.clear()
+
+
 def published_view(settings: dict) -> PublishedView:
     return checked(settings).view

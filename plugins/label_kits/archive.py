@@ -36,7 +36,7 @@ def deterministic_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
             if name in seen:
                 raise ValueError(f"duplicate zip member: {name}")
             seen.add(name)
-            level = 1 if name.lower().endswith(_COMPRESSED) else 9
+            level = 1 if name.lower().endswith(_COMPRESSED) else 6
             archive.writestr(_info(name), data, compresslevel=level)
     return buffer.getvalue()
 

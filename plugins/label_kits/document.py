@@ -76,7 +76,7 @@ def to_text(blocks: Sequence[Block]) -> str:
         else:
             if lines:
                 lines.append("")
-            lines.append(item.text.upper() if item.style == "title" else item.text)
+            lines.append(item.text)
         previous = item.style
     return "\n".join(lines) + "\n"
 
@@ -84,9 +84,12 @@ def to_text(blocks: Sequence[Block]) -> str:
 # ---------------------------------------------------------------- DOCX
 
 
-def _set_fonts(rpr_parent, size: float | None = None) -> None:
+def _set_fonts(rpr_parent) -> None:
     """Name our font for every script and drop the template's theme fonts (Calibri)."""
-    rpr = rpr_parent.get_or_add_rPr()
+    rpr = rpr_parent.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_parent.append(rpr)
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -168,9 +171,17 @@ _STYLE_NAMES = {
 
 def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
     document = Document()
+    # Word 2010's copy of the styles (430 kB): later versions ignore it, zipping it costs time.
+    for r_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del document.part.rels[r_id]
     _prepare(document)
+    # Style ids resolved once: python-docx looks a style name up by scanning every style.
+    style_ids = {key: document.styles[name].style_id for key, name in _STYLE_NAMES.items()}
     for item in blocks:
-        paragraph = document.add_paragraph(style=_STYLE_NAMES[item.style])
+        paragraph = document.add_paragraph()
+        if item.style not in ("body", "placeholder", "small"):
+            paragraph._p.style = style_ids[item.style]
         for part in item.runs:
             run = paragraph.add_run(part.text)
             run.bold = part.bold or None

@@ -175,6 +175,15 @@ def of_name(name: str) -> str:
     return "de " + name
 
 
+def of_phrase(phrase: str) -> str:
+    """« de » before a phrase with its article: « du village », « de la ville », « des … »."""
+    if phrase.startswith("le "):
+        return "du " + phrase[3:]
+    if phrase.startswith("les "):
+        return "des " + phrase[4:]
+    return "de " + phrase
+
+
 @dataclass(frozen=True)
 class Grammar:
     """How one collectivity is named and agreed with in running French text."""

@@ -161,5 +161,13 @@ def project(lat: float, lon: float) -> tuple[float, float] | None:
     return None
 
 
+def layout() -> dict:
+    """The layout in JSON terms, stored with the outlines so a stale outline file is caught."""
+    return {
+        "viewBox": list(VIEWBOX),
+        "encarts": {i.code: [round(v, 3) for v in i.box] for i in INSETS},
+    }
+
+
 # Same function under the name the site templates use for positions.
 map_position = project

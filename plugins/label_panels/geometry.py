@@ -20,6 +20,10 @@ KIND_NAMES = {
 }
 
 
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 @dataclass(frozen=True)
 class PanelSpec:
     """What a panel shows: « <kind> Internet », ``level`` @ (R2), the ``year``, a green @ (R8)."""
@@ -32,9 +36,9 @@ class PanelSpec:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown panel kind {self.kind!r}, expected one of {KINDS}")
-        if isinstance(self.level, bool) or self.level not in range(1, MAX_LEVEL + 1):
+        if not _is_int(self.level) or not 1 <= self.level <= MAX_LEVEL:
             raise ValueError(f"panel level must be 1 to {MAX_LEVEL}, got {self.level!r}")
-        if isinstance(self.year, bool) or not 1000 <= self.year <= 9999:
+        if not _is_int(self.year) or not 1000 <= self.year <= 9999:
             raise ValueError(f"panel year must have four digits, got {self.year!r}")
 
     @property

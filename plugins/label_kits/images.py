@@ -1,0 +1,251 @@
+"""Images of a kit: social-media cards (1200×630, 1200×1200) and an e-mail signature (600×200).
+
+In: a ``KitSubject`` and the bytes of its panel as PNG (the caller renders panels). Out: PNG
+bytes, deterministic (Pillow writes no timestamp). Text is drawn with Atkinson Hyperlegible,
+shrunk and wrapped to fit its box, so a 45-letter commune name never overflows.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+from label_kits.subject import (
+    FONT_BOLD,
+    FONT_REGULAR,
+    GREEN,
+    GREY,
+    INK,
+    RED,
+    KitSubject,
+    at_sign,
+    grammar,
+    join_and,
+    texts,
+    typo,
+)
+
+BACKDROP = "#F2F3F5"  # behind the panel: its white face and red frame stand out
+SITE = "www.villes-internet.net"
+
+
+@lru_cache(maxsize=64)
+def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
+
+
+@lru_cache(maxsize=8)
+def _decoded(panel_png: bytes) -> Image.Image:
+    """The panel, decoded once per kit although several images use it (read-only)."""
+    image = Image.open(io.BytesIO(panel_png))
+    image.load()
+    return image.convert("RGBA")
+
+
+def panel_at(panel_png: bytes, width: int, height: int) -> Image.Image:
+    """The panel scaled to fit in width × height, keeping its proportions."""
+    panel = _decoded(panel_png)
+    scale = min(width / panel.width, height / panel.height)
+    size = (max(1, round(panel.width * scale)), max(1, round(panel.height * scale)))
+    # reducing_gap: a 4000-pixel print panel is first reduced by whole factors (fast).
+    return panel.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _split_long(word: str, fits) -> list[str]:
+    """Break a word too long for the line after its hyphens (Saint-Rémy-en-Bouzemont-…)."""
+    if fits(word) or "-" not in word:
+        return [word]
+    pieces, current = [], ""
+    for part in word.split("-"):
+        candidate = f"{current}-{part}" if current else part
+        if current and not fits(candidate + "-"):
+            pieces.append(current + "-")
+            current = part
+        else:
+            current = candidate
+    pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    def fits(s: str) -> bool:
+        return face.getlength(s) <= width
+
+    words: list[str] = []
+    for word in text.split(" "):
+        words.extend(_split_long(word, fits))
+    lines: list[str] = []
+    for word in words:
+        if lines and not lines[-1].endswith("-") and fits(f"{lines[-1]} {word}"):
+            lines[-1] = f"{lines[-1]} {word}"
+        elif lines and lines[-1].endswith("-") and fits(lines[-1] + word):
+            lines[-1] += word
+        else:
+            lines.append(word)
+    return lines
+
+
+@dataclass(frozen=True)
+class Line:
+    """A paragraph to draw: text, style, the size range it may shrink within, its line limit."""
+
+    text: str
+    size: int
+    bold: bool = False
+    color: str = INK
+    min_size: int | None = None
+    max_lines: int = 2
+    gap: float = 0.35  # space after, in fractions of the size
+
+
+def fit(line: Line, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size (down to min_size) at which the text wraps within max_lines."""
+    size = line.size
+    floor = line.min_size or line.size
+    while True:
+        face = font(line.bold, size)
+        lines = wrap(line.text, face, width)
+        too_wide = any(face.getlength(s) > width for s in lines)
+        if (len(lines) <= line.max_lines and not too_wide) or size <= floor:
+            return face, lines
+        size -= 2
+
+
+def _measure(paragraphs: list[Line], width: int):
+    laid, height = [], 0
+    for para in paragraphs:
+        face, lines = fit(para, width)
+        leading = round(face.size * 1.18)
+        laid.append((para, face, lines, leading))
+        height += leading * len(lines) + round(face.size * para.gap)
+    if laid:
+        last = laid[-1]
+        height -= round(last[1].size * last[0].gap)
+    return laid, height
+
+
+def draw_text_box(draw, paragraphs, box, align="left", valign="middle") -> None:
+    """Draw paragraphs within box = (left, top, right, bottom), wrapping and shrinking each."""
+    left, top, right, bottom = box
+    width = right - left
+    laid, height = _measure(paragraphs, width)
+    # Whole block too tall: shrink every paragraph a step until it fits.
+    while height > bottom - top and any(p.size > 12 for p in paragraphs):
+        paragraphs = [
+            Line(p.text, max(12, p.size - 2), p.bold, p.color, p.min_size and max(12, p.min_size - 2),
+                 p.max_lines, p.gap)
+            for p in paragraphs
+        ]
+        laid, height = _measure(paragraphs, width)
+    y = top + ((bottom - top - height) // 2 if valign == "middle" else 0)
+    for para, face, lines, leading in laid:
+        for text in lines:
+            x = left
+            if align == "center":
+                x = left + (width - face.getlength(text)) / 2
+            # Anchor "ls": y is the baseline, so mixed sizes line up on a regular grid.
+            draw.text((x, y + face.size), text, font=face, fill=para.color, anchor="ls")
+            y += leading
+        y += round(face.size * para.gap)
+
+
+def _paragraphs(subject: KitSubject, scale: float = 1.0) -> list[Line]:
+    g = grammar(subject)
+    s = lambda n: round(n * scale)  # noqa: E731 - a local unit conversion
+    items = [
+        Line(f"Label {typo(texts()['label'])}", s(30), color=GREY, min_size=s(22), gap=0.6),
+        Line(typo(subject.nom), s(76), bold=True, min_size=s(40), max_lines=3, gap=0.3),
+        Line(
+            f"{g.label_name} {subject.year}\u00a0: {at_sign(subject.level)}",
+            s(46),
+            bold=True,
+            color=RED,
+            min_size=s(34),
+            gap=0.5,
+        ),
+    ]
+    if subject.mentions:
+        noun = "Mention" if len(subject.mentions) == 1 else "Mentions"
+        items.append(
+            Line(
+                f"{noun} {join_and([typo(m) for m in subject.mentions])}",
+                s(30),
+                color=GREEN if subject.green else INK,
+                min_size=s(22),
+                gap=0.4,
+            )
+        )
+    if subject.excellence:
+        items.append(
+            Line("Territoire d’excellence numérique", s(30), bold=True, min_size=s(22), gap=0.4)
+        )
+    return items
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    # No timestamp chunk is written; compress_level fixed so bytes never depend on defaults.
+    image.save(buffer, format="PNG", compress_level=6)
+    return buffer.getvalue()
+
+
+def social_image(subject: KitSubject, panel_png: bytes, size: tuple[int, int] = (1200, 630)):
+    """A card for social networks: the panel and what the collectivity received."""
+    width, height = size
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    footer = font(False, 26)
+    if width >= height * 1.4:  # landscape: panel on the left, text on the right
+        split = round(width * 0.46)
+        draw.rectangle((0, 0, split, height), fill=BACKDROP)
+        panel = panel_at(panel_png, split - 80, height - 120)
+        image.paste(panel, ((split - panel.width) // 2, (height - panel.height) // 2), panel)
+        draw_text_box(draw, _paragraphs(subject), (split + 56, 48, width - 56, height - 84))
+        draw.text((width - 56, height - 40), SITE, font=footer, fill=GREY, anchor="rs")
+    else:  # square: panel on top, text centred below
+        split = round(height * 0.5)
+        draw.rectangle((0, 0, width, split), fill=BACKDROP)
+        panel = panel_at(panel_png, width - 240, split - 100)
+        image.paste(panel, ((width - panel.width) // 2, (split - panel.height) // 2), panel)
+        draw_text_box(
+            draw,
+            _paragraphs(subject, 1.15),
+            (80, split + 50, width - 80, height - 100),
+            align="center",
+        )
+        draw.text((width / 2, height - 50), SITE, font=footer, fill=GREY, anchor="ms")
+    draw.rectangle((0, height - 12, width, height), fill=RED)  # the label's red, as on panels
+    return _png(image)
+
+
+def email_signature(subject: KitSubject, panel_png: bytes) -> bytes:
+    """A 600×200 banner for e-mail signatures."""
+    width, height = 600, 200
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    panel = panel_at(panel_png, 210, 150)
+    image.paste(panel, (16 + (210 - panel.width) // 2, (height - panel.height) // 2), panel)
+    draw.rectangle((244, 24, 246, height - 24), fill=RED)
+    g = grammar(subject)
+    lines = [
+        Line(typo(subject.nom), 30, bold=True, min_size=18, max_lines=2, gap=0.25),
+        Line(
+            f"{g.label_name} {subject.year}\u00a0: {at_sign(subject.level)}",
+            22,
+            bold=True,
+            color=RED,
+            min_size=16,
+            max_lines=1,
+            gap=0.35,
+        ),
+    ]
+    if subject.green:
+        lines.append(Line("Mention Transition écologique", 16, color=GREEN, max_lines=1))
+    elif subject.excellence:
+        lines.append(Line("Territoire d’excellence numérique", 16, max_lines=1))
+    lines.append(Line(f"Label {typo(texts()['label'])}", 14, color=GREY, min_size=12))
+    draw_text_box(draw, lines, (264, 18, width - 16, height - 18))
+    return _png(image)

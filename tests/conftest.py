@@ -1,0 +1,56 @@
+"""Shared fixtures: the demo site built once per session (Lektor's way), small datasets in
+tmp_path, and a loopback HTTP server for browser checks."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_NOW = "2026-06-01T12:00:00+02:00"  # 2015–2026 published, 2027 under embargo
+
+
+def build_site(output: Path, *, data: Path = ROOT / "data", now: str = DEMO_NOW,
+               cache: Path | None = None, preview: bool = False) -> int:
+    from label_build.driver import build
+
+    overrides = {"LABEL_DATA": str(data), "LABEL_NOW": now,
+                 "LABEL_CACHE": str(cache or output.parent / "cache"), "LABEL_PREVIEW": preview}
+    return build(str(ROOT / "pelicanconf.py"), output, overrides)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo data built at DEMO_NOW; read-only for tests."""
+    out = tmp_path_factory.mktemp("demo") / "output"
+    assert build_site(out) == 0
+    return out
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the demo data."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_site):
+    """The demo site on http://127.0.0.1:<port>/ (Pagefind needs HTTP, not file://)."""
+    handler = functools.partial(_QuietHandler, directory=str(demo_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()

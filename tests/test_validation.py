@@ -1,0 +1,266 @@
+"""Bad-data fixtures, each with the exact message lines it must produce (issue: foundation).
+
+A small valid dataset is written into tmp_path; each case breaks one thing and checks the
+problems (file, line, column, French message), the exit status and that no traceback shows.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from label_data.problems import display_path
+from label_data.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TERRITORIES = {
+    "33063": 'code: "33063"\nnom: Bordeaux\ntype: ville\ncotisations: [2024, 2025]\n',
+    "01001": "code: 01001\ntype: village\n",  # unquoted on purpose: must stay "01001"
+    "243300316": 'code: "243300316"\ntype: territoire\n',
+}
+PALMARES_2024 = """\
+edition: 2024
+embargo: 2024-02-06T11:00:00+01:00
+ceremonie: {date: 2024-02-06, lieu: Paris}
+mentions:
+  - {id: transition-ecologique, nom: "Transition écologique"}
+laureats:
+  - territoire: "33063"
+    arobases: 4
+  - territoire: 01001
+    arobases: 2
+"""
+PALMARES_2025 = """\
+edition: 2025
+embargo: 2025-02-04T11:00:00+01:00
+mentions:
+  - {id: transition-ecologique, nom: "Transition écologique"}
+laureats:
+  - territoire: "33063"
+    arobases: 3
+    mentions: [transition-ecologique]
+  - territoire: "243300316"
+    arobases: 5
+"""
+ACTIONS_33063 = """\
+- id: bordeaux-budget
+  titre: Budget participatif
+  description: "Vote **en ligne**."
+  categorie: democratie-services-publics
+  services: [budget-participatif]
+  debut: 2024-09-01
+  mise_a_jour: 2025-01-10
+"""
+ACTIONS_01001 = """\
+- id: abergement-wifi
+  titre: Wi-Fi public
+  categorie: vivre-ensemble
+  services: [wifi-public]
+  mise_a_jour: 2024-05-01
+"""
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    data = tmp_path / "data"
+    for sub in ("territoires", "palmares", "actions"):
+        (data / sub).mkdir(parents=True)
+    (data / "referentiel.yaml").write_text(
+        (ROOT / "data" / "referentiel.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for code, text in TERRITORIES.items():
+        (data / "territoires" / f"{code}.yaml").write_text(text, encoding="utf-8")
+    (data / "palmares" / "2024.yaml").write_text(PALMARES_2024, encoding="utf-8")
+    (data / "palmares" / "2025.yaml").write_text(PALMARES_2025, encoding="utf-8")
+    (data / "actions" / "33063.yaml").write_text(ACTIONS_33063, encoding="utf-8")
+    (data / "actions" / "01001.yaml").write_text(ACTIONS_01001, encoding="utf-8")
+    return data
+
+
+def problems_of(data: Path) -> list[str]:
+    _, problems = validate(data)
+    return problems.lines()
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return display_path(path)
+
+
+def test_the_mini_dataset_is_valid_and_reads_unquoted_codes_as_text(mini):
+    dataset, problems = validate(mini)
+    assert problems.lines() == []
+    assert "01001" in dataset.territories  # not 513
+    assert dataset.territories["01001"].nom == "L'Abergement-Clémenciat"
+    assert {lau.territoire for lau in dataset.editions[2024].laureates} == {"33063", "01001"}
+    assert dataset.territories["243300316"].nom == "Bordeaux Métropole"
+
+
+@pytest.mark.parametrize("level", [0, 6])
+def test_level_out_of_range(mini, level):
+    f = edit(mini / "palmares/2025.yaml", "arobases: 5", f"arobases: {level}")
+    assert problems_of(mini) == [
+        f"{f}:10:15: arobases doit être un entier de 1 à 5 (lu : {level})"]
+
+
+def test_departement_as_candidate(mini):
+    f = edit(mini / "palmares/2025.yaml", 'territoire: "243300316"', 'territoire: "33"')
+    assert problems_of(mini) == [
+        f"{f}:9:5: « 33 » est un code de département ou de région : "
+        "ils ne peuvent pas être candidats (R1)"]
+
+
+def test_village_with_a_siren(mini):
+    f = edit(mini / "territoires/243300316.yaml", "type: territoire", "type: village")
+    assert problems_of(mini) == [
+        f"{f}:1:1: un village a un code INSEE à 5 caractères, pas un SIREN (243300316) : "
+        "pour une intercommunalité, écrivez type: territoire"]
+
+
+def test_fall_of_two_arobases_within_three_years(mini):
+    f = edit(mini / "palmares/2025.yaml", "arobases: 3", "arobases: 2")
+    assert problems_of(mini) == [
+        f"{f}:6:5: 33063 passe de 4 @ (2024) à 2 @ (2025) : une baisse de plus d’une @ en "
+        "trois ans ou moins est interdite (R4) ; le minimum possible est 3 @"]
+
+
+def test_fall_after_more_than_three_years_is_allowed(mini):
+    edit(mini / "palmares/2024.yaml", "edition: 2024", "edition: 2021")
+    (mini / "palmares/2024.yaml").rename(mini / "palmares/2021.yaml")
+    edit(mini / "palmares/2025.yaml", "arobases: 3", "arobases: 1")
+    edit(mini / "territoires/33063.yaml", "[2024, 2025]", "[2021, 2025]")
+    assert problems_of(mini) == []
+
+
+def test_unknown_service(mini):
+    f = edit(mini / "actions/33063.yaml", "[budget-participatif]", "[vote-papier]")
+    assert problems_of(mini) == [
+        f"{f}:1:3: service « vote-papier » inconnu (R6) dans l’action « bordeaux-budget » : "
+        "utilisez un id de la liste « services » de referentiel.yaml"]
+
+
+def test_unknown_collectivity(mini):
+    f = edit(mini / "palmares/2025.yaml", 'territoire: "243300316"', 'territoire: "69123"')
+    assert problems_of(mini) == [
+        f"{f}:9:5: collectivité « 69123 » inconnue : créez data/territoires/69123.yaml "
+        "ou corrigez le code"]
+
+
+def test_duplicate_action_id_across_two_files(mini):
+    f = edit(mini / "actions/01001.yaml", "id: abergement-wifi", "id: bordeaux-budget")
+    g = display_path(mini / "actions/33063.yaml")
+    # Files are read in name order: 01001.yaml first, so 33063.yaml holds the duplicate.
+    assert problems_of(mini) == [
+        f"{f}:1:3: identifiant d’action « bordeaux-budget » utilisé aussi dans {g}:1:3",
+        f"{g}:1:3: identifiant d’action « bordeaux-budget » déjà utilisé ({f}:1:3) : "
+        "chaque action doit avoir un id unique",
+    ]
+
+
+def test_yaml_syntax_error(mini):
+    f = edit(mini / "palmares/2025.yaml", "    arobases: 3\n", "    arobases: 3\n   mentions: [\n")
+    lines = problems_of(mini)
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{f}:8:")
+    assert "syntaxe YAML invalide" in lines[0]
+    assert "vérifiez l’indentation" in lines[0]
+
+
+def test_unknown_field(mini):
+    f = edit(mini / "palmares/2025.yaml", "    arobases: 5", "    arobase: 5")
+    assert problems_of(mini) == [
+        f"{f}:9:5: le champ obligatoire « arobases » manque dans le lauréat",
+        f"{f}:10:5: champ inconnu « arobase » dans le lauréat ; vouliez-vous dire « arobases » ? "
+        "(champs permis : alerte, arobases, excellence, mentions, note_jury, territoire)",
+    ]
+
+
+def test_impossible_date_unquoted(mini):
+    f = edit(mini / "actions/01001.yaml", "mise_a_jour: 2024-05-01", "mise_a_jour: 2025-13-01")
+    assert problems_of(mini) == [
+        f"{f}:5:16: mise_a_jour : la date « 2025-13-01 » n’existe pas "
+        "(mois de 1 à 12, jour valide pour ce mois)"]
+
+
+def test_laureate_without_dues(mini):
+    f = edit(mini / "territoires/33063.yaml", "[2024, 2025]", "[2024]")
+    assert problems_of(mini) == [
+        f"{f.replace('territoires/33063', 'palmares/2025')}:6:5: Bordeaux (33063) n’a pas de "
+        "cotisation enregistrée pour 2025 : seuls les adhérents à jour peuvent être labellisés "
+        f"(R3) ; ajoutez 2025 à « cotisations » dans {f} si elle est réglée"]
+
+
+def test_embargo_without_utc_offset(mini):
+    f = edit(mini / "palmares/2025.yaml", "T11:00:00+01:00", "T11:00:00")
+    assert problems_of(mini) == [
+        f"{f}:2:10: embargo « 2025-02-04T11:00:00 » n’a pas de décalage UTC : ajoutez +01:00 "
+        "(heure d’hiver à Paris) ou +02:00 (heure d’été)"]
+
+
+def test_unknown_mention(mini):
+    f = edit(mini / "palmares/2025.yaml", "[transition-ecologique]", "[sante]")
+    assert problems_of(mini) == [
+        f"{f}:8:16: mention « sante » inconnue pour l’édition 2025 : déclarez-la dans "
+        "« mentions » en tête du fichier (déclarées : transition-ecologique)"]
+
+
+def test_duplicate_key(mini):
+    f = edit(mini / "palmares/2025.yaml", "    arobases: 5", "    arobases: 5\n    arobases: 4")
+    assert problems_of(mini) == [
+        f"{f}:11:5: le champ « arobases » est en double dans le lauréat : gardez-en un seul"]
+
+
+def test_excellence_outside_rule_is_only_a_warning(mini):
+    edit(mini / "palmares/2025.yaml", "    arobases: 5", "    arobases: 5\n    excellence: true")
+    dataset, problems = validate(mini)
+    assert problems.errors == []
+    assert len(problems.warnings) == 1
+    assert "avertissement" in problems.lines()[0]
+    assert "R9" in problems.lines()[0]
+
+
+def test_old_code_of_a_merged_commune_is_reported_with_its_new_code(mini):
+    from label_data.reference import load_reference
+
+    ref = load_reference()
+    old, new = next((o, n) for o, n in sorted(ref.anciens_codes.items())
+                    if o != n and n not in ("33063", "01001"))
+    (mini / "territoires" / f"{new}.yaml").write_text(f'code: "{new}"\ntype: village\n',
+                                                      encoding="utf-8")
+    edit(mini / "palmares/2024.yaml", "laureats:\n",
+         f'laureats:\n  - territoire: "{old}"\n    arobases: 1\n')
+    dataset, problems = validate(mini)
+    assert problems.lines() == []
+    laureate = next(la for la in dataset.editions[2024].laureates if la.code_given == old)
+    assert laureate.territoire == new
+
+
+def test_cli_prints_sorted_problems_and_a_count_without_traceback(mini):
+    edit(mini / "palmares/2025.yaml", "arobases: 5", "arobases: 6")
+    edit(mini / "actions/33063.yaml", "[budget-participatif]", "[vote-papier]")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py")],
+                         env={"DATA": str(mini), "PATH": "/usr/bin:/bin"},
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1
+    lines = run.stdout.strip().splitlines()
+    assert "actions/33063.yaml:1:3: service" in lines[0]
+    assert "palmares/2025.yaml:10:15: arobases" in lines[1]
+    assert lines[-1] == "Données invalides : 2 erreurs. Corrigez puis relancez."
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_demo_data_is_valid():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py")],
+                         env={"DATA": str(ROOT / "data"), "NOW": "2026-06-01T12:00:00+02:00",
+                              "PATH": "/usr/bin:/bin"},
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout
+    assert "Données valides" in run.stdout
+    assert "2027 : SOUS EMBARGO" in run.stdout
+    assert textwrap.dedent("2026 : publiée") in run.stdout
