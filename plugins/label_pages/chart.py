@@ -1,0 +1,90 @@
+"""The history of a collectivity's @ as an inline SVG bar chart (no script, no inline style).
+
+In: the published editions' years and the collectivity's labels. Out: the rows of the history
+(one per edition from its first label to the current edition: level or none) and an SVG string
+with a title and a description; the page shows the same rows in a table for screen readers.
+Colours come from the site CSS through classes; presentation attributes give a readable
+fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from label_data.view import Label
+
+from .fmt import arobases_words
+
+BAR = 28  # width of one edition's column
+HEIGHT = 150
+TOP, BOTTOM, LEFT = 12, 26, 30
+STEP = (HEIGHT - TOP - BOTTOM) / 5  # one @
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    annee: int
+    label: Label | None  # None: not labelled that edition
+
+
+def history_rows(years: Sequence[int], labels: Sequence[Label]) -> list[HistoryRow]:
+    if not labels:
+        return []
+    by_year = {lab.annee: lab for lab in labels}
+    first = labels[0].annee
+    return [HistoryRow(y, by_year.get(y)) for y in years if y >= first]
+
+
+def _describe(rows: Sequence[HistoryRow]) -> str:
+    parts = []
+    for row in rows:
+        if row.label is None:
+            parts.append(f"{row.annee} : non labellisée")
+        else:
+            green = ", dont une verte" if row.label.verte else ""
+            parts.append(f"{row.annee} : {arobases_words(row.label.arobases)}{green}")
+    return " ; ".join(parts) + "."
+
+
+def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historique") -> str:
+    """A bar per edition, 0 to 5 @ high; a green top on the bars of labels with the green @."""
+    width = LEFT + BAR * max(len(rows), 1) + 6
+    base = HEIGHT - BOTTOM
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="historique" viewBox="0 0 {width} '
+        f'{HEIGHT}" width="{width * 2}" height="{HEIGHT * 2}" role="img" '
+        f'aria-labelledby="{id_prefix}-titre {id_prefix}-desc">',
+        f'<title id="{id_prefix}-titre">Historique des arobases de {escape(nom)}</title>',
+        f'<desc id="{id_prefix}-desc">{escape(_describe(rows))}</desc>',
+        '<g class="grille" stroke="#c4c8cc" stroke-width="0.5" aria-hidden="true">',
+    ]
+    for n in range(1, 6):
+        y = base - n * STEP
+        parts.append(f'<line x1="{LEFT - 4}" y1="{y:g}" x2="{width - 4}" y2="{y:g}"/>')
+    parts.append(f'<line x1="{LEFT - 4}" y1="{base}" x2="{width - 4}" y2="{base}" '
+                 'stroke="#555"/></g>')
+    parts.append('<g class="axe" font-size="9" fill="#333" aria-hidden="true">')
+    for n in range(1, 6):
+        parts.append(f'<text x="{LEFT - 8}" y="{base - n * STEP + 3:g}" '
+                     f'text-anchor="end">{n}\u00a0@</text>')
+    for i, row in enumerate(rows):
+        x = LEFT + i * BAR + BAR / 2
+        parts.append(f'<text x="{x:g}" y="{HEIGHT - 10}" text-anchor="middle">'
+                     f"{str(row.annee)[2:]}</text>")
+    parts.append("</g>")
+    parts.append('<g class="barres" aria-hidden="true">')
+    for i, row in enumerate(rows):
+        if row.label is None:
+            continue
+        level = row.label.arobases
+        x = LEFT + i * BAR + 5
+        h = level * STEP
+        parts.append(f'<rect class="barre niveau-{level}" x="{x}" y="{base - h:g}" '
+                     f'width="{BAR - 10}" height="{h:g}" fill="#1d5fa0"/>')
+        if row.label.verte:
+            parts.append(f'<rect class="barre-verte" x="{x}" y="{base - h:g}" '
+                         f'width="{BAR - 10}" height="{STEP / 2:g}" fill="#1b7a3a"/>')
+    parts.append("</g></svg>")
+    return "".join(parts)
