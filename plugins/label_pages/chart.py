@@ -65,14 +65,14 @@ def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historiq
         parts.append(f'<line x1="{LEFT - 4}" y1="{y:g}" x2="{width - 4}" y2="{y:g}"/>')
     parts.append(f'<line x1="{LEFT - 4}" y1="{base}" x2="{width - 4}" y2="{base}" '
                  'stroke="#555"/></g>')
-    parts.append('<g class="axe" font-size="9" fill="#333" aria-hidden="true">')
+    parts.append('<g class="axe" font-size="8" fill="#333" aria-hidden="true">')
     for n in range(1, 6):
         parts.append(f'<text x="{LEFT - 8}" y="{base - n * STEP + 3:g}" '
                      f'text-anchor="end">{n}\u00a0@</text>')
     for i, row in enumerate(rows):
         x = LEFT + i * BAR + BAR / 2
         parts.append(f'<text x="{x:g}" y="{HEIGHT - 10}" text-anchor="middle">'
-                     f"{str(row.annee)[2:]}</text>")
+                     f"{row.annee}</text>")
     parts.append("</g>")
     parts.append('<g class="barres" aria-hidden="true">')
     for i, row in enumerate(rows):

@@ -1,0 +1,71 @@
+"""Files for machines: sitemap.xml, robots.txt, the Atom feed of published editions, JSON-LD.
+
+In: the site's public URLs (relative, e.g. ``territoires/x-1/``), the published editions.
+Out: bytes/strings, deterministic (no build time inside: dates come from the data), so two
+builds of the same data give the same files. Nothing embargoed reaches them: they only read
+the published view.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from xml.sax.saxutils import escape
+
+from feedgenerator import Atom1Feed
+from markupsafe import Markup
+
+from .fmt import date_fr, number_fr, plural
+
+
+def jsonld(data: dict) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>``, ``&`` escaped so that
+    no text from the data can close the script element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def sitemap(domain: str, urls: Iterable[str]) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url in sorted(set(urls)):
+        lines.append(f"<url><loc>{escape(domain.rstrip('/') + '/' + url)}</loc></url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(domain: str, preview: bool) -> str:
+    if preview:  # a staff preview must never be crawled
+        return "User-agent: *\nDisallow: /\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {domain.rstrip('/')}/sitemap.xml\n"
+
+
+def palmares_feed(domain: str, sitename: str, editions: Iterable) -> str | None:
+    """One entry per published edition, newest first, dated by its embargo instant."""
+    editions = sorted(editions, key=lambda e: e.annee, reverse=True)
+    if not editions:
+        return None
+    domain = domain.rstrip("/")
+    feed = Atom1Feed(
+        title=f"{sitename} : palmarès",
+        link=f"{domain}/palmares/",
+        feed_url=f"{domain}/feeds/palmares.atom.xml",
+        description="Les palmarès publiés du label, édition par édition.",
+        language="fr",
+    )
+    for ed in editions:
+        count = plural(len(ed.laureates), "collectivité labellisée", "collectivités labellisées")
+        where = f" à {ed.ceremonie_lieu}" if ed.ceremonie_lieu else ""
+        when = f" le {date_fr(ed.ceremonie_date)}" if ed.ceremonie_date else ""
+        levels = ", ".join(f"{number_fr(ed.counts_by_level.get(n, 0))} à {n}\u00a0@"
+                           for n in range(5, 0, -1))
+        feed.add_item(
+            title=f"Palmarès {ed.annee} : {count}",
+            link=f"{domain}/{ed.url}",
+            unique_id=f"{domain}/{ed.url}",
+            description=f"Label {ed.annee} remis{where}{when} : {count} ({levels}).",
+            pubdate=ed.embargo,
+            updateddate=ed.embargo,
+        )
+    return feed.writeString("utf-8")

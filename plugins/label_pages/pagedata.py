@@ -1,0 +1,316 @@
+"""What each page shows, computed once from the published view (no template loops over all).
+
+In: a ``PublishedView`` and the site domain. Out: ``SiteIndex`` (groupings computed once: by
+département, région, enjeu; rows of each edition) and one function per page type returning the
+variables its template reads. Templates only format: every list they show is prepared here,
+so a national build stays linear in the number of pages.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from label_data.view import (
+    Area,
+    CurrentLabel,
+    Label,
+    PublicAction,
+    PublicEdition,
+    PublicLaureate,
+    PublicTerritory,
+    PublishedView,
+)
+
+from . import maps
+from .chart import history_rows, history_svg
+from .fmt import label_title, level_short
+
+BADGE_SIZE = (200, 80)  # width, height of /territoires/<slug>-<code>/badge.svg
+PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One collectivity in a list: its page, where it is, and the label shown there."""
+
+    t: PublicTerritory
+    dep: Area | None
+    reg: Area | None
+    label: Label | None  # the label this list is about (an edition's, or the current one)
+    laureate: PublicLaureate | None = None
+
+
+@dataclass
+class SiteIndex:
+    view: PublishedView
+    domain: str
+    years: list[int] = field(default_factory=list)
+    by_dep: dict[str, list[PublicTerritory]] = field(default_factory=dict)
+    by_reg: dict[str, list[PublicTerritory]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, view: PublishedView, domain: str) -> SiteIndex:
+        index = cls(view, domain.rstrip("/"), sorted(view.editions))
+        by_dep, by_reg = defaultdict(list), defaultdict(list)
+        for t in sorted(view.territories.values(), key=lambda t: (t.slug, t.code)):
+            if t.departement in view.departements:
+                by_dep[t.departement].append(t)
+            if t.region in view.regions:
+                by_reg[t.region].append(t)
+        index.by_dep, index.by_reg = dict(by_dep), dict(by_reg)
+        return index
+
+    @property
+    def current_year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+    def row(self, t: PublicTerritory, label: Label | None = None,
+            laureate: PublicLaureate | None = None) -> Row:
+        view = self.view
+        return Row(t, view.departements.get(t.departement or ""),
+                   view.regions.get(t.region or ""), label, laureate)
+
+    def current_row(self, t: PublicTerritory) -> Row:
+        return self.row(t, t.current.label if t.current else None)
+
+    def edition_rows(self, edition: PublicEdition) -> list[Row]:
+        terr = self.view.territories
+        return [self.row(terr[lau.territoire], lau.label, lau) for lau in edition.laureates]
+
+    def absolute(self, url: str) -> str:
+        return f"{self.domain}/{url}"
+
+
+def counts_by_level(rows: list[Row]) -> dict[int, int]:
+    counts = {n: 0 for n in range(5, 0, -1)}
+    for row in rows:
+        if row.label is not None:
+            counts[row.label.arobases] += 1
+    return counts
+
+
+def level_groups(rows: list[Row]) -> list[tuple[int, list[Row]]]:
+    return [(n, [r for r in rows if r.label and r.label.arobases == n]) for n in range(5, 0, -1)]
+
+
+# --- a collectivity ------------------------------------------------------------------------
+
+
+def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
+    view = index.view
+    row = index.current_row(t)
+    current: CurrentLabel | None = t.current
+    recent = index.years[-2:]
+    panel = kit = None
+    if current is not None and current.label.annee in recent:
+        lab = current.label
+        suffix = "-verte" if lab.verte else ""
+        panel = {"url": f"/panneaux/{t.type}-internet-{lab.arobases}-{lab.annee}{suffix}.png",
+                 "alt": f"Panneau « {label_title(t.type, lab.arobases, lab.annee)} »"
+                        + (" avec une arobase verte" if lab.verte else "")}
+        kit = f"/kits/{lab.annee}/{t.slug}-{t.code}.zip"
+    title_year = max((lab.annee for lab in t.labels if lab.excellence), default=None)
+    actions = [view.actions[a] for a in t.actions]
+    groups, coverage = _enjeu_groups(view, actions)
+    rows = history_rows(index.years, t.labels)
+    badge = None
+    if current is not None:
+        lab = current.label
+        url = index.absolute(t.url)
+        alt = label_title(t.type, lab.arobases, lab.annee)
+        w, h = BADGE_SIZE
+        badge = {"url": f"/{t.url}badge.svg", "width": w, "height": h,
+                 "snippet": f'<a href="{url}"><img src="{url}badge.svg" alt="{alt}" '
+                            f'width="{w}" height="{h}"></a>'}
+    places = [(place, action) for action in actions for place in action.lieux]
+    return {
+        "t": t, "row": row, "current": current, "panel": panel, "kit_url": kit,
+        "panel_size": PANEL_SIZE, "badge": badge, "title_year": title_year,
+        "epci_page": view.territories.get(t.epci or ""),
+        "members": [view.territories[m] for m in t.members],
+        "history": rows, "history_svg": history_svg(rows, t.nom) if rows else "",
+        "actions": actions, "groups": groups, "coverage": coverage,
+        "covered": sum(1 for _, n in coverage if n),
+        "places": places,
+        "map_svg": maps.places_map(t, places),
+        "jsonld": _territory_jsonld(index, t, row),
+    }
+
+
+def _enjeu_groups(view: PublishedView, actions: list[PublicAction]):
+    by_enjeu: dict[str, list[PublicAction]] = {e: [] for e in view.enjeux}
+    for action in actions:
+        for enjeu in action.enjeux:
+            by_enjeu[enjeu.id].append(action)
+    groups = [(view.enjeux[e], acts) for e, acts in by_enjeu.items() if acts]
+    coverage = [(view.enjeux[e], len(acts)) for e, acts in by_enjeu.items()]
+    return groups, coverage
+
+
+def _territory_jsonld(index: SiteIndex, t: PublicTerritory, row: Row) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization" if t.type == "territoire" else "City",
+        "name": t.nom,
+        "url": index.absolute(t.url),
+        "identifier": t.code,
+    }
+    if row.dep:
+        data["containedInPlace"] = {"@type": "AdministrativeArea", "name": row.dep.nom,
+                                    "url": index.absolute(row.dep.url)}
+    if t.position:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": t.position.lat,
+                       "longitude": t.position.lon}
+    if t.site:
+        data["sameAs"] = t.site
+    awards = [label_title(t.type, lab.arobases, lab.annee) for lab in t.labels]
+    if awards:
+        data["award"] = awards
+    return data
+
+
+# --- an action -----------------------------------------------------------------------------
+
+
+def action_vars(index: SiteIndex, action: PublicAction) -> dict:
+    t = index.view.territories[action.territoire]
+    return {"a": action, "t": t, "row": index.current_row(t),
+            "current_year": index.current_year}
+
+
+# --- an edition ----------------------------------------------------------------------------
+
+
+def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
+    view = index.view
+    rows = index.edition_rows(edition)
+    prev = view.editions.get(edition.previous) if edition.previous else None
+    by_region: dict[str, dict[str, list[Row]]] = {}
+    for row in sorted(rows, key=lambda r: (r.reg.nom if r.reg else "", r.t.slug)):
+        reg = row.reg.code if row.reg else ""
+        dep = row.dep.code if row.dep else ""
+        by_region.setdefault(reg, {}).setdefault(dep, []).append(row)
+    regions = [(view.regions.get(code), [(view.departements.get(d), rs) for d, rs in
+                                         sorted(deps.items())])
+               for code, deps in by_region.items()]
+    mentions = [(m, [r for r in rows if r.label and m in r.label.mentions])
+                for m in edition.mentions]
+    levels = [(n, edition.counts_by_level.get(n, 0),
+               prev.counts_by_level.get(n, 0) if prev else None) for n in range(5, 0, -1)]
+    kinds = [(k, c, prev.counts_by_kind.get(k, 0) if prev else None)
+             for k, c in edition.counts_by_kind.items()]
+    return {
+        "ed": edition, "prev": prev, "rows": rows,
+        "by_level": level_groups(rows), "by_region": regions,
+        "by_kind": [(k, [r for r in rows if r.t.type == k]) for k in edition.counts_by_kind],
+        "nouveaux": [r for r in rows if r.laureate and r.laureate.change == "nouveau"],
+        "hausses": [r for r in rows if r.laureate and r.laureate.change == "hausse"],
+        "baisses": [r for r in rows if r.laureate and r.laureate.change == "baisse"],
+        "mentions": mentions,
+        "excellence": [r for r in rows if r.label and r.label.excellence],
+        "levels": levels, "kinds": kinds, "total": len(rows),
+        "prev_total": len(prev.laureates) if prev else None,
+        "national_kit": f"/kits/{edition.annee}/dossier-national-{edition.annee}.zip",
+        "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
+        "jsonld": _palmares_jsonld(index, edition, rows),
+    }
+
+
+def _palmares_jsonld(index: SiteIndex, edition: PublicEdition, rows: list[Row]) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": f"Palmarès {edition.annee} du label Territoires, Villes et Villages Internet",
+        "url": index.absolute(edition.url),
+        "numberOfItems": len(rows),
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "url": index.absolute(r.t.url),
+             "name": f"{r.t.nom} — {level_short(r.label.arobases) if r.label else ''}"}
+            for i, r in enumerate(rows, 1)
+        ],
+    }
+    if edition.ceremonie_date:
+        data["about"] = {"@type": "Event", "name": f"Cérémonie du label {edition.annee}",
+                         "startDate": edition.ceremonie_date.isoformat(),
+                         "location": {"@type": "Place", "name": edition.ceremonie_lieu or ""}}
+    return data
+
+
+# --- places and stakes ---------------------------------------------------------------------
+
+
+def area_rows(index: SiteIndex, territories: list[PublicTerritory]) -> list[Row]:
+    rows = [index.current_row(t) for t in territories if t.labels]
+    return sorted(rows, key=lambda r: (-(r.label.arobases if r.label else 0), r.t.slug))
+
+
+def departement_vars(index: SiteIndex, dep: Area) -> dict:
+    rows = area_rows(index, index.by_dep.get(dep.code, []))
+    return {"area": dep, "region": index.view.regions.get(dep.region or ""), "rows": rows,
+            "counts": counts_by_level(rows),
+            "map_svg": maps.area_map(rows, f"Collectivités labellisées : {dep.nom}",
+                                     [dep.code])}
+
+
+def region_vars(index: SiteIndex, reg: Area) -> dict:
+    view = index.view
+    rows = area_rows(index, index.by_reg.get(reg.code, []))
+    deps = [d for d in view.departements.values() if d.region == reg.code]
+    dep_counts = [(d, len(area_rows(index, index.by_dep.get(d.code, [])))) for d in deps]
+    return {"area": reg, "rows": rows, "counts": counts_by_level(rows), "deps": dep_counts,
+            "map_svg": maps.area_map(rows, f"Collectivités labellisées : {reg.nom}",
+                                     [d.code for d in deps])}
+
+
+def departements_index_vars(index: SiteIndex) -> dict:
+    view = index.view
+    groups = []
+    for reg in sorted(view.regions.values(), key=lambda r: r.nom):
+        deps = [(d, len(area_rows(index, index.by_dep.get(d.code, []))))
+                for d in view.departements.values() if d.region == reg.code]
+        groups.append((reg, deps))
+    return {"groups": groups}
+
+
+def regions_index_vars(index: SiteIndex) -> dict:
+    regs = sorted(index.view.regions.values(), key=lambda r: r.nom)
+    return {"regions": [(r, len(area_rows(index, index.by_reg.get(r.code, [])))) for r in regs]}
+
+
+def enjeu_vars(index: SiteIndex, enjeu_id: str) -> dict:
+    view = index.view
+    actions = [view.actions[a] for a in view.actions_by_enjeu.get(enjeu_id, ())]
+    actions.sort(key=lambda a: (view.territories[a.territoire].slug, a.titre))
+    return {"enjeu": view.enjeux[enjeu_id],
+            "services": [s for s in view.services.values() if s.enjeu == enjeu_id],
+            "items": [(a, view.territories[a.territoire]) for a in actions]}
+
+
+def enjeux_index_vars(index: SiteIndex) -> dict:
+    view = index.view
+    services: dict[str, int] = defaultdict(int)
+    for s in view.services.values():
+        services[s.enjeu] += 1
+    return {"items": [(e, len(view.actions_by_enjeu.get(e.id, ())), services[e.id])
+                      for e in view.enjeux.values()]}
+
+
+def home_vars(index: SiteIndex, articles: list) -> dict:
+    view = index.view
+    ed = view.current_edition
+    out: dict = {"ed": ed, "news": list(articles)[:3], "rows": [], "top": [], "mentions": [],
+                 "levels": [], "map_svg": "", "total": 0}
+    if ed is None:
+        return out
+    rows = index.edition_rows(ed)
+    out.update(
+        rows=rows, total=len(rows),
+        levels=[(n, ed.counts_by_level.get(n, 0)) for n in range(5, 0, -1)],
+        top=[r for r in rows if r.label and r.label.arobases == 5 and r.laureate
+             and r.laureate.change in ("nouveau", "hausse", "retour")],
+        mentions=[(m, [r for r in rows if r.label and m in r.label.mentions])
+                  for m in ed.mentions],
+        map_svg=maps.laureates_map(rows, f"Carte des lauréats {ed.annee}"),
+    )
+    return out

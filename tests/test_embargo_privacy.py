@@ -1,0 +1,134 @@
+"""R10 and R13 on the whole output: canary strings planted in embargoed and private fields must
+appear in no file (nor zip member, nor PDF text, nor image metadata) one second before the
+embargo, and the embargoed ones must appear at the embargo instant (so the scan can fail)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+
+EMBARGO = "2027-02-02T11:00:00+01:00"
+BEFORE = "2027-02-02T10:59:59+01:00"
+EMBARGOED = ["LIEU-CANARI-2027", "MENTION-CANARI-2027", "VILLE-CANARI-NOUVELLE"]
+PRIVATE = ["AGENT-CANARI", "courriel-canari@example.org", "06 99 99 99 99",
+           "NOTE-JURY-CANARI", "porteur-canari@example.org", "cotisations", "note_jury",
+           "alerte"]
+NEW_CODE = "48095"  # a village labelled for the first time in 2027, with no actions
+
+
+def plant_canaries(data: Path) -> None:
+    territory = data / "territoires" / "33063.yaml"
+    text = territory.read_text(encoding="utf-8")
+    text = re.sub(r"contact: .*", 'contact: {nom: "AGENT-CANARI", courriel: '
+                  '"courriel-canari@example.org", telephone: "06 99 99 99 99"}', text)
+    territory.write_text(text, encoding="utf-8")
+    (data / "territoires" / f"{NEW_CODE}.yaml").write_text(
+        f'code: "{NEW_CODE}"\nnom: "VILLE-CANARI-NOUVELLE"\ntype: village\n', encoding="utf-8")
+    palmares = data / "palmares" / "2027.yaml"
+    text = palmares.read_text(encoding="utf-8")
+    text = re.sub(r'lieu: "[^"]*"', 'lieu: "LIEU-CANARI-2027"', text, count=1)
+    text = text.replace("mentions:\n", 'mentions:\n  - {id: canari, nom: "MENTION-CANARI-2027"}\n',
+                        1)
+    text += (f'  - territoire: "{NEW_CODE}"\n    arobases: 2\n    mentions: [canari]\n'
+             '    alerte: true\n    note_jury: "NOTE-JURY-CANARI"\n')
+    palmares.write_text(text, encoding="utf-8")
+    for past in ("2025.yaml", "2026.yaml"):
+        path = data / "palmares" / past
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "    arobases:", '    note_jury: "NOTE-JURY-CANARI"\n    arobases:', 1),
+            encoding="utf-8")
+    actions = data / "actions" / "33063.yaml"
+    text = actions.read_text(encoding="utf-8")
+    actions.write_text(text.replace("  mise_a_jour:",
+                                    '  contact: {courriel: "porteur-canari@example.org"}\n'
+                                    "  mise_a_jour:", 1), encoding="utf-8")
+
+
+def texts_of(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The bytes of a file and of everything inside it that a reader could see."""
+    out = [(name, data)]
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                out += texts_of(f"{name}!{info.filename}", archive.read(info))
+    elif data[:5] == b"%PDF-":
+        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+            try:
+                out.append((f"{name}#stream", zlib.decompress(stream)))
+            except zlib.error:
+                pass
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(data)
+        for index in range(len(pdf)):
+            out.append((f"{name}#page{index}",
+                        pdf[index].get_textpage().get_text_range().encode()))
+        out.append((f"{name}#meta", repr(pdf.get_metadata_dict()).encode()))
+    elif data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff":
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            out.append((f"{name}#meta", repr(image.info).encode()))
+    return out
+
+
+def leaks(site: Path, needles: list[str]) -> list[str]:
+    found = []
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = str(path.relative_to(site))
+        for where, data in texts_of(relative, path.read_bytes()):
+            lowered = data.lower()
+            for needle in needles:
+                if needle.lower().encode() in lowered:
+                    found.append(f"{where}: {needle}")
+        for needle in needles:
+            if needle.lower() in relative.lower():
+                found.append(f"{relative} (path): {needle}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def ceremony(tmp_path_factory, ) -> dict[str, Path]:
+    import shutil
+
+    from conftest import ROOT
+
+    base = tmp_path_factory.mktemp("ceremony")
+    data = base / "data"
+    shutil.copytree(ROOT / "data", data)
+    plant_canaries(data)
+    sites = {}
+    for label, now in (("before", BEFORE), ("at", EMBARGO)):
+        sites[label] = base / label
+        assert build_site(sites[label], data=data, now=now, cache=base / "cache") == 0
+    return sites
+
+
+def test_nothing_of_the_embargoed_edition_before_the_instant(ceremony):
+    site = ceremony["before"]
+    assert leaks(site, EMBARGOED) == []
+    assert not (site / "palmares" / "2027").exists()
+    assert not list(site.rglob("*2027*"))
+    assert "2027" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_edition_is_published_at_the_instant_exactly(ceremony):
+    site = ceremony["at"]
+    found = leaks(site, EMBARGOED)
+    for needle in EMBARGOED:
+        assert any(needle in line for line in found), f"{needle} not published at the embargo"
+    assert (site / "palmares" / "2027" / "index.html").exists()
+
+
+@pytest.mark.parametrize("moment", ["before", "at"])
+def test_private_fields_never_reach_the_output(ceremony, moment):
+    assert leaks(ceremony[moment], PRIVATE) == []
