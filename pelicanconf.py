@@ -8,7 +8,11 @@ The label's own settings come from the environment so that every ``make`` target
 import os
 import sys
 
+import jinja2
+
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+from label_pages import jinja as _label_jinja  # noqa: E402
 
 AUTHOR = "Villes Internet"
 SITENAME = "Label Territoires, Villes et Villages Internet"
@@ -21,8 +25,12 @@ LOCALE = ("C.UTF-8",)  # dates are formatted with Babel, never with the system l
 
 THEME = "theme"
 THEME_STATIC_DIR = "static"
+# Strict templates: an undefined variable is an error, not an empty string.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True,
-                     "extensions": ["jinja2.ext.do"]}
+                     "extensions": ["jinja2.ext.do"], "undefined": jinja2.StrictUndefined}
+# French dates and numbers (Babel), levels in words, JSON-LD, fingerprinted asset URLs.
+JINJA_FILTERS = _label_jinja.FILTERS
+JINJA_GLOBALS = _label_jinja.GLOBALS
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["label_data", "label_pages", "label_panels", "label_kits", "label_map",

@@ -74,10 +74,15 @@ def pick_territories(ref, scale: str, rng: random.Random) -> list[tuple[str, str
     return sorted(chosen + [(e, "territoire") for e in epcis])
 
 
-def level_history(years: list[int], rng: random.Random, rate: float) -> dict[int, int]:
-    """A plausible run of levels: joins once, mostly stays, rises slowly, falls by one at most."""
+def level_history(years: list[int], rng: random.Random, rate: float,
+                  span: int | None = None) -> dict[int, int]:
+    """A plausible run of levels: joins once, mostly stays, rises slowly, falls by one at most.
+    ``span``: how many years it takes part at most (None: until the last edition)."""
     history: dict[int, int] = {}
     start = rng.choice(years[: max(1, len(years) - 1)])
+    if span is not None:  # some took part before the first edition generated
+        start = rng.randint(years[0] - span + 1, years[-1])
+        years = [y for y in years if y < start + span]
     level = rng.choices([1, 2, 3, 4, 5], [25, 30, 25, 12, 8])[0]
     for year in years:
         if year < start or rng.random() > rate:
@@ -106,8 +111,11 @@ def write_dataset(out: Path, scale: str, seed: int) -> None:
                                    "demo: true\n", encoding="utf-8")
     services = _services(out / "referentiel.yaml")
     territories = pick_territories(ref, scale, rng)
-    rate = 0.85 if scale == "demo" else 0.55
-    histories = {code: level_history(years, rng, rate) for code, _ in territories}
+    if scale == "demo":
+        histories = {code: level_history(years, rng, 0.85) for code, _ in territories}
+    else:  # about 250 laureates an edition, as in the real palmarès
+        histories = {code: level_history(years, rng, 0.9, rng.randint(2, 8))
+                     for code, _ in territories}
     titles: dict[str, int] = {}  # code -> year of its excellence title (R9)
     if scale == "demo":
         # Two long-standing 5 @: Paris titled in 2022; Rennes titled in 2025 and not a

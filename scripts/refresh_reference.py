@@ -307,14 +307,15 @@ def main(argv: list[str] | None = None) -> None:
     write(
         out / "communes.tsv.gz",
         _tsv(
-            "code nom departement region population codes_postaux lat lon epci".split(),
+            ["code", "nom", "departement", "region", "population", "codes_postaux"]
+            + ["lat", "lon", "epci"],
             communes,
         ),
     )
     write(out / "anciens-codes.tsv.gz", _tsv(["ancien", "actuel"], anciens))
     write(
         out / "epcis.tsv.gz",
-        _tsv("siren nom departement region population lat lon".split(), epcis),
+        _tsv(["siren", "nom", "departement", "region", "population", "lat", "lon"], epcis),
     )
     write(out / "departements.tsv", _tsv(["code", "nom", "region"], departements))
     write(out / "regions.tsv", _tsv(["code", "nom"], regions))

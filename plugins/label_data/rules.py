@@ -16,6 +16,7 @@ from .problems import Location, Problems
 
 INSEE_RE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
 SIREN_RE = re.compile(r"^\d{9}$")
+ACTION_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DEPARTEMENT_RE = re.compile(r"^(?:\d{2}|2[AB]|97\d)$")
 KIND_WORDS = {"ville": "une ville", "village": "un village", "territoire": "un territoire"}
 MAX_FALL_GAP = 3  # R4: years between candidatures within which a fall is limited to one @
@@ -173,6 +174,10 @@ def _check_actions(dataset: Dataset, territories: dict[str, Territory],
                            f"collectivité « {code} » inconnue pour ce fichier d’actions : créez "
                            f"data/territoires/{code}.yaml ou renommez le fichier")
     for action in dataset.actions.values():
+        if not ACTION_ID_RE.match(action.id):
+            problems.error(action.where, f"identifiant d’action « {action.id} » invalide : "
+                           "minuscules sans accents, chiffres et tirets seulement (il sert "
+                           "d’adresse à la page de l’action)")
         if ref.categories and action.categorie not in ref.categories:
             problems.error(action.where, f"catégorie « {action.categorie} » inconnue (R6) : "
                            f"choisissez parmi {', '.join(ref.categories)}")

@@ -184,6 +184,15 @@ def of_phrase(phrase: str) -> str:
     return "de " + phrase
 
 
+def to_phrase(phrase: str) -> str:
+    """« à » before a phrase with its article: « au village », « à la ville », « aux … »."""
+    if phrase.startswith("le "):
+        return "au " + phrase[3:]
+    if phrase.startswith("les "):
+        return "aux " + phrase[4:]
+    return "à " + phrase
+
+
 @dataclass(frozen=True)
 class Grammar:
     """How one collectivity is named and agreed with in running French text."""

@@ -23,7 +23,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from label_map import projection
 
-OUTLINES = Path(__file__).resolve().parent.parent.parent / "reference" / "carte-departements.json.gz"
+OUTLINES = (
+    Path(__file__).resolve().parent.parent.parent / "reference" / "carte-departements.json.gz"
+)
 DETAIL_BELOW = 400.0  # a view narrower than this (map units) uses the detailed outlines
 MIN_VIEW = 40.0  # smallest zoomed view, so that Paris keeps some surroundings
 
@@ -175,9 +177,7 @@ def render_map_svg(
         parts.append(f'<g class="encarts-noms" fill="#555" font-size="{_num2(11 * zoom)}">')
         for inset in insets:
             x, y, _, _ = inset.box
-            parts.append(
-                f'<text x="{_num(x + 5)}" y="{_num(y + 14)}">{escape(inset.nom)}</text>'
-            )
+            parts.append(f'<text x="{_num(x + 5)}" y="{_num(y + 14)}">{escape(inset.nom)}</text>')
         parts.append("</g>")
     for group, fill, wanted in (
         ("departements", "#e4e7eb", lambda c: c not in focused),
@@ -196,9 +196,7 @@ def render_map_svg(
     parts.append("</g>")
 
     radius = _num2(point_radius * zoom)
-    parts.append(
-        f'<g class="points" fill="#1d5fa0" stroke="#fff" stroke-width="{_num2(zoom)}">'
-    )
+    parts.append(f'<g class="points" fill="#1d5fa0" stroke="#fff" stroke-width="{_num2(zoom)}">')
     for point in points:
         xy = projection.project(point.lat, point.lon)
         if xy is None or not _overlaps((*xy, *xy), view):

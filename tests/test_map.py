@@ -1,0 +1,176 @@
+"""The static SVG map: projection, outlines and rendering."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from label_map import projection
+from label_map.svgmap import MapPoint, _outlines, outlines_geojson, render_map_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+# (lat, lon, easting, northing) computed with pyproj 3.7.2, EPSG:4326 -> EPSG:2154.
+PYPROJ_L93 = [
+    (48.8566, 2.3522, 652469.023, 6862035.259),
+    (48.3904, -4.4861, 146632.979, 6836262.327),
+    (41.9192, 8.7386, 1176667.561, 6108273.283),
+    (51.0, 2.5, 664824.362, 7100575.954),
+    (43.3, 5.4, 894829.409, 6247498.204),
+    (46.5, 3.0, 700000.0, 6600000.0),
+]
+
+PLACES = [  # name, lat, lon, département whose outline holds it
+    ("Paris", 48.8566, 2.3522, "75"),
+    ("Brest", 48.3904, -4.4861, "29"),
+    ("Strasbourg", 48.5734, 7.7521, "67"),
+    ("Ajaccio", 41.9192, 8.7386, "2A"),
+    ("Pointe-à-Pitre", 16.2411, -61.5331, "971"),
+    ("Saint-Denis", -20.8789, 55.4481, "974"),
+    ("Cayenne", 4.9372, -52.326, "973"),
+    ("Fort-de-France", 14.6161, -61.0588, "972"),
+    ("Mamoudzou", -12.7806, 45.2278, "976"),
+]
+
+
+@pytest.mark.parametrize(("lat", "lon", "x", "y"), PYPROJ_L93)
+def test_lambert93_matches_pyproj(lat, lon, x, y):
+    ours = projection.lambert93(lat, lon)
+    assert abs(ours[0] - x) < 1.0 and abs(ours[1] - y) < 1.0
+
+
+@pytest.mark.parametrize(("name", "lat", "lon", "dep"), PLACES)
+def test_places_land_in_their_departement(name, lat, lon, dep):
+    x, y = projection.project(lat, lon)
+    x0, y0, x1, y1 = _outlines()[dep].bbox
+    assert x0 <= x <= x1 and y0 <= y <= y1, name
+    vx, vy, vw, vh = projection.VIEWBOX
+    assert vx <= x <= vx + vw and vy <= y <= vy + vh
+
+
+def test_outside_the_map():
+    assert projection.project(46.78, -56.17) is None  # Saint-Pierre-et-Miquelon
+    assert projection.project(-17.53, -149.57) is None  # Tahiti
+    assert projection.project(40.4, -3.7) is None  # Madrid
+    assert projection.map_position(48.8566, 2.3522) == projection.project(48.8566, 2.3522)
+
+
+def test_insets_do_not_overlap_mainland():
+    main_x0 = min(d.bbox[0] for c, d in _outlines().items() if c not in projection.INSETS_BY_CODE)
+    boxes = [i.box for i in projection.INSETS]
+    for (x, y, w, h), (_, y2, _, _) in zip(boxes, boxes[1:], strict=False):
+        assert x + w < main_x0
+        assert y + h < y2
+    for code, inset in projection.INSETS_BY_CODE.items():
+        x, y, w, h = inset.box
+        bx0, by0, bx1, by1 = _outlines()[code].bbox
+        assert x <= bx0 and bx1 <= x + w and y <= by0 and by1 <= y + h, code
+
+
+def _points():
+    return [
+        MapPoint(lat, lon, name, f"/territoires/{name.lower()}/", f"niveau-{i % 5 + 1}")
+        for i, (name, lat, lon, _) in enumerate(PLACES)
+    ]
+
+
+def test_render_is_valid_accessible_and_deterministic():
+    points = _points() + [MapPoint(46.78, -56.17, "Saint-Pierre", "/sp/")]  # off the map
+    svg = render_map_svg(points, title="Carte des labellisés", description="Les villes & co")
+    assert svg == render_map_svg(
+        points, title="Carte des labellisés", description="Les villes & co"
+    )
+    root = ET.fromstring(svg)
+    assert root.get("aria-labelledby") == "carte-titre carte-desc"
+    assert root.get("role") is None
+    assert root.find(f"{SVG}title").text == "Carte des labellisés"
+    assert root.find(f"{SVG}desc").text == "Les villes & co"
+    links = root.findall(f".//{SVG}a")
+    assert len(links) == len(PLACES)
+    assert [a.get("aria-label") for a in links] == [p[0] for p in PLACES]
+    assert links[0].find(f"{SVG}title").text == "Paris"
+    assert links[0].find(f"{SVG}circle").get("class") == "niveau-1"
+    assert "style=" not in svg
+    paths = root.findall(f".//{SVG}path")
+    assert len(paths) == 101
+    assert {p.get("class") for p in paths} >= {"dep-2A", "dep-2B", "dep-971", "dep-976"}
+
+
+def test_home_map_stays_small():
+    points = [
+        MapPoint(
+            43 + (i % 60) / 10,
+            -1 + (i // 60) * 1.5,
+            f"Ville numéro {i}",
+            f"/territoires/ville-numero-{i}-{i:05d}/",
+            "niveau-3",
+        )
+        for i in range(300)
+    ]
+    svg = render_map_svg(points, title="Carte", description="300 villes")
+    assert svg.count("<a ") == 300
+    assert len(svg.encode()) < 130_000
+
+
+def test_focus_crops_the_view():
+    svg = render_map_svg(_points(), title="Gironde", description="d", focus=["33"])
+    root = ET.fromstring(svg)
+    x, y, w, h = (float(v) for v in root.get("viewBox").split())
+    x0, y0, x1, y1 = _outlines()["33"].bbox
+    assert x < x0 and y < y0 and x + w > x1 and y + h > y1
+    assert w < 200 and h < 200
+    focused = root.findall(f".//{SVG}g[@class='departements departements-focus']/{SVG}path")
+    assert [p.get("class") for p in focused] == ["dep-33"]
+    assert root.findall(f".//{SVG}a") == []  # none of the sample places is near Bordeaux
+
+
+def test_focus_on_overseas_shows_its_inset():
+    svg = render_map_svg(_points(), title="Réunion", description="d", focus=["974"])
+    root = ET.fromstring(svg)
+    x, y, w, h = (float(v) for v in root.get("viewBox").split())
+    bx, by, bw, bh = projection.INSETS_BY_CODE["974"].box
+    assert x <= bx and y <= by and x + w >= bx + bw and y + h >= by + bh
+    assert w < 250
+    assert [a.get("aria-label") for a in root.findall(f".//{SVG}a")] == ["Saint-Denis"]
+
+
+def test_unknown_focus_is_an_error():
+    with pytest.raises(ValueError, match="99"):
+        render_map_svg([], title="t", description="d", focus=["99"])
+
+
+def test_escaping_and_ids():
+    point = MapPoint(48.8566, 2.3522, "L’Haÿ & <Cie>", '/a?b=1&c="2"', "niveau-5")
+    svg = render_map_svg([point], title="A < B", description="d", id_prefix="carte-2")
+    root = ET.fromstring(svg)
+    link = root.find(f".//{SVG}a")
+    assert link.get("href") == '/a?b=1&c="2"'
+    assert link.get("aria-label") == "L’Haÿ & <Cie>"
+    assert root.find(f"{SVG}title").get("id") == "carte-2-titre"
+
+
+def test_geojson_outlines():
+    data = outlines_geojson()
+    assert data["type"] == "FeatureCollection"
+    features = {f["properties"]["code"]: f for f in data["features"]}
+    assert len(features) == 101
+    assert features["33"]["properties"]["nom"] == "Gironde"
+    ring = features["33"]["geometry"]["coordinates"][0][0]
+    assert ring[0] == ring[-1] and len(ring) > 50
+    x, y = projection.project(44.8378, -0.5792)
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    assert min(xs) < x < max(xs) and min(ys) < y < max(ys)
+
+
+def test_stale_layout_is_caught(tmp_path, monkeypatch):
+    import gzip
+    import json
+
+    from label_map import svgmap
+
+    data = json.loads(gzip.decompress(svgmap.OUTLINES.read_bytes()))
+    data["layout"]["viewBox"] = [0, 0, 900, 900]
+    stale = tmp_path / "carte.json.gz"
+    stale.write_bytes(gzip.compress(json.dumps(data).encode()))
+    with pytest.raises(RuntimeError, match="refresh_reference"):
+        svgmap._outlines(stale)
