@@ -26,15 +26,27 @@ LOCALE = ("C.UTF-8",)  # dates are formatted with Babel, never with the system l
 THEME = "theme"
 THEME_STATIC_DIR = "static"
 # Strict templates: an undefined variable is an error, not an empty string.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True,
-                     "extensions": ["jinja2.ext.do"], "undefined": jinja2.StrictUndefined}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.do"],
+    "undefined": jinja2.StrictUndefined,
+}
 # French dates and numbers (Babel), levels in words, JSON-LD, fingerprinted asset URLs.
 JINJA_FILTERS = _label_jinja.FILTERS
 JINJA_GLOBALS = _label_jinja.GLOBALS
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["label_data", "label_pages", "label_panels", "label_kits", "label_map",
-           "label_search", "label_opendata", "label_build"]
+PLUGINS = [
+    "label_data",
+    "label_pages",
+    "label_panels",
+    "label_kits",
+    "label_map",
+    "label_search",
+    "label_opendata",
+    "label_build",
+]
 
 LABEL_DATA = os.environ.get("DATA") or "data"
 LABEL_NOW = os.environ.get("NOW") or ""

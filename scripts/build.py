@@ -22,8 +22,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--publish", action="store_true", help="production build")
-    parser.add_argument("--preview", action="store_true",
-                        help="staff preview: embargoed editions shown, never deployable")
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="staff preview: embargoed editions shown, never deployable",
+    )
     args = parser.parse_args()
     default_out = "output-apercu" if args.preview else "output"
     output = Path(os.environ.get("OUTPUTDIR") or default_out)

@@ -21,21 +21,52 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from dataset_texts import ACTION_IDEAS, CARRIERS, PLACES  # noqa: E402
 from label_data.reference import load_reference  # noqa: E402
 
-from dataset_texts import ACTION_IDEAS, CARRIERS, PLACES  # noqa: E402
-
-DEMO_VILLES = ["33063", "75056", "69123", "13055", "31555", "44109", "67482", "59350", "35238",
-               "34172", "06088", "38185", "21231", "29019", "37261", "63113", "87085", "42218",
-               "94038", "93066", "64102", "2A004", "2B033", "97411", "97209", "97101", "97302",
-               "97611", "17300", "56121"]
+DEMO_VILLES = [
+    "33063",
+    "75056",
+    "69123",
+    "13055",
+    "31555",
+    "44109",
+    "67482",
+    "59350",
+    "35238",
+    "34172",
+    "06088",
+    "38185",
+    "21231",
+    "29019",
+    "37261",
+    "63113",
+    "87085",
+    "42218",
+    "94038",
+    "93066",
+    "64102",
+    "2A004",
+    "2B033",
+    "97411",
+    "97209",
+    "97101",
+    "97302",
+    "97611",
+    "17300",
+    "56121",
+]
 DEMO_EPCIS_OF = ["33063", "35238", "38185", "29019", "21231"]  # their EPCIs are territoires
-MENTIONS_BEFORE_2022 = [("sante-numerique", "Santé numérique"),
-                        ("inclusion-numerique", "Inclusion numérique")]
-MENTIONS_SINCE_2022 = [("transition-ecologique", "Transition écologique"),
-                       ("democratie-locale", "Démocratie locale"),
-                       ("numerique-educatif", "Numérique éducatif"),
-                       ("mediation-numerique", "Médiation numérique")]
+MENTIONS_BEFORE_2022 = [
+    ("sante-numerique", "Santé numérique"),
+    ("inclusion-numerique", "Inclusion numérique"),
+]
+MENTIONS_SINCE_2022 = [
+    ("transition-ecologique", "Transition écologique"),
+    ("democratie-locale", "Démocratie locale"),
+    ("numerique-educatif", "Numérique éducatif"),
+    ("mediation-numerique", "Médiation numérique"),
+]
 CEREMONY_PLACES = ["Paris", "Lyon", "Bordeaux", "Rennes", "Nantes", "Montpellier", "Lille"]
 
 
@@ -54,10 +85,16 @@ def pick_territories(ref, scale: str, rng: random.Random) -> list[tuple[str, str
     """(code, type) pairs: real villes, villages and intercommunalities."""
     if scale == "demo":
         chosen = [(c, "ville") for c in DEMO_VILLES if c in ref.communes]
-        small = sorted((c for c in ref.communes.values()
-                        if c.population and 40 <= c.population < 2000
-                        and c.departement in {"2A", "2B", "05", "12", "22", "39", "46", "48",
-                                              "974"}), key=lambda c: c.code)
+        small = sorted(
+            (
+                c
+                for c in ref.communes.values()
+                if c.population
+                and 40 <= c.population < 2000
+                and c.departement in {"2A", "2B", "05", "12", "22", "39", "46", "48", "974"}
+            ),
+            key=lambda c: c.code,
+        )
         by_dep: dict[str, list] = {}
         for c in small:
             by_dep.setdefault(c.departement, []).append(c)
@@ -74,8 +111,9 @@ def pick_territories(ref, scale: str, rng: random.Random) -> list[tuple[str, str
     return sorted(chosen + [(e, "territoire") for e in epcis])
 
 
-def level_history(years: list[int], rng: random.Random, rate: float,
-                  span: int | None = None) -> dict[int, int]:
+def level_history(
+    years: list[int], rng: random.Random, rate: float, span: int | None = None
+) -> dict[int, int]:
     """A plausible run of levels: joins once, mostly stays, rises slowly, falls by one at most.
     ``span``: how many years it takes part at most (None: until the last edition)."""
     history: dict[int, int] = {}
@@ -107,15 +145,17 @@ def write_dataset(out: Path, scale: str, seed: int) -> None:
         (out / sub).mkdir(parents=True, exist_ok=True)
     if scale != "demo" or not (out / "referentiel.yaml").exists():
         shutil.copy(ROOT / "data" / "referentiel.yaml", out / "referentiel.yaml")
-    (out / "site.yaml").write_text("# Données de démonstration : chaque page l’affiche.\n"
-                                   "demo: true\n", encoding="utf-8")
+    (out / "site.yaml").write_text(
+        "# Données de démonstration : chaque page l’affiche.\ndemo: true\n", encoding="utf-8"
+    )
     services = _services(out / "referentiel.yaml")
     territories = pick_territories(ref, scale, rng)
     if scale == "demo":
         histories = {code: level_history(years, rng, 0.85) for code, _ in territories}
     else:  # about 250 laureates an edition, as in the real palmarès
-        histories = {code: level_history(years, rng, 0.9, rng.randint(2, 8))
-                     for code, _ in territories}
+        histories = {
+            code: level_history(years, rng, 0.9, rng.randint(2, 8)) for code, _ in territories
+        }
     titles: dict[str, int] = {}  # code -> year of its excellence title (R9)
     if scale == "demo":
         # Two long-standing 5 @: Paris titled in 2022; Rennes titled in 2025 and not a
@@ -124,8 +164,11 @@ def write_dataset(out: Path, scale: str, seed: int) -> None:
         histories["35238"] = {y: 5 for y in years if y <= 2025}
         titles = {"75056": 2022, "35238": 2025}
     else:
-        titles = {code: 2021 for code, h in histories.items()
-                  if all(h.get(y) == 5 for y in range(2014, 2022))}
+        titles = {
+            code: 2021
+            for code, h in histories.items()
+            if all(h.get(y) == 5 for y in range(2014, 2022))
+        }
     for code, kind in territories:
         _write_territory(out, ref, code, kind, histories[code], rng)
     for year in years:
@@ -141,8 +184,9 @@ def _services(path: Path) -> list[tuple[str, str]]:
     return [(s["id"], s["enjeu"]) for s in data["services"]]
 
 
-def _write_territory(out: Path, ref, code: str, kind: str, history: dict[int, int],
-                     rng: random.Random) -> None:
+def _write_territory(
+    out: Path, ref, code: str, kind: str, history: dict[int, int], rng: random.Random
+) -> None:
     nom = ref.communes[code].nom if kind != "territoire" else ref.epcis[code].nom
     lines = [f"code: {q(code)}", f"nom: {q(nom)}", f"type: {kind}"]
     if rng.random() < 0.7:
@@ -150,8 +194,10 @@ def _write_territory(out: Path, ref, code: str, kind: str, history: dict[int, in
         lines.append(f"site: {site}")
     dues = sorted(set(history) | {y + 1 for y in history if rng.random() < 0.3})
     lines.append(f"cotisations: [{', '.join(str(y) for y in dues)}]")
-    lines.append(f"contact: {{nom: {q('Agent ' + code)}, courriel: {q(f'contact-{code}@example.org')}, "
-                 f"telephone: {q('01 00 00 ' + code[-4:-2] + ' ' + code[-2:])}}}")
+    lines.append(
+        f"contact: {{nom: {q('Agent ' + code)}, courriel: {q(f'contact-{code}@example.org')}, "
+        f"telephone: {q('01 00 00 ' + code[-4:-2] + ' ' + code[-2:])}}}"
+    )
     (out / "territoires" / f"{code}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -160,9 +206,12 @@ def _write_edition(out: Path, year: int, territories, histories, titles, rng) ->
     mentions = MENTIONS_SINCE_2022 if year >= 2022 else MENTIONS_BEFORE_2022
     if 2021 <= year < 2022:
         mentions = [*mentions, MENTIONS_SINCE_2022[0]]
-    lines = [f"edition: {year}", f"embargo: {day.isoformat()}T11:00:00+01:00",
-             f"ceremonie: {{date: {day.isoformat()}, lieu: {q(rng.choice(CEREMONY_PLACES))}}}",
-             "mentions:"]
+    lines = [
+        f"edition: {year}",
+        f"embargo: {day.isoformat()}T11:00:00+01:00",
+        f"ceremonie: {{date: {day.isoformat()}, lieu: {q(rng.choice(CEREMONY_PLACES))}}}",
+        "mentions:",
+    ]
     lines += [f"  - {{id: {i}, nom: {q(n)}}}" for i, n in mentions]
     lines.append("laureats:")
     for code, _ in territories:
@@ -186,7 +235,7 @@ def _write_actions(out: Path, ref, territories, services, total: int, rng) -> No
     counts: dict[str, int] = {}
     for code, _ in rng.choices(territories, weights, k=total):
         counts[code] = counts.get(code, 0) + 1
-    for code, kind in territories:
+    for code, _kind in territories:
         n = counts.get(code, 0)
         if not n:
             continue
@@ -205,20 +254,27 @@ def _write_actions(out: Path, ref, territories, services, total: int, rng) -> No
                 end = min(start + dt.timedelta(days=rng.randint(90, 1200)), dt.date(2027, 6, 30))
             carrier_type, carrier = rng.choice(CARRIERS)
             lines += [f"- id: {action_id}", f"  titre: {q(title)}", "  description: |"]
-            lines += ["    " + line if line else "" for line in
-                      idea["description"].format(nom=nom).splitlines()]
-            lines += [f"  categorie: {idea['categorie']}", f"  services: [{service}]",
-                      f"  porteur: {{nom: {q(carrier.format(nom=nom))}, type: {carrier_type}}}",
-                      f"  debut: {start.isoformat()}",
-                      f"  fin: {end.isoformat() if end else 'null'}",
-                      f"  mise_a_jour: {updated.isoformat()}"]
+            lines += [
+                "    " + line if line else ""
+                for line in idea["description"].format(nom=nom).splitlines()
+            ]
+            lines += [
+                f"  categorie: {idea['categorie']}",
+                f"  services: [{service}]",
+                f"  porteur: {{nom: {q(carrier.format(nom=nom))}, type: {carrier_type}}}",
+                f"  debut: {start.isoformat()}",
+                f"  fin: {end.isoformat() if end else 'null'}",
+                f"  mise_a_jour: {updated.isoformat()}",
+            ]
             if place.position and rng.random() < 0.8:
                 lat, lon = place.position
                 lieu = rng.choice(PLACES)
-                lines += ["  lieux:",
-                          f"    - nom: {q(lieu)}",
-                          f"      position: {{lat: {lat + rng.uniform(-0.01, 0.01):.5f}, "
-                          f"lon: {lon + rng.uniform(-0.01, 0.01):.5f}}}"]
+                lines += [
+                    "  lieux:",
+                    f"    - nom: {q(lieu)}",
+                    f"      position: {{lat: {lat + rng.uniform(-0.01, 0.01):.5f}, "
+                    f"lon: {lon + rng.uniform(-0.01, 0.01):.5f}}}",
+                ]
             if rng.random() < 0.5:
                 lines.append(f"  lien: https://www.example.org/{code}/{i + 1}")
             if rng.random() < 0.3:

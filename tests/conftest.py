@@ -15,12 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_NOW = "2026-06-01T12:00:00+02:00"  # 2015–2026 published, 2027 under embargo
 
 
-def build_site(output: Path, *, data: Path = ROOT / "data", now: str = DEMO_NOW,
-               cache: Path | None = None, preview: bool = False) -> int:
+def build_site(
+    output: Path,
+    *,
+    data: Path = ROOT / "data",
+    now: str = DEMO_NOW,
+    cache: Path | None = None,
+    preview: bool = False,
+) -> int:
     from label_build.driver import build
 
-    overrides = {"LABEL_DATA": str(data), "LABEL_NOW": now,
-                 "LABEL_CACHE": str(cache or output.parent / "cache"), "LABEL_PREVIEW": preview}
+    overrides = {
+        "LABEL_DATA": str(data),
+        "LABEL_NOW": now,
+        "LABEL_CACHE": str(cache or output.parent / "cache"),
+        "LABEL_PREVIEW": preview,
+    }
     return build(str(ROOT / "pelicanconf.py"), output, overrides)
 
 

@@ -5,12 +5,18 @@ from pathlib import Path
 from label_data import load
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "DATA_FORMAT.md").read_text(
-    encoding="utf-8")
+    encoding="utf-8"
+)
 
 
 def test_every_accepted_field_is_documented():
-    fields = (load.TERRITORY_FIELDS + load.EDITION_FIELDS + load.LAUREATE_FIELDS
-              + load.ACTION_FIELDS + ["demo", "categories", "enjeux", "services"])
+    fields = (
+        load.TERRITORY_FIELDS
+        + load.EDITION_FIELDS
+        + load.LAUREATE_FIELDS
+        + load.ACTION_FIELDS
+        + ["demo", "categories", "enjeux", "services"]
+    )
     missing = [f for f in fields if f"| `{f}` |" not in DOC]
     assert missing == []
 

@@ -4,6 +4,7 @@ embargo, and the embargoed ones must appear at the embargo instant (so the scan 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -11,44 +12,66 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from conftest import build_site
 
 EMBARGO = "2027-02-02T11:00:00+01:00"
 BEFORE = "2027-02-02T10:59:59+01:00"
 EMBARGOED = ["LIEU-CANARI-2027", "MENTION-CANARI-2027", "VILLE-CANARI-NOUVELLE"]
-PRIVATE = ["AGENT-CANARI", "courriel-canari@example.org", "06 99 99 99 99",
-           "NOTE-JURY-CANARI", "porteur-canari@example.org", "cotisations", "note_jury",
-           "alerte"]
+PRIVATE = [
+    "AGENT-CANARI",
+    "courriel-canari@example.org",
+    "06 99 99 99 99",
+    "NOTE-JURY-CANARI",
+    "porteur-canari@example.org",
+    "cotisations",
+    "note_jury",
+    "alerte",
+]
 NEW_CODE = "48095"  # a village labelled for the first time in 2027, with no actions
 
 
 def plant_canaries(data: Path) -> None:
     territory = data / "territoires" / "33063.yaml"
     text = territory.read_text(encoding="utf-8")
-    text = re.sub(r"contact: .*", 'contact: {nom: "AGENT-CANARI", courriel: '
-                  '"courriel-canari@example.org", telephone: "06 99 99 99 99"}', text)
+    text = re.sub(
+        r"contact: .*",
+        'contact: {nom: "AGENT-CANARI", courriel: '
+        '"courriel-canari@example.org", telephone: "06 99 99 99 99"}',
+        text,
+    )
     territory.write_text(text, encoding="utf-8")
     (data / "territoires" / f"{NEW_CODE}.yaml").write_text(
-        f'code: "{NEW_CODE}"\nnom: "VILLE-CANARI-NOUVELLE"\ntype: village\n', encoding="utf-8")
+        f'code: "{NEW_CODE}"\nnom: "VILLE-CANARI-NOUVELLE"\ntype: village\n', encoding="utf-8"
+    )
     palmares = data / "palmares" / "2027.yaml"
     text = palmares.read_text(encoding="utf-8")
     text = re.sub(r'lieu: "[^"]*"', 'lieu: "LIEU-CANARI-2027"', text, count=1)
-    text = text.replace("mentions:\n", 'mentions:\n  - {id: canari, nom: "MENTION-CANARI-2027"}\n',
-                        1)
-    text += (f'  - territoire: "{NEW_CODE}"\n    arobases: 2\n    mentions: [canari]\n'
-             '    alerte: true\n    note_jury: "NOTE-JURY-CANARI"\n')
+    text = text.replace(
+        "mentions:\n", 'mentions:\n  - {id: canari, nom: "MENTION-CANARI-2027"}\n', 1
+    )
+    text += (
+        f'  - territoire: "{NEW_CODE}"\n    arobases: 2\n    mentions: [canari]\n'
+        '    alerte: true\n    note_jury: "NOTE-JURY-CANARI"\n'
+    )
     palmares.write_text(text, encoding="utf-8")
     for past in ("2025.yaml", "2026.yaml"):
         path = data / "palmares" / past
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "    arobases:", '    note_jury: "NOTE-JURY-CANARI"\n    arobases:', 1),
-            encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                "    arobases:", '    note_jury: "NOTE-JURY-CANARI"\n    arobases:', 1
+            ),
+            encoding="utf-8",
+        )
     actions = data / "actions" / "33063.yaml"
     text = actions.read_text(encoding="utf-8")
-    actions.write_text(text.replace("  mise_a_jour:",
-                                    '  contact: {courriel: "porteur-canari@example.org"}\n'
-                                    "  mise_a_jour:", 1), encoding="utf-8")
+    actions.write_text(
+        text.replace(
+            "  mise_a_jour:",
+            '  contact: {courriel: "porteur-canari@example.org"}\n  mise_a_jour:',
+            1,
+        ),
+        encoding="utf-8",
+    )
 
 
 def texts_of(name: str, data: bytes) -> list[tuple[str, bytes]]:
@@ -60,16 +83,13 @@ def texts_of(name: str, data: bytes) -> list[tuple[str, bytes]]:
                 out += texts_of(f"{name}!{info.filename}", archive.read(info))
     elif data[:5] == b"%PDF-":
         for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-            try:
+            with contextlib.suppress(zlib.error):
                 out.append((f"{name}#stream", zlib.decompress(stream)))
-            except zlib.error:
-                pass
         import pypdfium2
 
         pdf = pypdfium2.PdfDocument(data)
         for index in range(len(pdf)):
-            out.append((f"{name}#page{index}",
-                        pdf[index].get_textpage().get_text_range().encode()))
+            out.append((f"{name}#page{index}", pdf[index].get_textpage().get_text_range().encode()))
         out.append((f"{name}#meta", repr(pdf.get_metadata_dict()).encode()))
     elif data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff":
         from PIL import Image
@@ -97,7 +117,9 @@ def leaks(site: Path, needles: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def ceremony(tmp_path_factory, ) -> dict[str, Path]:
+def ceremony(
+    tmp_path_factory,
+) -> dict[str, Path]:
     import shutil
 
     from conftest import ROOT

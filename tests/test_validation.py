@@ -12,7 +12,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from label_data.problems import display_path
 from label_data.validate import validate
 
@@ -71,7 +70,8 @@ def mini(tmp_path) -> Path:
     for sub in ("territoires", "palmares", "actions"):
         (data / sub).mkdir(parents=True)
     (data / "referentiel.yaml").write_text(
-        (ROOT / "data" / "referentiel.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (ROOT / "data" / "referentiel.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     for code, text in TERRITORIES.items():
         (data / "territoires" / f"{code}.yaml").write_text(text, encoding="utf-8")
     (data / "palmares" / "2024.yaml").write_text(PALMARES_2024, encoding="utf-8")
@@ -105,29 +105,31 @@ def test_the_mini_dataset_is_valid_and_reads_unquoted_codes_as_text(mini):
 @pytest.mark.parametrize("level", [0, 6])
 def test_level_out_of_range(mini, level):
     f = edit(mini / "palmares/2025.yaml", "arobases: 5", f"arobases: {level}")
-    assert problems_of(mini) == [
-        f"{f}:10:15: arobases doit être un entier de 1 à 5 (lu : {level})"]
+    assert problems_of(mini) == [f"{f}:10:15: arobases doit être un entier de 1 à 5 (lu : {level})"]
 
 
 def test_departement_as_candidate(mini):
     f = edit(mini / "palmares/2025.yaml", 'territoire: "243300316"', 'territoire: "33"')
     assert problems_of(mini) == [
         f"{f}:9:5: « 33 » est un code de département ou de région : "
-        "ils ne peuvent pas être candidats (R1)"]
+        "ils ne peuvent pas être candidats (R1)"
+    ]
 
 
 def test_village_with_a_siren(mini):
     f = edit(mini / "territoires/243300316.yaml", "type: territoire", "type: village")
     assert problems_of(mini) == [
         f"{f}:1:1: un village a un code INSEE à 5 caractères, pas un SIREN (243300316) : "
-        "pour une intercommunalité, écrivez type: territoire"]
+        "pour une intercommunalité, écrivez type: territoire"
+    ]
 
 
 def test_fall_of_two_arobases_within_three_years(mini):
     f = edit(mini / "palmares/2025.yaml", "arobases: 3", "arobases: 2")
     assert problems_of(mini) == [
         f"{f}:6:5: 33063 passe de 4 @ (2024) à 2 @ (2025) : une baisse de plus d’une @ en "
-        "trois ans ou moins est interdite (R4) ; le minimum possible est 3 @"]
+        "trois ans ou moins est interdite (R4) ; le minimum possible est 3 @"
+    ]
 
 
 def test_fall_after_more_than_three_years_is_allowed(mini):
@@ -142,14 +144,16 @@ def test_unknown_service(mini):
     f = edit(mini / "actions/33063.yaml", "[budget-participatif]", "[vote-papier]")
     assert problems_of(mini) == [
         f"{f}:1:3: service « vote-papier » inconnu (R6) dans l’action « bordeaux-budget » : "
-        "utilisez un id de la liste « services » de referentiel.yaml"]
+        "utilisez un id de la liste « services » de referentiel.yaml"
+    ]
 
 
 def test_unknown_collectivity(mini):
     f = edit(mini / "palmares/2025.yaml", 'territoire: "243300316"', 'territoire: "69123"')
     assert problems_of(mini) == [
         f"{f}:9:5: collectivité « 69123 » inconnue : créez data/territoires/69123.yaml "
-        "ou corrigez le code"]
+        "ou corrigez le code"
+    ]
 
 
 def test_duplicate_action_id_across_two_files(mini):
@@ -185,7 +189,8 @@ def test_impossible_date_unquoted(mini):
     f = edit(mini / "actions/01001.yaml", "mise_a_jour: 2024-05-01", "mise_a_jour: 2025-13-01")
     assert problems_of(mini) == [
         f"{f}:5:16: mise_a_jour : la date « 2025-13-01 » n’existe pas "
-        "(mois de 1 à 12, jour valide pour ce mois)"]
+        "(mois de 1 à 12, jour valide pour ce mois)"
+    ]
 
 
 def test_laureate_without_dues(mini):
@@ -193,27 +198,31 @@ def test_laureate_without_dues(mini):
     assert problems_of(mini) == [
         f"{f.replace('territoires/33063', 'palmares/2025')}:6:5: Bordeaux (33063) n’a pas de "
         "cotisation enregistrée pour 2025 : seuls les adhérents à jour peuvent être labellisés "
-        f"(R3) ; ajoutez 2025 à « cotisations » dans {f} si elle est réglée"]
+        f"(R3) ; ajoutez 2025 à « cotisations » dans {f} si elle est réglée"
+    ]
 
 
 def test_embargo_without_utc_offset(mini):
     f = edit(mini / "palmares/2025.yaml", "T11:00:00+01:00", "T11:00:00")
     assert problems_of(mini) == [
         f"{f}:2:10: embargo « 2025-02-04T11:00:00 » n’a pas de décalage UTC : ajoutez +01:00 "
-        "(heure d’hiver à Paris) ou +02:00 (heure d’été)"]
+        "(heure d’hiver à Paris) ou +02:00 (heure d’été)"
+    ]
 
 
 def test_unknown_mention(mini):
     f = edit(mini / "palmares/2025.yaml", "[transition-ecologique]", "[sante]")
     assert problems_of(mini) == [
         f"{f}:8:16: mention « sante » inconnue pour l’édition 2025 : déclarez-la dans "
-        "« mentions » en tête du fichier (déclarées : transition-ecologique)"]
+        "« mentions » en tête du fichier (déclarées : transition-ecologique)"
+    ]
 
 
 def test_duplicate_key(mini):
     f = edit(mini / "palmares/2025.yaml", "    arobases: 5", "    arobases: 5\n    arobases: 4")
     assert problems_of(mini) == [
-        f"{f}:11:5: le champ « arobases » est en double dans le lauréat : gardez-en un seul"]
+        f"{f}:11:5: le champ « arobases » est en double dans le lauréat : gardez-en un seul"
+    ]
 
 
 def test_excellence_outside_rule_is_only_a_warning(mini):
@@ -229,12 +238,19 @@ def test_old_code_of_a_merged_commune_is_reported_with_its_new_code(mini):
     from label_data.reference import load_reference
 
     ref = load_reference()
-    old, new = next((o, n) for o, n in sorted(ref.anciens_codes.items())
-                    if o != n and n not in ("33063", "01001"))
-    (mini / "territoires" / f"{new}.yaml").write_text(f'code: "{new}"\ntype: village\n',
-                                                      encoding="utf-8")
-    edit(mini / "palmares/2024.yaml", "laureats:\n",
-         f'laureats:\n  - territoire: "{old}"\n    arobases: 1\n')
+    old, new = next(
+        (o, n)
+        for o, n in sorted(ref.anciens_codes.items())
+        if o != n and n not in ("33063", "01001")
+    )
+    (mini / "territoires" / f"{new}.yaml").write_text(
+        f'code: "{new}"\ntype: village\n', encoding="utf-8"
+    )
+    edit(
+        mini / "palmares/2024.yaml",
+        "laureats:\n",
+        f'laureats:\n  - territoire: "{old}"\n    arobases: 1\n',
+    )
     dataset, problems = validate(mini)
     assert problems.lines() == []
     laureate = next(la for la in dataset.editions[2024].laureates if la.code_given == old)
@@ -244,9 +260,13 @@ def test_old_code_of_a_merged_commune_is_reported_with_its_new_code(mini):
 def test_cli_prints_sorted_problems_and_a_count_without_traceback(mini):
     edit(mini / "palmares/2025.yaml", "arobases: 5", "arobases: 6")
     edit(mini / "actions/33063.yaml", "[budget-participatif]", "[vote-papier]")
-    run = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py")],
-                         env={"DATA": str(mini), "PATH": "/usr/bin:/bin"},
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/validate.py")],
+        env={"DATA": str(mini), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 1
     lines = run.stdout.strip().splitlines()
     assert "actions/33063.yaml:1:3: service" in lines[0]
@@ -256,10 +276,17 @@ def test_cli_prints_sorted_problems_and_a_count_without_traceback(mini):
 
 
 def test_demo_data_is_valid():
-    run = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py")],
-                         env={"DATA": str(ROOT / "data"), "NOW": "2026-06-01T12:00:00+02:00",
-                              "PATH": "/usr/bin:/bin"},
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/validate.py")],
+        env={
+            "DATA": str(ROOT / "data"),
+            "NOW": "2026-06-01T12:00:00+02:00",
+            "PATH": "/usr/bin:/bin",
+        },
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stdout
     assert "Données valides" in run.stdout
     assert "2027 : SOUS EMBARGO" in run.stdout

@@ -19,10 +19,7 @@ def digest(parts: Iterable[bytes | str | int | float | None]) -> str:
     """A stable hex digest of ordered parts (strings, bytes, numbers)."""
     h = hashlib.sha256()
     for part in parts:
-        if isinstance(part, bytes):
-            data = part
-        else:
-            data = repr(part).encode()
+        data = part if isinstance(part, bytes) else repr(part).encode()
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()

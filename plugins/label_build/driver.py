@@ -43,20 +43,26 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         Pelican(settings).run()
         if settings.get("LABEL_PREVIEW"):
             (staging / PREVIEW_MARKER).write_text(
-                "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8")
+                "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8"
+            )
         elif publish and is_preview(staging):  # pragma: no cover - defensive
             raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
     except DataError as exc:
         discard(staging)
         print("\n".join(exc.problems.lines()), file=sys.stderr)
-        print(f"Données invalides : {exc.problems.summary()} Corrigez puis relancez. "
-              f"Le site précédent ({output}) est intact.", file=sys.stderr)
+        print(
+            f"Données invalides : {exc.problems.summary()} Corrigez puis relancez. "
+            f"Le site précédent ({output}) est intact.",
+            file=sys.stderr,
+        )
         return 1
     except Exception as exc:
         discard(staging)
         logging.getLogger(__name__).exception("build failed")
-        print(f"Échec de la construction : {exc}. Le site précédent ({output}) est intact.",
-              file=sys.stderr)
+        print(
+            f"Échec de la construction : {exc}. Le site précédent ({output}) est intact.",
+            file=sys.stderr,
+        )
         return 1
     replace_output(staging, output)
     print(progress.summary(str(output), time.perf_counter() - start), file=sys.stderr)

@@ -20,8 +20,7 @@ def workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), int(os.environ.get("JOBS") or 64)))
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, chunksize: int = 4
-                ) -> Iterator[R]:
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, chunksize: int = 4) -> Iterator[R]:
     """``map(fn, items)`` over a pool of forked processes (in-process when one core or few
     items). ``fn`` must be a module-level function."""
     items = list(items)

@@ -57,8 +57,14 @@ def stage(name: str, total: int = 0) -> Iterator[_Bar]:
     """Time a stage (accumulating if entered twice) and show its progress."""
     start = time.perf_counter()
     if interactive() and total:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=True) as progress:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
             yield _Bar(progress, progress.add_task(name, total=total), name, total)
     else:
         print(f"▸ {name}" + (f" ({total})" if total else ""), file=sys.stderr, flush=True)

@@ -37,8 +37,10 @@ from .yamlload import Reader, compose_file
 def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        problems.error(Location(display_path(data_dir)),
-                       "dossier de données introuvable : vérifiez le chemin donné à DATA=")
+        problems.error(
+            Location(display_path(data_dir)),
+            "dossier de données introuvable : vérifiez le chemin donné à DATA=",
+        )
         return Dataset(False, Referentiel({}, {}, {}), {}, {}, {})
     demo = _load_site(data_dir / "site.yaml", problems)
     referentiel = _load_referentiel(data_dir / "referentiel.yaml", problems)
@@ -60,14 +62,19 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
         for action in loaded:
             if action.id in actions:
                 first = actions[action.id].where
-                problems.error(action.where, f"identifiant d’action « {action.id} » déjà utilisé "
-                               f"({first}) : chaque action doit avoir un id unique")
-                problems.error(first, f"identifiant d’action « {action.id} » utilisé aussi "
-                               f"dans {action.where}")
+                problems.error(
+                    action.where,
+                    f"identifiant d’action « {action.id} » déjà utilisé "
+                    f"({first}) : chaque action doit avoir un id unique",
+                )
+                problems.error(
+                    first, f"identifiant d’action « {action.id} » utilisé aussi dans {action.where}"
+                )
                 continue
             actions[action.id] = action
-    return Dataset(demo, referentiel, territories, dict(sorted(editions.items())), actions,
-                   by_territory)
+    return Dataset(
+        demo, referentiel, territories, dict(sorted(editions.items())), actions, by_territory
+    )
 
 
 def _yaml_files(directory: Path, problems: Problems) -> list[Path]:
@@ -76,8 +83,10 @@ def _yaml_files(directory: Path, problems: Problems) -> list[Path]:
     found = sorted(directory.iterdir())
     for path in found:
         if path.suffix == ".yml":
-            problems.error(Location(display_path(path)),
-                           "extension .yml : renommez le fichier en .yaml pour qu’il soit lu")
+            problems.error(
+                Location(display_path(path)),
+                "extension .yml : renommez le fichier en .yaml pour qu’il soit lu",
+            )
     return [p for p in found if p.suffix == ".yaml" and not p.name.startswith(".")]
 
 
@@ -99,14 +108,20 @@ def _load_site(path: Path, problems: Problems) -> bool:
 def _load_referentiel(path: Path, problems: Problems) -> Referentiel:
     empty = Referentiel({}, {}, {})
     if not path.exists():
-        problems.error(Location(display_path(path)),
-                       "fichier manquant : le référentiel (catégories, enjeux, services) est requis")
+        problems.error(
+            Location(display_path(path)),
+            "fichier manquant : le référentiel (catégories, enjeux, services) est requis",
+        )
         return empty
     reader, root = _open(path, problems)
     if root is None:
         return empty
-    fields = reader.mapping(root, "le référentiel", ["categories", "enjeux", "services"],
-                            ["categories", "enjeux", "services"])
+    fields = reader.mapping(
+        root,
+        "le référentiel",
+        ["categories", "enjeux", "services"],
+        ["categories", "enjeux", "services"],
+    )
     if fields is None:
         return empty
 
@@ -130,15 +145,22 @@ def _load_referentiel(path: Path, problems: Problems) -> Referentiel:
     enjeux = entries("enjeux", ["id", "nom", "question"], "l’enjeu")
     services = entries("services", ["id", "nom", "enjeu"], "le service")
     if "categories" in fields and len(cats) != 4:
-        reader.error(fields["categories"],
-                     f"le référentiel doit avoir exactement 4 catégories (R6), il en a {len(cats)}")
+        reader.error(
+            fields["categories"],
+            f"le référentiel doit avoir exactement 4 catégories (R6), il en a {len(cats)}",
+        )
     if "enjeux" in fields and len(enjeux) != 16:
-        reader.error(fields["enjeux"],
-                     f"le référentiel doit avoir exactement 16 enjeux (R6), il en a {len(enjeux)}")
+        reader.error(
+            fields["enjeux"],
+            f"le référentiel doit avoir exactement 16 enjeux (R6), il en a {len(enjeux)}",
+        )
     for ident, (values, node) in services.items():
         if values.get("enjeu") not in enjeux:
-            reader.error(node, f"le service « {ident} » renvoie à l’enjeu inconnu "
-                         f"« {values.get('enjeu')} » : utilisez un id de la liste « enjeux »")
+            reader.error(
+                node,
+                f"le service « {ident} » renvoie à l’enjeu inconnu "
+                f"« {values.get('enjeu')} » : utilisez un id de la liste « enjeux »",
+            )
     return Referentiel(
         {k: Category(k, v["nom"] or k) for k, (v, _) in cats.items()},
         {k: Enjeu(k, v["nom"] or k, v["question"] or "") for k, (v, _) in enjeux.items()},
@@ -146,8 +168,20 @@ def _load_referentiel(path: Path, problems: Problems) -> Referentiel:
     )
 
 
-TERRITORY_FIELDS = ["code", "nom", "type", "departement", "region", "population", "position",
-                    "site", "epci", "cotisations", "contact", "photos_panneaux"]
+TERRITORY_FIELDS = [
+    "code",
+    "nom",
+    "type",
+    "departement",
+    "region",
+    "population",
+    "position",
+    "site",
+    "epci",
+    "cotisations",
+    "contact",
+    "photos_panneaux",
+]
 
 
 def _load_territory(path: Path, problems: Problems) -> Territory | None:
@@ -161,15 +195,20 @@ def _load_territory(path: Path, problems: Problems) -> Territory | None:
     if code is None:
         return None
     if code != path.stem:
-        reader.error(f["code"], f"le code « {code} » ne correspond pas au nom du fichier : "
-                     f"renommez le fichier en {code}.yaml ou corrigez le code")
+        reader.error(
+            f["code"],
+            f"le code « {code} » ne correspond pas au nom du fichier : "
+            f"renommez le fichier en {code}.yaml ou corrigez le code",
+        )
     kind = reader.text(f["type"], "type") if "type" in f else None
     if kind is not None and kind not in KINDS:
         reader.error(f["type"], f"type « {kind} » inconnu : écrivez ville, village ou territoire")
     cotisations = None
     if "cotisations" in f:
-        years = [reader.integer(n, "une année de cotisation")
-                 for n in reader.sequence(f["cotisations"], "cotisations")]
+        years = [
+            reader.integer(n, "une année de cotisation")
+            for n in reader.sequence(f["cotisations"], "cotisations")
+        ]
         cotisations = frozenset(y for y in years if y is not None)
     return Territory(
         code=code,
@@ -183,8 +222,9 @@ def _load_territory(path: Path, problems: Problems) -> Territory | None:
         epci=reader.code(f["epci"], "epci") if "epci" in f else None,
         cotisations=cotisations,
         contact=_contact(reader, f.get("contact")),
-        photos=tuple(_photo(reader, n) for n in reader.sequence(f.get("photos_panneaux"),
-                                                                 "photos_panneaux")),
+        photos=tuple(
+            _photo(reader, n) for n in reader.sequence(f.get("photos_panneaux"), "photos_panneaux")
+        ),
         where=reader.loc(root),
     )
 
@@ -199,8 +239,11 @@ def _position(reader: Reader, node: yaml.Node | None) -> Position | None:
     if lat is None or lon is None:
         return None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        reader.error(node, f"position impossible (lat {lat}, lon {lon}) : la latitude va de -90 "
-                     "à 90, la longitude de -180 à 180")
+        reader.error(
+            node,
+            f"position impossible (lat {lat}, lon {lon}) : la latitude va de -90 "
+            "à 90, la longitude de -180 à 180",
+        )
         return None
     return Position(lat, lon)
 
@@ -210,8 +253,9 @@ def _url(reader: Reader, node: yaml.Node | None, what: str) -> str | None:
         return None
     value = reader.text(node, what)
     if value and not value.startswith(("https://", "http://")):
-        reader.error(node, f"{what} doit être une adresse web commençant par https:// "
-                     f"(lu : « {value} »)")
+        reader.error(
+            node, f"{what} doit être une adresse web commençant par https:// (lu : « {value} »)"
+        )
         return None
     return value
 
@@ -220,13 +264,21 @@ def _contact(reader: Reader, node: yaml.Node | None) -> Contact | None:
     if reader.is_null(node):
         return None
     f = reader.mapping(node, "contact", ["nom", "courriel", "telephone"]) or {}
-    return Contact(*(reader.text(f[k], k) if k in f else None
-                     for k in ("nom", "courriel", "telephone")))
+    return Contact(
+        *(reader.text(f[k], k) if k in f else None for k in ("nom", "courriel", "telephone"))
+    )
 
 
 def _photo(reader: Reader, node: yaml.Node) -> PanelPhoto:
-    f = reader.mapping(node, "la photo de panneau", ["fichier", "adresse", "date", "credit"],
-                       ["fichier", "credit"]) or {}
+    f = (
+        reader.mapping(
+            node,
+            "la photo de panneau",
+            ["fichier", "adresse", "date", "credit"],
+            ["fichier", "credit"],
+        )
+        or {}
+    )
     return PanelPhoto(
         fichier=reader.text(f["fichier"], "fichier") or "" if "fichier" in f else "",
         adresse=reader.text(f["adresse"], "adresse") if "adresse" in f else None,
@@ -248,8 +300,10 @@ def _load_edition(path: Path, problems: Problems) -> Edition | None:
         return None
     annee = reader.integer(f["edition"], "edition")
     if annee is not None and path.stem != str(annee):
-        reader.error(f["edition"], f"l’édition {annee} est dans le fichier {path.name} : "
-                     f"renommez-le en {annee}.yaml")
+        reader.error(
+            f["edition"],
+            f"l’édition {annee} est dans le fichier {path.name} : renommez-le en {annee}.yaml",
+        )
     embargo = reader.instant(f["embargo"], "embargo")
     if annee is None or embargo is None:
         return None
@@ -263,7 +317,8 @@ def _load_edition(path: Path, problems: Problems) -> Edition | None:
         m = reader.mapping(node, "la mention", ["id", "nom"], ["id", "nom"]) or {}
         if "id" in m and "nom" in m:
             mentions[reader.text(m["id"], "id") or ""] = Mention(
-                reader.text(m["id"], "id") or "", reader.text(m["nom"], "nom") or "")
+                reader.text(m["id"], "id") or "", reader.text(m["nom"], "nom") or ""
+            )
     laureates = []
     for node in reader.sequence(f.get("laureats"), "laureats"):
         laureate = _laureate(reader, node, annee, mentions)
@@ -272,8 +327,9 @@ def _load_edition(path: Path, problems: Problems) -> Edition | None:
     return Edition(annee, embargo, date, lieu, mentions, tuple(laureates), reader.loc(root))
 
 
-def _laureate(reader: Reader, node: yaml.Node, annee: int,
-              mentions: dict[str, Mention]) -> Laureate | None:
+def _laureate(
+    reader: Reader, node: yaml.Node, annee: int, mentions: dict[str, Mention]
+) -> Laureate | None:
     f = reader.mapping(node, "le lauréat", LAUREATE_FIELDS, ["territoire", "arobases"])
     if not f or "territoire" not in f or "arobases" not in f:
         return None
@@ -287,34 +343,63 @@ def _laureate(reader: Reader, node: yaml.Node, annee: int,
         ident = reader.text(m, "mention")
         if ident not in mentions:
             known = ", ".join(mentions) or "aucune"
-            reader.error(m, f"mention « {ident} » inconnue pour l’édition {annee} : déclarez-la "
-                         f"dans « mentions » en tête du fichier (déclarées : {known})")
+            reader.error(
+                m,
+                f"mention « {ident} » inconnue pour l’édition {annee} : déclarez-la "
+                f"dans « mentions » en tête du fichier (déclarées : {known})",
+            )
         else:
             held.append(ident)
-    flags = {k: (reader.boolean(f[k], k) if k in f else False) or False
-             for k in ("excellence", "alerte")}
+    flags = {
+        k: (reader.boolean(f[k], k) if k in f else False) or False for k in ("excellence", "alerte")
+    }
     if code is None or level is None:
         return None
-    return Laureate(code, level, tuple(held), flags["excellence"], flags["alerte"],
-                    reader.text(f["note_jury"], "note_jury") if "note_jury" in f else None,
-                    reader.loc(node))
+    return Laureate(
+        code,
+        level,
+        tuple(held),
+        flags["excellence"],
+        flags["alerte"],
+        reader.text(f["note_jury"], "note_jury") if "note_jury" in f else None,
+        reader.loc(node),
+    )
 
 
-ACTION_FIELDS = ["id", "titre", "description", "categorie", "services", "porteur", "acteurs",
-                 "debut", "fin", "mise_a_jour", "lieux", "lien", "contact"]
+ACTION_FIELDS = [
+    "id",
+    "titre",
+    "description",
+    "categorie",
+    "services",
+    "porteur",
+    "acteurs",
+    "debut",
+    "fin",
+    "mise_a_jour",
+    "lieux",
+    "lien",
+    "contact",
+]
 
 
 def _load_actions(path: Path, problems: Problems) -> list[Action]:
     reader, root = _open(path, problems)
     if root is None:
         return []
-    return [a for a in (_action(reader, n, path.stem)
-                        for n in reader.sequence(root, "le fichier d’actions")) if a]
+    return [
+        a
+        for a in (
+            _action(reader, n, path.stem) for n in reader.sequence(root, "le fichier d’actions")
+        )
+        if a
+    ]
 
 
 def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
-    f = reader.mapping(node, "l’action", ACTION_FIELDS,
-                       ["id", "titre", "categorie", "services", "mise_a_jour"])
+    f = reader.mapping(
+        node, "l’action", ACTION_FIELDS, ["id", "titre", "categorie", "services", "mise_a_jour"]
+    )
     if not f or any(k not in f for k in ("id", "titre", "categorie", "mise_a_jour")):
         return None
     ident = reader.text(f["id"], "id")
@@ -326,17 +411,26 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
         p = reader.mapping(f["porteur"], "porteur", ["nom", "type"], ["nom", "type"]) or {}
         kind = reader.text(p["type"], "type") if "type" in p else None
         if kind is not None and kind not in CARRIER_TYPES:
-            reader.error(p["type"], f"type de porteur « {kind} » inconnu : écrivez "
-                         + ", ".join(CARRIER_TYPES))
+            reader.error(
+                p["type"],
+                f"type de porteur « {kind} » inconnu : écrivez " + ", ".join(CARRIER_TYPES),
+            )
         carrier = Carrier(reader.text(p["nom"], "nom") or "" if "nom" in p else "", kind or "")
     places = []
     for n in reader.sequence(f.get("lieux"), "lieux"):
         p = reader.mapping(n, "le lieu", ["nom", "adresse", "position"], ["nom"]) or {}
-        places.append(Place(reader.text(p["nom"], "nom") or "" if "nom" in p else "",
-                            reader.text(p["adresse"], "adresse") if "adresse" in p else None,
-                            _position(reader, p.get("position"))))
-    services = tuple(s for s in (reader.text(n, "service")
-                                 for n in reader.sequence(f["services"], "services")) if s)
+        places.append(
+            Place(
+                reader.text(p["nom"], "nom") or "" if "nom" in p else "",
+                reader.text(p["adresse"], "adresse") if "adresse" in p else None,
+                _position(reader, p.get("position")),
+            )
+        )
+    services = tuple(
+        s
+        for s in (reader.text(n, "service") for n in reader.sequence(f["services"], "services"))
+        if s
+    )
     debut = reader.date(f["debut"], "debut") if "debut" in f else None
     fin = reader.date(f["fin"], "fin") if "fin" in f else None
     if debut and fin and fin < debut:
@@ -345,13 +439,19 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
         id=ident,
         territoire=code,
         titre=reader.text(f["titre"], "titre") or "",
-        description=reader.text(f["description"], "description") or "" if "description" in f
+        description=reader.text(f["description"], "description") or ""
+        if "description" in f
         else "",
         categorie=reader.text(f["categorie"], "categorie") or "",
         services=services,
         porteur=carrier,
-        acteurs=tuple(a for a in (reader.text(n, "acteur")
-                                  for n in reader.sequence(f.get("acteurs"), "acteurs")) if a),
+        acteurs=tuple(
+            a
+            for a in (
+                reader.text(n, "acteur") for n in reader.sequence(f.get("acteurs"), "acteurs")
+            )
+            if a
+        ),
         debut=debut,
         fin=fin,
         mise_a_jour=updated,

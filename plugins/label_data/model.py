@@ -146,13 +146,19 @@ class Action:
     where: Location
 
     def counts_for(self, annee: int) -> bool:
-        """R7: updated in Y or Y-1, and under two years old or still running on 1 January Y."""
-        if self.mise_a_jour.year not in (annee, annee - 1):
-            return False
-        start_of_year = dt.date(annee, 1, 1)
-        running = self.fin is None or self.fin >= start_of_year
-        recent = self.debut is not None and self.debut > dt.date(annee - 2, 1, 1)
-        return running or recent
+        return counts_for_edition(self.mise_a_jour, self.debut, self.fin, annee)
+
+
+def counts_for_edition(
+    mise_a_jour: dt.date, debut: dt.date | None, fin: dt.date | None, annee: int
+) -> bool:
+    """R7: updated in Y or Y-1, and under two years old or still running on 1 January Y."""
+    if mise_a_jour.year not in (annee, annee - 1):
+        return False
+    start_of_year = dt.date(annee, 1, 1)
+    running = fin is None or fin >= start_of_year
+    recent = debut is not None and debut > dt.date(annee - 2, 1, 1)
+    return running or recent
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,13 @@ EXCELLENCE_YEARS = 3  # R9: the title and the 5 @ display last three years
 
 
 def check(dataset: Dataset, reference, problems: Problems) -> Dataset:
-    territories = {code: _check_territory(t, reference, problems)
-                   for code, t in dataset.territories.items()}
-    editions = {year: _check_edition(e, territories, reference, problems)
-                for year, e in dataset.editions.items()}
+    territories = {
+        code: _check_territory(t, reference, problems) for code, t in dataset.territories.items()
+    }
+    editions = {
+        year: _check_edition(e, territories, reference, problems)
+        for year, e in dataset.editions.items()
+    }
     _check_falls(editions, problems)
     _check_excellence(editions, problems)
     _check_actions(dataset, territories, problems)
@@ -39,43 +42,66 @@ def _check_territory(t: Territory, reference, problems: Problems) -> Territory:
     where = t.where
     if t.type in ("ville", "village"):
         if SIREN_RE.match(t.code):
-            problems.error(where, f"{KIND_WORDS[t.type]} a un code INSEE à 5 caractères, pas un "
-                           f"SIREN ({t.code}) : pour une intercommunalité, écrivez type: territoire")
+            problems.error(
+                where,
+                f"{KIND_WORDS[t.type]} a un code INSEE à 5 caractères, "
+                f"pas un SIREN ({t.code}) : pour une intercommunalité, "
+                "écrivez type: territoire",
+            )
             return t
         if DEPARTEMENT_RE.match(t.code):
-            problems.error(where, f"« {t.code} » est un code de département : un département "
-                           "ou une région ne peut pas être candidat (R1)")
+            problems.error(
+                where,
+                f"« {t.code} » est un code de département : un département "
+                "ou une région ne peut pas être candidat (R1)",
+            )
             return t
         if not INSEE_RE.match(t.code):
-            problems.error(where, f"code INSEE « {t.code} » mal formé : 5 caractères, "
-                           "par exemple 33063 ou 2A004")
+            problems.error(
+                where,
+                f"code INSEE « {t.code} » mal formé : 5 caractères, par exemple 33063 ou 2A004",
+            )
             return t
         ref = reference.communes.get(t.code)
         if ref is None:
             new = reference.current_code(t.code)
             if new and new != t.code:
-                problems.error(where, f"{t.code} est l’ancien code d’une commune fusionnée dans "
-                               f"{new} ({reference.communes[new].nom}) : renommez le fichier "
-                               f"{new}.yaml et écrivez code: \"{new}\"")
+                problems.error(
+                    where,
+                    f"{t.code} est l’ancien code d’une commune fusionnée dans "
+                    f"{new} ({reference.communes[new].nom}) : renommez le fichier "
+                    f'{new}.yaml et écrivez code: "{new}"',
+                )
             else:
-                problems.error(where, f"code INSEE {t.code} absent de la liste officielle des "
-                               "communes : vérifiez-le sur le Code officiel géographique")
+                problems.error(
+                    where,
+                    f"code INSEE {t.code} absent de la liste officielle des "
+                    "communes : vérifiez-le sur le Code officiel géographique",
+                )
             return t
         position = t.position or (Position(*ref.position) if ref.position else None)
         epci = t.epci or ref.epci
     elif t.type == "territoire":
         if DEPARTEMENT_RE.match(t.code):
-            problems.error(where, f"« {t.code} » est un code de département : un département "
-                           "ou une région ne peut pas être candidat (R1)")
+            problems.error(
+                where,
+                f"« {t.code} » est un code de département : un département "
+                "ou une région ne peut pas être candidat (R1)",
+            )
             return t
         if not SIREN_RE.match(t.code):
-            problems.error(where, f"un territoire (intercommunalité) a un SIREN à 9 chiffres "
-                           f"(lu : « {t.code} »)")
+            problems.error(
+                where,
+                f"un territoire (intercommunalité) a un SIREN à 9 chiffres (lu : « {t.code} »)",
+            )
             return t
         ref = reference.epcis.get(t.code)
         if ref is None:
-            problems.error(where, f"SIREN {t.code} absent de la liste officielle des "
-                           "intercommunalités (EPCI) : vérifiez-le sur banatic ou l’INSEE")
+            problems.error(
+                where,
+                f"SIREN {t.code} absent de la liste officielle des "
+                "intercommunalités (EPCI) : vérifiez-le sur banatic ou l’INSEE",
+            )
             return t
         position = t.position or (Position(*ref.position) if ref.position else None)
         epci = None
@@ -84,15 +110,25 @@ def _check_territory(t: Territory, reference, problems: Problems) -> Territory:
     for attr in ("departement", "region"):
         given, known = getattr(t, attr), getattr(ref, attr)
         if given and known and given != known:
-            problems.error(where, f"{attr} « {given} » ne correspond pas à la liste officielle "
-                           f"pour {t.code} (« {known} ») : corrigez-le ou supprimez la ligne")
-    return replace(t, nom=t.nom or ref.nom, departement=t.departement or ref.departement,
-                   region=t.region or ref.region, population=t.population or ref.population,
-                   position=position, epci=epci)
+            problems.error(
+                where,
+                f"{attr} « {given} » ne correspond pas à la liste officielle "
+                f"pour {t.code} (« {known} ») : corrigez-le ou supprimez la ligne",
+            )
+    return replace(
+        t,
+        nom=t.nom or ref.nom,
+        departement=t.departement or ref.departement,
+        region=t.region or ref.region,
+        population=t.population or ref.population,
+        position=position,
+        epci=epci,
+    )
 
 
-def _check_edition(edition: Edition, territories: dict[str, Territory], reference,
-                   problems: Problems) -> Edition:
+def _check_edition(
+    edition: Edition, territories: dict[str, Territory], reference, problems: Problems
+) -> Edition:
     seen: dict[str, Laureate] = {}
     laureates = []
     for lau in edition.laureates:
@@ -102,24 +138,36 @@ def _check_edition(edition: Edition, territories: dict[str, Territory], referenc
             if new and new != code and new in territories:
                 lau = replace(lau, territoire=new, code_given=code)
             elif DEPARTEMENT_RE.match(code) or code in reference.regions:
-                problems.error(lau.where, f"« {code} » est un code de département ou de région : "
-                               "ils ne peuvent pas être candidats (R1)")
+                problems.error(
+                    lau.where,
+                    f"« {code} » est un code de département ou de région : "
+                    "ils ne peuvent pas être candidats (R1)",
+                )
                 continue
             else:
-                problems.error(lau.where, f"collectivité « {code} » inconnue : créez "
-                               f"data/territoires/{code}.yaml ou corrigez le code")
+                problems.error(
+                    lau.where,
+                    f"collectivité « {code} » inconnue : créez "
+                    f"data/territoires/{code}.yaml ou corrigez le code",
+                )
                 continue
         territory = territories[lau.territoire]
         if lau.territoire in seen:
-            problems.error(lau.where, f"{territory.nom} ({lau.territoire}) figure deux fois "
-                           f"dans le palmarès {edition.annee} (aussi {seen[lau.territoire].where})")
+            problems.error(
+                lau.where,
+                f"{territory.nom} ({lau.territoire}) figure deux fois "
+                f"dans le palmarès {edition.annee} (aussi {seen[lau.territoire].where})",
+            )
             continue
         seen[lau.territoire] = lau
         if territory.cotisations is not None and edition.annee not in territory.cotisations:
-            problems.error(lau.where, f"{territory.nom} ({lau.territoire}) n’a pas de cotisation "
-                           f"enregistrée pour {edition.annee} : seuls les adhérents à jour "
-                           f"peuvent être labellisés (R3) ; ajoutez {edition.annee} à "
-                           f"« cotisations » dans {territory.where.file} si elle est réglée")
+            problems.error(
+                lau.where,
+                f"{territory.nom} ({lau.territoire}) n’a pas de cotisation "
+                f"enregistrée pour {edition.annee} : seuls les adhérents à jour "
+                f"peuvent être labellisés (R3) ; ajoutez {edition.annee} à "
+                f"« cotisations » dans {territory.where.file} si elle est réglée",
+            )
         laureates.append(lau)
     return replace(edition, laureates=tuple(laureates))
 
@@ -137,9 +185,12 @@ def _check_falls(editions: dict[int, Edition], problems: Problems) -> None:
     for code, runs in _history(editions).items():
         for (y0, a), (y1, b) in zip(runs, runs[1:], strict=False):
             if y1 - y0 <= MAX_FALL_GAP and a.arobases - b.arobases > 1:
-                problems.error(b.where, f"{code} passe de {a.arobases} @ ({y0}) à {b.arobases} @ "
-                               f"({y1}) : une baisse de plus d’une @ en trois ans ou moins est "
-                               f"interdite (R4) ; le minimum possible est {a.arobases - 1} @")
+                problems.error(
+                    b.where,
+                    f"{code} passe de {a.arobases} @ ({y0}) à {b.arobases} @ "
+                    f"({y1}) : une baisse de plus d’une @ en trois ans ou moins est "
+                    f"interdite (R4) ; le minimum possible est {a.arobases - 1} @",
+                )
 
 
 def _check_excellence(editions: dict[int, Edition], problems: Problems) -> None:
@@ -150,10 +201,13 @@ def _check_excellence(editions: dict[int, Edition], problems: Problems) -> None:
                 continue
             streak = consecutive_five(runs[: i + 1], year)
             if streak < EXCELLENCE_MIN_STREAK:
-                problems.warning(lau.where, f"{code} reçoit le titre « Territoire d’excellence "
-                                 f"numérique » avec {streak} édition(s) consécutive(s) à 5 @ "
-                                 f"(la règle R9 en demande plus de six) : le jury est souverain, "
-                                 "vérifiez que c’est voulu")
+                problems.warning(
+                    lau.where,
+                    f"{code} reçoit le titre « Territoire d’excellence "
+                    f"numérique » avec {streak} édition(s) consécutive(s) à 5 @ "
+                    f"(la règle R9 en demande plus de six) : le jury est souverain, "
+                    "vérifiez que c’est voulu",
+                )
 
 
 def consecutive_five(runs: list[tuple[int, Laureate]], year: int) -> int:
@@ -165,30 +219,43 @@ def consecutive_five(runs: list[tuple[int, Laureate]], year: int) -> int:
     return streak
 
 
-def _check_actions(dataset: Dataset, territories: dict[str, Territory],
-                   problems: Problems) -> None:
+def _check_actions(dataset: Dataset, territories: dict[str, Territory], problems: Problems) -> None:
     ref = dataset.referentiel
     for code, actions in dataset.actions_by_territory.items():
         if code not in territories and actions:
-            problems.error(Location(actions[0].where.file, 1, 1),
-                           f"collectivité « {code} » inconnue pour ce fichier d’actions : créez "
-                           f"data/territoires/{code}.yaml ou renommez le fichier")
+            problems.error(
+                Location(actions[0].where.file, 1, 1),
+                f"collectivité « {code} » inconnue pour ce fichier d’actions : créez "
+                f"data/territoires/{code}.yaml ou renommez le fichier",
+            )
     for action in dataset.actions.values():
         if not ACTION_ID_RE.match(action.id):
-            problems.error(action.where, f"identifiant d’action « {action.id} » invalide : "
-                           "minuscules sans accents, chiffres et tirets seulement (il sert "
-                           "d’adresse à la page de l’action)")
+            problems.error(
+                action.where,
+                f"identifiant d’action « {action.id} » invalide : "
+                "minuscules sans accents, chiffres et tirets seulement (il sert "
+                "d’adresse à la page de l’action)",
+            )
         if ref.categories and action.categorie not in ref.categories:
-            problems.error(action.where, f"catégorie « {action.categorie} » inconnue (R6) : "
-                           f"choisissez parmi {', '.join(ref.categories)}")
+            problems.error(
+                action.where,
+                f"catégorie « {action.categorie} » inconnue (R6) : "
+                f"choisissez parmi {', '.join(ref.categories)}",
+            )
         if not action.services:
-            problems.error(action.where, f"l’action « {action.id} » doit être classée dans au "
-                           "moins un service du référentiel (R6)")
+            problems.error(
+                action.where,
+                f"l’action « {action.id} » doit être classée dans au "
+                "moins un service du référentiel (R6)",
+            )
         for service in action.services:
             if ref.services and service not in ref.services:
-                problems.error(action.where, f"service « {service} » inconnu (R6) dans "
-                               f"l’action « {action.id} » : utilisez un id de la liste "
-                               "« services » de referentiel.yaml")
+                problems.error(
+                    action.where,
+                    f"service « {service} » inconnu (R6) dans "
+                    f"l’action « {action.id} » : utilisez un id de la liste "
+                    "« services » de referentiel.yaml",
+                )
 
 
 def is_green(lau: Laureate) -> bool:

@@ -27,8 +27,9 @@ def parse_now(value: str | None) -> dt.datetime:
     try:
         now = dt.datetime.fromisoformat(value.strip())
     except ValueError as exc:
-        raise ValueError(f"NOW={value} : instant illisible, écrivez par exemple "
-                         "NOW=2026-02-03T11:00:00+01:00") from exc
+        raise ValueError(
+            f"NOW={value} : instant illisible, écrivez par exemple NOW=2026-02-03T11:00:00+01:00"
+        ) from exc
     if now.tzinfo is None:
         raise ValueError(f"NOW={value} : ajoutez le décalage UTC, par exemple +01:00")
     return now
@@ -44,13 +45,15 @@ def validate(data_dir: Path) -> tuple[Dataset, Problems]:
 def edition_states(dataset: Dataset, now: dt.datetime) -> list[str]:
     lines = []
     for year, edition in sorted(dataset.editions.items()):
-        when = format_datetime(edition.embargo, "d MMMM y 'à' HH'h'mm", locale="fr_FR",
-                               tzinfo=edition.embargo.tzinfo)
+        when = format_datetime(
+            edition.embargo, "d MMMM y 'à' HH'h'mm", locale="fr_FR", tzinfo=edition.embargo.tzinfo
+        )
         if edition.is_published(now):
             lines.append(f"  {year} : publiée (embargo levé le {when})")
         else:
-            left = format_timedelta(edition.embargo - now, locale="fr_FR", threshold=1.5,
-                                    granularity="minute")
+            left = format_timedelta(
+                edition.embargo - now, locale="fr_FR", threshold=1.5, granularity="minute"
+            )
             lines.append(f"  {year} : SOUS EMBARGO jusqu’au {when}, dans {left}")
     return lines
 
@@ -60,9 +63,12 @@ def report(dataset: Dataset, problems: Problems, now: dt.datetime) -> str:
     if problems.errors:
         out.append(f"Données invalides : {problems.summary()} Corrigez puis relancez.")
     else:
-        out.append(f"Données valides : {len(dataset.territories)} collectivités, "
-                   f"{len(dataset.editions)} éditions, {len(dataset.actions)} actions"
-                   + (f" ({problems.summary()[:-1]})" if problems.warnings else "") + ".")
+        out.append(
+            f"Données valides : {len(dataset.territories)} collectivités, "
+            f"{len(dataset.editions)} éditions, {len(dataset.actions)} actions"
+            + (f" ({problems.summary()[:-1]})" if problems.warnings else "")
+            + "."
+        )
         out.append("État des éditions :")
         out.extend(edition_states(dataset, now))
     return "\n".join(out)

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 
 from pelican.utils import slugify
 
-from .model import GREEN_MENTION, KINDS, Category, Dataset, Enjeu, Mention, Position, Service
+from .model import (
+    GREEN_MENTION,
+    KINDS,
+    Category,
+    Dataset,
+    Enjeu,
+    Mention,
+    Position,
+    Service,
+    counts_for_edition,
+)
 from .rules import EXCELLENCE_YEARS
 from .sanitize import markdown_to_safe_html
 
@@ -95,6 +105,10 @@ class PublicAction:
     lien: str | None
     counts: bool  # R7, for the current edition
 
+    def counts_for(self, annee: int) -> bool:
+        """R7 for any edition (e.g. the previous one, for its kits)."""
+        return counts_for_edition(self.mise_a_jour, self.debut, self.fin, annee)
+
 
 @dataclass(frozen=True, slots=True)
 class PublicLaureate:
@@ -147,11 +161,13 @@ def territory_url(nom: str, code: str) -> tuple[str, str]:
     return slug, f"territoires/{slug}-{code}/"
 
 
-def build_view(dataset: Dataset, reference, now: dt.datetime, preview: bool = False
-               ) -> PublishedView:
+def build_view(
+    dataset: Dataset, reference, now: dt.datetime, preview: bool = False
+) -> PublishedView:
     editions = {y: e for y, e in dataset.editions.items() if preview or e.is_published(now)}
-    embargoed = tuple((y, e.embargo) for y, e in dataset.editions.items()
-                      if preview and not e.is_published(now))
+    embargoed = tuple(
+        (y, e.embargo) for y, e in dataset.editions.items() if preview and not e.is_published(now)
+    )
     years = sorted(editions)
     current_year = years[-1] if years else None
 
@@ -160,18 +176,30 @@ def build_view(dataset: Dataset, reference, now: dt.datetime, preview: bool = Fa
     for year in years:
         edition = editions[year]
         for lau in edition.laureates:
-            label = Label(year, lau.arobases, tuple(edition.mentions[m] for m in lau.mentions),
-                          GREEN_MENTION in lau.mentions, lau.excellence)
+            label = Label(
+                year,
+                lau.arobases,
+                tuple(edition.mentions[m] for m in lau.mentions),
+                GREEN_MENTION in lau.mentions,
+                lau.excellence,
+            )
             labels.setdefault(lau.territoire, []).append(label)
             if lau.excellence:
                 titles[lau.territoire] = year
-    first_label_hidden = {lau.territoire for y, e in dataset.editions.items()
-                          if y not in editions for lau in e.laureates
-                          if lau.territoire not in labels}
+    first_label_hidden = {
+        lau.territoire
+        for y, e in dataset.editions.items()
+        if y not in editions
+        for lau in e.laureates
+        if lau.territoire not in labels
+    }
 
-    with_page = {code for code in dataset.territories
-                 if code in labels or (dataset.actions_by_territory.get(code)
-                                       and code not in first_label_hidden)}
+    with_page = {
+        code
+        for code in dataset.territories
+        if code in labels
+        or (dataset.actions_by_territory.get(code) and code not in first_label_hidden)
+    }
     ref = dataset.referentiel
     actions: dict[str, PublicAction] = {}
     for code in sorted(with_page):
@@ -190,22 +218,31 @@ def build_view(dataset: Dataset, reference, now: dt.datetime, preview: bool = Fa
             members = tuple(m for m in reference.epcis[code].membres if m in with_page)
         commune = reference.communes.get(code)
         territories[code] = PublicTerritory(
-            code=code, nom=t.nom, slug=slug, url=url, type=t.type,
-            departement=t.departement, region=t.region, population=t.population,
-            position=t.position, site=t.site, epci=t.epci,
-            epci_nom=epci_ref.nom if epci_ref else None, members=members,
+            code=code,
+            nom=t.nom,
+            slug=slug,
+            url=url,
+            type=t.type,
+            departement=t.departement,
+            region=t.region,
+            population=t.population,
+            position=t.position,
+            site=t.site,
+            epci=t.epci,
+            epci_nom=epci_ref.nom if epci_ref else None,
+            members=members,
             codes_postaux=commune.codes_postaux if commune else (),
             labels=history,
             current=_current(history, titles.get(code), current_year, years),
-            actions=tuple(a.id for a in dataset.actions_by_territory.get(code, ())
-                          if a.id in actions),
+            actions=tuple(
+                a.id for a in dataset.actions_by_territory.get(code, ()) if a.id in actions
+            ),
         )
 
     public_editions = {}
     previous_year = None
     for year in years:
-        public_editions[year] = _public_edition(editions[year], previous_year, labels,
-                                                territories)
+        public_editions[year] = _public_edition(editions[year], previous_year, labels, territories)
         previous_year = year
 
     by_enjeu: dict[str, list[str]] = {e: [] for e in ref.enjeux}
@@ -216,20 +253,38 @@ def build_view(dataset: Dataset, reference, now: dt.datetime, preview: bool = Fa
     deps = {t.departement for t in territories.values() if t.departement}
     regs = {t.region for t in territories.values() if t.region}
     return PublishedView(
-        now=now, demo=dataset.demo, preview=preview, embargoed=embargoed,
-        categories=dict(ref.categories), enjeux=dict(ref.enjeux), services=dict(ref.services),
-        territories=territories, editions=public_editions, actions=actions,
-        departements={c: Area(c, reference.departements[c].nom, f"departements/{c}/",
-                              reference.departements[c].region)
-                      for c in sorted(deps) if c in reference.departements},
-        regions={c: Area(c, reference.regions[c].nom, f"regions/{c}/")
-                 for c in sorted(regs) if c in reference.regions},
+        now=now,
+        demo=dataset.demo,
+        preview=preview,
+        embargoed=embargoed,
+        categories=dict(ref.categories),
+        enjeux=dict(ref.enjeux),
+        services=dict(ref.services),
+        territories=territories,
+        editions=public_editions,
+        actions=actions,
+        departements={
+            c: Area(
+                c,
+                reference.departements[c].nom,
+                f"departements/{c}/",
+                reference.departements[c].region,
+            )
+            for c in sorted(deps)
+            if c in reference.departements
+        },
+        regions={
+            c: Area(c, reference.regions[c].nom, f"regions/{c}/")
+            for c in sorted(regs)
+            if c in reference.regions
+        },
         actions_by_enjeu={k: tuple(v) for k, v in by_enjeu.items()},
     )
 
 
-def _current(history: tuple[Label, ...], title_year: int | None, current_year: int | None,
-             years: list[int]) -> CurrentLabel | None:
+def _current(
+    history: tuple[Label, ...], title_year: int | None, current_year: int | None, years: list[int]
+) -> CurrentLabel | None:
     if not history or current_year is None:
         return None
     until = title_year + EXCELLENCE_YEARS - 1 if title_year else None
@@ -248,14 +303,21 @@ def _public_action(action, ref, current_year: int | None) -> PublicAction:
     services = tuple(ref.services[s] for s in action.services if s in ref.services)
     enjeux = tuple(dict.fromkeys(ref.enjeux[s.enjeu] for s in services if s.enjeu in ref.enjeux))
     return PublicAction(
-        id=action.id, url=f"actions/{action.id}/", territoire=action.territoire,
-        titre=action.titre, description_html=markdown_to_safe_html(action.description),
-        categorie=ref.categories.get(action.categorie, Category(action.categorie,
-                                                                action.categorie)),
-        services=services, enjeux=enjeux,
+        id=action.id,
+        url=f"actions/{action.id}/",
+        territoire=action.territoire,
+        titre=action.titre,
+        description_html=markdown_to_safe_html(action.description),
+        categorie=ref.categories.get(
+            action.categorie, Category(action.categorie, action.categorie)
+        ),
+        services=services,
+        enjeux=enjeux,
         porteur_nom=action.porteur.nom if action.porteur else None,
         porteur_type=action.porteur.type if action.porteur else None,
-        acteurs=action.acteurs, debut=action.debut, fin=action.fin,
+        acteurs=action.acteurs,
+        debut=action.debut,
+        fin=action.fin,
         mise_a_jour=action.mise_a_jour,
         lieux=tuple(PublicPlace(p.nom, p.adresse, p.position) for p in action.lieux),
         lien=action.lien,
@@ -263,8 +325,12 @@ def _public_action(action, ref, current_year: int | None) -> PublicAction:
     )
 
 
-def _public_edition(edition, previous_year: int | None, labels: dict[str, list[Label]],
-                    territories: dict[str, PublicTerritory]) -> PublicEdition:
+def _public_edition(
+    edition,
+    previous_year: int | None,
+    labels: dict[str, list[Label]],
+    territories: dict[str, PublicTerritory],
+) -> PublicEdition:
     laureates = []
     for lau in edition.laureates:
         history = labels[lau.territoire]
@@ -282,11 +348,16 @@ def _public_edition(edition, previous_year: int | None, labels: dict[str, list[L
     laureates.sort(key=lambda lau: (-lau.label.arobases, territories[lau.territoire].slug))
     kinds = Counter(territories[lau.territoire].type for lau in laureates)
     return PublicEdition(
-        annee=edition.annee, url=f"palmares/{edition.annee}/",
-        ceremonie_date=edition.ceremonie_date, ceremonie_lieu=edition.ceremonie_lieu,
-        mentions=tuple(edition.mentions.values()), laureates=tuple(laureates),
-        counts_by_level={n: sum(1 for lau in laureates if lau.label.arobases == n)
-                         for n in range(1, 6)},
+        annee=edition.annee,
+        url=f"palmares/{edition.annee}/",
+        ceremonie_date=edition.ceremonie_date,
+        ceremonie_lieu=edition.ceremonie_lieu,
+        mentions=tuple(edition.mentions.values()),
+        laureates=tuple(laureates),
+        counts_by_level={
+            n: sum(1 for lau in laureates if lau.label.arobases == n) for n in range(1, 6)
+        },
         counts_by_kind={k: kinds.get(k, 0) for k in KINDS},
-        previous=previous_year, embargo=edition.embargo,
+        previous=previous_year,
+        embargo=edition.embargo,
     )

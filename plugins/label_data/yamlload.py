@@ -37,8 +37,10 @@ def compose_file(path: Path, shown: str, problems: Problems) -> Node | None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.error(Location(shown, 1, 1), f"le fichier n’est pas en UTF-8 ({exc.reason}) : "
-                       "enregistrez-le en UTF-8")
+        problems.error(
+            Location(shown, 1, 1),
+            f"le fichier n’est pas en UTF-8 ({exc.reason}) : enregistrez-le en UTF-8",
+        )
         return None
     try:
         return yaml.compose(text, Loader=Loader)
@@ -46,9 +48,11 @@ def compose_file(path: Path, shown: str, problems: Problems) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or "erreur de syntaxe"
-        problems.error(Location(shown, line, col),
-                       f"syntaxe YAML invalide ({what}) : vérifiez l’indentation, les deux-points "
-                       "et les guillemets à cet endroit")
+        problems.error(
+            Location(shown, line, col),
+            f"syntaxe YAML invalide ({what}) : vérifiez l’indentation, les deux-points "
+            "et les guillemets à cet endroit",
+        )
         return None
 
 
@@ -70,8 +74,9 @@ class Reader:
         self.problems.warning(self.loc(node), message)
 
     # -- containers ---------------------------------------------------------------------------
-    def mapping(self, node: Node, what: str, allowed: Iterable[str],
-                required: Iterable[str] = ()) -> dict[str, Node] | None:
+    def mapping(
+        self, node: Node, what: str, allowed: Iterable[str], required: Iterable[str] = ()
+    ) -> dict[str, Node] | None:
         """A mapping with known keys only (``x-…`` keys are free); duplicates are errors."""
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{what} doit être une table de champs « clé: valeur »")
@@ -84,16 +89,20 @@ class Reader:
                 self.error(key_node, f"clé invalide dans {what}")
                 continue
             if key in fields:
-                self.error(key_node, f"le champ « {key} » est en double dans {what} : "
-                           "gardez-en un seul")
+                self.error(
+                    key_node, f"le champ « {key} » est en double dans {what} : gardez-en un seul"
+                )
                 continue
             if key.startswith("x-"):
                 continue
             if key not in allowed:
                 hint = _closest(key, allowed)
                 tip = f" ; vouliez-vous dire « {hint} » ?" if hint else ""
-                self.error(key_node, f"champ inconnu « {key} » dans {what}{tip} "
-                           f"(champs permis : {', '.join(sorted(allowed))})")
+                self.error(
+                    key_node,
+                    f"champ inconnu « {key} » dans {what}{tip} "
+                    f"(champs permis : {', '.join(sorted(allowed))})",
+                )
                 continue
             fields[key] = value_node
         for key in required:
@@ -174,8 +183,11 @@ class Reader:
         try:
             return dt.date(*(int(g) for g in match.groups()))
         except ValueError:
-            self.error(node, f"{what} : la date « {scalar.value} » n’existe pas "
-                       "(mois de 1 à 12, jour valide pour ce mois)")
+            self.error(
+                node,
+                f"{what} : la date « {scalar.value} » n’existe pas "
+                "(mois de 1 à 12, jour valide pour ce mois)",
+            )
             return None
 
     def instant(self, node: Node, what: str) -> dt.datetime | None:
@@ -187,12 +199,16 @@ class Reader:
         try:
             value = dt.datetime.fromisoformat(raw.replace(" ", "T", 1))
         except ValueError:
-            self.error(node, f"{what} doit être un instant AAAA-MM-JJTHH:MM:SS+01:00 "
-                       f"(lu : « {raw} »)")
+            self.error(
+                node, f"{what} doit être un instant AAAA-MM-JJTHH:MM:SS+01:00 (lu : « {raw} »)"
+            )
             return None
         if value.tzinfo is None:
-            self.error(node, f"{what} « {raw} » n’a pas de décalage UTC : ajoutez +01:00 "
-                       "(heure d’hiver à Paris) ou +02:00 (heure d’été)")
+            self.error(
+                node,
+                f"{what} « {raw} » n’a pas de décalage UTC : ajoutez +01:00 "
+                "(heure d’hiver à Paris) ou +02:00 (heure d’été)",
+            )
             return None
         return value
 

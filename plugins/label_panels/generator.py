@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pelican.generators import Generator
-
 from label_build import progress
 from label_build.parallel import ordered_map
 from label_data.published import published_view
+from pelican.generators import Generator
 
 from .publish import panel_files, panel_specs
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from label_build.cache import FileCache, digest
-from label_data.view import Label, PublishedView, PublicTerritory
+from label_data.view import Label, PublicTerritory, PublishedView
 
 from .render import PanelSpec, charter_digest, load_charter, render_all
 
@@ -55,5 +55,7 @@ def panel_files(spec: PanelSpec, cache_dir: str | None) -> dict[str, bytes]:
             rendered.update(render_all(spec, charter))
         return rendered[name]
 
-    return {name: cache.get_or_make(digest([charter_key, name]), lambda n=name: make(n))
-            for name in names}
+    return {
+        name: cache.get_or_make(digest([charter_key, name]), lambda n=name: make(n))
+        for name in names
+    }

@@ -1,0 +1,85 @@
+"""Say what an import changes, in words for staff and as a line diff for the careful.
+
+In: the old and new contents (plain values parsed back from the YAML texts, or ``None`` for a
+file that does not exist yet). Out: French lines « + ajouté … », « − retiré … », « ~ … » and a
+unified diff of the texts.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+
+import yaml
+
+
+def load_plain(text: str | None):
+    """Parse YAML for comparison only; codes are quoted in our files, so nothing is mangled."""
+    return None if text is None else yaml.safe_load(text)
+
+
+def text_diff(old: str | None, new: str, name: str) -> str:
+    lines = difflib.unified_diff((old or "").splitlines(keepends=True),
+                                 new.splitlines(keepends=True),
+                                 fromfile=f"{name} (actuel)" if old is not None else "/dev/null",
+                                 tofile=f"{name} (après import)")
+    return "".join(lines)
+
+
+def _at(n: int) -> str:
+    return f"{n}\u00a0@"
+
+
+def edition_changes(old: dict | None, new: dict, names: Callable[[str], str]) -> list[str]:
+    """Lauréats added, removed, with a changed level, mentions or title; head fields changed."""
+    out = []
+    if old is None:
+        out.append(f"  + nouvelle édition {new['edition']} : {len(new['laureats'])} lauréats")
+        return out
+    for key, label in (("embargo", "embargo"), ("ceremonie", "cérémonie"),
+                       ("mentions", "mentions de l’édition")):
+        if old.get(key) != new.get(key):
+            out.append(f"  ~ {label} : {_show(old.get(key))} → {_show(new.get(key))}")
+    before = {str(lau["territoire"]): lau for lau in old.get("laureats") or []}
+    after = {lau["territoire"]: lau for lau in new["laureats"]}
+    for code in sorted(after.keys() - before.keys()):
+        out.append(f"  + ajouté : {names(code)} ({code}), {_at(after[code]['arobases'])}")
+    for code in sorted(before.keys() - after.keys()):
+        out.append(f"  − retiré : {names(code)} ({code}), était {_at(before[code]['arobases'])}")
+    for code in sorted(before.keys() & after.keys()):
+        a, b = before[code], after[code]
+        if a.get("arobases") != b.get("arobases"):
+            out.append(f"  ~ niveau : {names(code)} ({code}) {_at(a['arobases'])} → "
+                       f"{_at(b['arobases'])}")
+        for key, label in (("mentions", "mentions"), ("excellence", "excellence"),
+                           ("alerte", "alerte"), ("note_jury", "note du jury")):
+            if (a.get(key) or None) != (b.get(key) or None):
+                out.append(f"  ~ {label} : {names(code)} ({code}) {_show(a.get(key))} → "
+                           f"{_show(b.get(key))}")
+    return out
+
+
+def actions_changes(old: list | None, new: list) -> list[str]:
+    """Actions added, removed, and changed (with the names of the changed fields)."""
+    before = {str(a["id"]): a for a in old or []}
+    after = {str(a["id"]): a for a in new}
+    out = [f"  + ajoutée : {i} « {after[i]['titre']} »" for i in after if i not in before]
+    out += [f"  − retirée : {i} « {before[i]['titre']} »" for i in before if i not in after]
+    for ident in after:
+        if ident in before and before[ident] != after[ident]:
+            keys = sorted(k for k in before[ident].keys() | after[ident].keys()
+                          if before[ident].get(k) != after[ident].get(k))
+            out.append(f"  ~ modifiée : {ident} ({', '.join(keys)})")
+    return out
+
+
+def _show(value) -> str:
+    if value in (None, [], False, ""):
+        return "aucun" if value is not False else "non"
+    if value is True:
+        return "oui"
+    if isinstance(value, list):
+        return ", ".join(str(v.get("id", v)) if isinstance(v, dict) else str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
+    return str(value)

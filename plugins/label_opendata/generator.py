@@ -1,0 +1,52 @@
+"""A Pelican generator for the open-data files and the « Données ouvertes » page.
+
+In: the published view and the département outlines of ``label_map``. Out: the files of
+``files.make_files`` under the output directory, and ``donnees/index.html`` rendered with the
+theme's ``donnees.html`` (variables: ``files``, ``licence``, ``attribution``).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from babel.numbers import format_decimal
+from pelican.generators import Generator
+
+from label_data.published import published_view
+from label_map.svgmap import outlines_geojson
+
+from .files import ATTRIBUTION, LICENCE, make_files
+
+log = logging.getLogger(__name__)
+NBSP = "\u00a0"
+
+
+def size_fr(size: int) -> str:
+    """« 812 octets », « 6,1 ko », « 1,2 Mo » (decimal units, French number format)."""
+    if size < 1000:
+        return f"{size}{NBSP}octets"
+    value, unit = (size / 1000, "ko") if size < 1_000_000 else (size / 1_000_000, "Mo")
+    return f"{format_decimal(value, format='#,##0.0', locale='fr')}{NBSP}{unit}"
+
+
+class OpenDataGenerator(Generator):
+    def generate_context(self) -> None:
+        self.view = published_view(self.settings)
+
+    def generate_output(self, writer) -> None:
+        domain = self.settings.get("SITE_DOMAIN") or self.settings.get("SITEURL") or ""
+        files, listed = make_files(self.view, domain, outlines_geojson())
+        output = Path(self.output_path)
+        for path, data in files.items():
+            target = output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        package = "donnees/datapackage.json"
+        writer.write_file(
+            "donnees/index.html", self.get_template("donnees"), self.context,
+            url="donnees/", page_url="donnees/", files=listed, size_fr=size_fr,
+            package_url="/" + package, package_size=size_fr(len(files[package])),
+            licence=LICENCE, attribution=ATTRIBUTION,
+        )
+        log.info("label_opendata: %d files written", len(files))
