@@ -31,6 +31,7 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.do"],
     "undefined": jinja2.StrictUndefined,
+    "autoescape": True,  # names and titles come from data: escaped unless marked safe
 }
 # French dates and numbers (Babel), levels in words, JSON-LD, fingerprinted asset URLs.
 JINJA_FILTERS = _label_jinja.FILTERS
@@ -45,6 +46,7 @@ PLUGINS = [
     "label_map",
     "label_search",
     "label_opendata",
+    "label_badge",
     "label_build",
 ]
 

@@ -13,9 +13,22 @@ from collections.abc import Callable
 import yaml
 
 
+EMPTY = (None, "", "null", "~", "false", [], {})
+
+
 def load_plain(text: str | None):
-    """Parse YAML for comparison only; codes are quoted in our files, so nothing is mangled."""
-    return None if text is None else yaml.safe_load(text)
+    """Parse YAML for comparison only, every scalar as the text typed (BaseLoader): an unquoted
+    01001 in a hand-edited file stays « 01001 », and both sides compare alike. Empty values
+    (null, false, []) are dropped, so that `fin: null` and no `fin` at all are the same."""
+    return None if text is None else _prune(yaml.load(text, Loader=yaml.BaseLoader))
+
+
+def _prune(value):
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if _prune(v) not in EMPTY}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
 
 
 def text_diff(old: str | None, new: str, name: str) -> str:
@@ -34,14 +47,15 @@ def edition_changes(old: dict | None, new: dict, names: Callable[[str], str]) ->
     """Lauréats added, removed, with a changed level, mentions or title; head fields changed."""
     out = []
     if old is None:
-        out.append(f"  + nouvelle édition {new['edition']} : {len(new['laureats'])} lauréats")
+        count = len(new.get("laureats") or [])
+        out.append(f"  + nouvelle édition {new['edition']} : {count} lauréats")
         return out
     for key, label in (("embargo", "embargo"), ("ceremonie", "cérémonie"),
                        ("mentions", "mentions de l’édition")):
         if old.get(key) != new.get(key):
             out.append(f"  ~ {label} : {_show(old.get(key))} → {_show(new.get(key))}")
-    before = {str(lau["territoire"]): lau for lau in old.get("laureats") or []}
-    after = {lau["territoire"]: lau for lau in new["laureats"]}
+    before = {lau["territoire"]: lau for lau in old.get("laureats") or []}
+    after = {lau["territoire"]: lau for lau in new.get("laureats") or []}
     for code in sorted(after.keys() - before.keys()):
         out.append(f"  + ajouté : {names(code)} ({code}), {_at(after[code]['arobases'])}")
     for code in sorted(before.keys() - after.keys()):
@@ -53,7 +67,7 @@ def edition_changes(old: dict | None, new: dict, names: Callable[[str], str]) ->
                        f"{_at(b['arobases'])}")
         for key, label in (("mentions", "mentions"), ("excellence", "excellence"),
                            ("alerte", "alerte"), ("note_jury", "note du jury")):
-            if (a.get(key) or None) != (b.get(key) or None):
+            if a.get(key) != b.get(key):
                 out.append(f"  ~ {label} : {names(code)} ({code}) {_show(a.get(key))} → "
                            f"{_show(b.get(key))}")
     return out
@@ -61,8 +75,8 @@ def edition_changes(old: dict | None, new: dict, names: Callable[[str], str]) ->
 
 def actions_changes(old: list | None, new: list) -> list[str]:
     """Actions added, removed, and changed (with the names of the changed fields)."""
-    before = {str(a["id"]): a for a in old or []}
-    after = {str(a["id"]): a for a in new}
+    before = {a["id"]: a for a in old or []}
+    after = {a["id"]: a for a in new or []}
     out = [f"  + ajoutée : {i} « {after[i]['titre']} »" for i in after if i not in before]
     out += [f"  − retirée : {i} « {before[i]['titre']} »" for i in before if i not in after]
     for ident in after:
@@ -74,9 +88,9 @@ def actions_changes(old: list | None, new: list) -> list[str]:
 
 
 def _show(value) -> str:
-    if value in (None, [], False, ""):
-        return "aucun" if value is not False else "non"
-    if value is True:
+    if value in EMPTY:
+        return "non" if value == "false" else "aucun"
+    if value == "true":
         return "oui"
     if isinstance(value, list):
         return ", ".join(str(v.get("id", v)) if isinstance(v, dict) else str(v) for v in value)

@@ -29,7 +29,6 @@ from label_kits.images import panel_at
 from label_kits.subject import (
     FONT_BOLD,
     FONT_REGULAR,
-    GREEN,
     GREY,
     INK,
     RED,
@@ -144,12 +143,24 @@ def _recto(pdf, subject: KitSubject, panel_png: bytes, heading: str | None = Non
     margin = 9 * mm
     top = HEIGHT - margin
     if heading:
-        para = _fitted(escape(heading), WIDTH - 2 * margin, 14 * mm, 24, bold=True, color=RED,
-                       align=1, leading=1.1)
+        para = _fitted(
+            escape(heading),
+            WIDTH - 2 * margin,
+            14 * mm,
+            24,
+            bold=True,
+            color=RED,
+            align=1,
+            leading=1.1,
+        )
         top = _draw(pdf, para, margin, top, WIDTH - 2 * margin) - 3 * mm
     bottom = _panel(pdf, panel_png, WIDTH / 2, top, WIDTH - 2 * margin, top - 30 * mm)
     name = _fitted(
-        f"<b>{escape(typo(subject.nom))}</b>", WIDTH - 2 * margin, 12 * mm, 15, align=1,
+        f"<b>{escape(typo(subject.nom))}</b>",
+        WIDTH - 2 * margin,
+        12 * mm,
+        15,
+        align=1,
         leading=1.1,
     )
     below = _draw(pdf, name, margin, bottom - 4 * mm, WIDTH - 2 * margin)
@@ -182,8 +193,9 @@ def greeting_card_pdf(subject: KitSubject, panel_png: bytes) -> bytes:
 def _postcard(subject: KitSubject, panel_png: bytes) -> bytes:
     g = grammar(subject)
     buffer = io.BytesIO()
-    pdf = _canvas(buffer, fr(f"Carte postale : {typo(subject.nom)}, {g.label_name} {subject.year}"),
-                  subject)
+    pdf = _canvas(
+        buffer, fr(f"Carte postale : {typo(subject.nom)}, {g.label_name} {subject.year}"), subject
+    )
     _recto(pdf, subject, panel_png)
     pdf.showPage()
 
@@ -198,12 +210,27 @@ def _postcard(subject: KitSubject, panel_png: bytes) -> bytes:
     )
     link = fr(f"Découvrez nos actions : {subject.page_url}")
     top = HEIGHT - margin
-    top = _draw(pdf, _fitted(escape(title), left_width, 20 * mm, 12, bold=True, color=RED,
-                             leading=1.15), margin, top, left_width) - 3 * mm
-    top = _draw(pdf, _fitted(escape(body), left_width, top - 30 * mm, 9.5), margin, top,
-                left_width) - 3 * mm
-    _draw(pdf, _fitted(escape(link), left_width, top - 14 * mm, 7.5, color=GREY), margin, top,
-          left_width)
+    top = (
+        _draw(
+            pdf,
+            _fitted(escape(title), left_width, 20 * mm, 12, bold=True, color=RED, leading=1.15),
+            margin,
+            top,
+            left_width,
+        )
+        - 3 * mm
+    )
+    top = (
+        _draw(pdf, _fitted(escape(body), left_width, top - 30 * mm, 9.5), margin, top, left_width)
+        - 3 * mm
+    )
+    _draw(
+        pdf,
+        _fitted(escape(link), left_width, top - 14 * mm, 7.5, color=GREY),
+        margin,
+        top,
+        left_width,
+    )
     pdf.setStrokeColor(HexColor("#B0B4BA"))
     pdf.setLineWidth(0.6)
     pdf.line(divider, 14 * mm, divider, HEIGHT - 12 * mm)
@@ -233,8 +260,16 @@ def _greeting_card(subject: KitSubject, panel_png: bytes) -> bytes:
     width = WIDTH - 2 * margin
     top = HEIGHT - margin
     wishes = fr(f"Meilleurs vœux pour {wish_year}")
-    top = _draw(pdf, _fitted(escape(wishes), width, 12 * mm, 16, bold=True, color=RED),
-                margin, top, width) - 2 * mm
+    top = (
+        _draw(
+            pdf,
+            _fitted(escape(wishes), width, 12 * mm, 16, bold=True, color=RED),
+            margin,
+            top,
+            width,
+        )
+        - 2 * mm
+    )
     body = fr(
         f"{typo(subject.nom)} vous souhaite une belle et heureuse année {wish_year}. "
         f"Labellisé{g.agree} {quoted(g.label_name)} {subject.year} avec "

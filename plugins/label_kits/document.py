@@ -124,6 +124,10 @@ def _declare_font(document) -> None:
 def _style(document, name: str, size: float, bold=False, color=None, before=0, after=6):
     style = document.styles[name]
     _set_fonts(style.element)
+    rpr = style.element.find(qn("w:rPr"))
+    for tag in ("w:spacing", "w:kern"):  # the template spaces out titles' letters: not ours
+        for child in rpr.findall(qn(tag)):
+            rpr.remove(child)
     style.font.size = Pt(size)
     style.font.bold = bold
     style.font.italic = False

@@ -145,8 +145,15 @@ def draw_text_box(draw, paragraphs, box, align="left", valign="middle") -> None:
     # Whole block too tall: shrink every paragraph a step until it fits.
     while height > bottom - top and any(p.size > 12 for p in paragraphs):
         paragraphs = [
-            Line(p.text, max(12, p.size - 2), p.bold, p.color, p.min_size and max(12, p.min_size - 2),
-                 p.max_lines, p.gap)
+            Line(
+                p.text,
+                max(12, p.size - 2),
+                p.bold,
+                p.color,
+                p.min_size and max(12, p.min_size - 2),
+                p.max_lines,
+                p.gap,
+            )
             for p in paragraphs
         ]
         laid, height = _measure(paragraphs, width)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from label_kits.archive import deterministic_zip
 from label_kits.document import Block, Meta, Run, block, to_docx, to_text
-from label_kits.press_release import at_place, boilerplate_blocks, capitalise
+from label_kits.press_release import at_place, boilerplate_blocks
 from label_kits.subject import (
     NationalEdition,
     at_sign,
@@ -44,8 +44,9 @@ def _kinds(counts: Mapping[str, int]) -> str:
 
 
 def title(edition: NationalEdition) -> str:
-    total = plural(_total(edition.counts_by_level), "collectivité labellisée",
-                   "collectivités labellisées")
+    total = plural(
+        _total(edition.counts_by_level), "collectivité labellisée", "collectivités labellisées"
+    )
     return fr(f"Palmarès {edition.year} du label {quoted(texts()['label'])} : {total}")
 
 
@@ -84,11 +85,11 @@ def release_blocks(edition: NationalEdition) -> list[Block]:
     if place:
         opening += f", {at_place(place)},"
     opening += (
-        f" les distinctions du label {quoted(texts()['label'])} {year} : "
+        f" les distinctions du label {quoted(texts()['label'])} {year}. Au total, "
         f"{plural(total, 'collectivité')} {'est labellisée' if total == 1 else 'sont labellisées'}"
     )
     kinds = _kinds(edition.counts_by_kind)
-    opening += f", {kinds}" if kinds else ""
+    opening += f" : {kinds}" if kinds else ""
     if edition.previous_counts_by_level:
         opening += f" (contre {fr_number(_total(edition.previous_counts_by_level))} en {year - 1})"
     opening += ". Chaque collectivité participante reçoit de 1 à 5 @."
@@ -111,15 +112,17 @@ def release_blocks(edition: NationalEdition) -> list[Block]:
         for name, names in awarded:
             laureates = join_and([typo(n) for n in names])
             blocks.append(block("bullet", Run(fr(f"{typo(name)} : "), bold=True), fr(laureates)))
-        blocks.append(
-            block(
-                "body",
-                fr(
-                    f"La mention {quoted('Transition écologique')} se voit sur le panneau des "
-                    "lauréats : l’une de leurs arobases est verte."
-                ),
+        if any(name.casefold() == "transition écologique" for name, _ in awarded):
+            green = quoted("Transition écologique")
+            blocks.append(
+                block(
+                    "body",
+                    fr(
+                        f"La mention {green} se voit sur le panneau des lauréats : l’une de "
+                        "leurs arobases est verte."
+                    ),
+                )
             )
-        )
     if edition.excellence:
         blocks.append(block("heading", "Territoires d’excellence numérique"))
         blocks.append(
@@ -178,18 +181,30 @@ def figures_csv(edition: NationalEdition) -> bytes:
 
     for level in LEVELS[::-1]:
         writer.writerow(
-            ["arobases", level, edition.counts_by_level.get(level, 0),
-             previous(edition.previous_counts_by_level, level)]
+            [
+                "arobases",
+                level,
+                edition.counts_by_level.get(level, 0),
+                previous(edition.previous_counts_by_level, level),
+            ]
         )
     for kind, _ in KINDS:
         writer.writerow(
-            ["type", kind, edition.counts_by_kind.get(kind, 0),
-             previous(edition.previous_counts_by_kind, kind)]
+            [
+                "type",
+                kind,
+                edition.counts_by_kind.get(kind, 0),
+                previous(edition.previous_counts_by_kind, kind),
+            ]
         )
     prev_total = edition.previous_counts_by_level
     writer.writerow(
-        ["total", "labellises", _total(edition.counts_by_level),
-         "" if prev_total is None else _total(prev_total)]
+        [
+            "total",
+            "labellises",
+            _total(edition.counts_by_level),
+            "" if prev_total is None else _total(prev_total),
+        ]
     )
     for name, value in (
         ("entrees", edition.newcomers),
@@ -215,7 +230,8 @@ def lisezmoi_national(edition: NationalEdition, member_names: list[str]) -> byte
         entries.append((name, descriptions[name].format(**values)))
     entries.append((README, descriptions[README]))
     return readme_text(
-        fr(t["titre"].format(**values)).replace("Kit de communication", "Dossier de presse"),
+        fr(t["titre_national"].format(**values)),
+        fr(t["fichiers_titre_national"]),
         fr(t["intro_national"].format(**values)),
         entries,
         panel_names,
@@ -243,14 +259,3 @@ def build_national_kit_zip(
 ) -> bytes:
     """The kit published at /kits/<year>/dossier-national-<year>.zip."""
     return deterministic_zip(national_members(edition, palmares_csv, panel_files))
-
-
-__all__ = [
-    "build_national_kit_zip",
-    "capitalise",
-    "figures_csv",
-    "lisezmoi_national",
-    "national_members",
-    "national_release_docx",
-    "national_release_text",
-]

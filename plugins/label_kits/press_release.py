@@ -64,8 +64,10 @@ def release_blocks(subject: KitSubject) -> list[Block]:
         block("title", title(subject)),
         block(
             "subtitle",
-            fr(f"{g.Designation} reçoit {words} pour sa politique numérique au service des "
-               "habitants."),
+            fr(
+                f"{g.Designation} reçoit {words} pour sa politique numérique au service des "
+                "habitants."
+            ),
         ),
     ]
 

@@ -248,12 +248,15 @@ def grammar(subject: KitSubject) -> Grammar:
             "Notre village",
         )
     if subject.kind == "territoire":
-        for prefix, article, feminine in _EPCI_PREFIXES:
-            if name.startswith(prefix + " ") or name == prefix:
-                designation = article + name
-                break
-        else:
-            designation, feminine = f"l’intercommunalité {name}", True
+        match = next(
+            (
+                (article + name, feminine)
+                for prefix, article, feminine in _EPCI_PREFIXES
+                if name.startswith(prefix + " ") or name == prefix
+            ),
+            (f"l’intercommunalité {name}", True),
+        )
+        designation, feminine = match
         return Grammar(
             designation,
             "l’intercommunalité",

@@ -92,6 +92,7 @@ def _paragraph(text: str, indent: str = "", first: str | None = None) -> list[st
 
 def readme_text(
     title: str,
+    files_title: str,
     intro: str,
     files: Sequence[tuple[str, str]],
     panel_names: Sequence[str],
@@ -100,7 +101,7 @@ def readme_text(
     """A LISEZMOI: title, intro, one entry per file (panels listed one by one), the rules."""
     t = texts()["lisezmoi"]
     lines = [title, "=" * len(title), ""]
-    lines += _paragraph(intro) + ["", fr(t["fichiers_titre"]), "-" * len(t["fichiers_titre"]), ""]
+    lines += _paragraph(intro) + ["", files_title, "-" * len(files_title), ""]
     for name, description in files:
         lines += _paragraph(fr(f"{name} : {description}"), "    ", "  • ")
         if name == PANEL_DIR:
@@ -126,7 +127,9 @@ def lisezmoi(subject: KitSubject, member_names: Sequence[str] | None = None) -> 
         "label_name": g.label_name,
         "level": at_sign(subject.level),
         "to_designation": to_phrase(g.designation),
-        "labellisee": f"labellisé{g.agree} avec {level_words(subject.level)} ({at_sign(subject.level)})",
+        "labellisee": (
+            f"labellisé{g.agree} avec {level_words(subject.level)} ({at_sign(subject.level)})"
+        ),
         "page_url": subject.page_url,
     }
     if member_names is None:
@@ -142,6 +145,7 @@ def lisezmoi(subject: KitSubject, member_names: Sequence[str] | None = None) -> 
     entries.append((README, t["fichiers"][README]))
     return readme_text(
         fr(t["titre"].format(**values)),
+        fr(t["fichiers_titre"]),
         fr(t["intro"].format(**values)),
         entries,
         panel_names,

@@ -22,11 +22,12 @@ from label_data.view import (
     PublishedView,
 )
 
+from label_badge import badge as badge_svg
+
 from . import maps
 from .chart import history_rows, history_svg
 from .fmt import label_title, level_short
 
-BADGE_SIZE = (200, 80)  # width, height of /territoires/<slug>-<code>/badge.svg
 PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
 
 
@@ -115,14 +116,10 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
     groups, coverage = _enjeu_groups(view, actions)
     rows = history_rows(index.years, t.labels)
     badge = None
-    if current is not None:
-        lab = current.label
-        url = index.absolute(t.url)
-        alt = label_title(t.type, lab.arobases, lab.annee)
-        w, h = BADGE_SIZE
-        badge = {"url": f"/{t.url}badge.svg", "width": w, "height": h,
-                 "snippet": f'<a href="{url}"><img src="{url}badge.svg" alt="{alt}" '
-                            f'width="{w}" height="{h}"></a>'}
+    if current is not None:  # label_badge writes the SVG; the page shows it and its snippet
+        badge = {"url": "/" + badge_svg.badge_url(t), "width": badge_svg.WIDTH,
+                 "height": badge_svg.HEIGHT, "alt": badge_svg.badge_label(t),
+                 "snippet": badge_svg.snippet(t, index.domain)}
     places = [(place, action) for action in actions for place in action.lieux]
     return {
         "t": t, "row": row, "current": current, "panel": panel, "kit_url": kit,

@@ -1,5 +1,23 @@
-"""Pelican plugin (wiring only)."""
+"""Pelican plugin: the search page and the Pagefind index. Wiring only."""
+
+from pelican import signals
+
+from label_data.published import published_view
+
+from .index import build_index
+from .page import SearchPageGenerator
+
+
+def _generators(pelican):
+    # The search page is a page of its own, rendered like the data pages.
+    return SearchPageGenerator
+
+
+def _index(pelican) -> None:
+    # `finalized` comes after every generator and writer: the index sees the whole site.
+    build_index(pelican.output_path, published_view(pelican.settings))
 
 
 def register() -> None:
-    """Connected later."""
+    signals.get_generators.connect(_generators)
+    signals.finalized.connect(_index)

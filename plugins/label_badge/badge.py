@@ -1,0 +1,126 @@
+"""The badge a labelled collectivity shows on its own site: a small, accessible SVG.
+
+In: a ``PublicTerritory`` with a current label (published view only) and the panel charter
+(font and colours, R11). Out: ``badge_svg`` bytes, 240 × 80, with ``role="img"``, an
+``aria-label`` and a ``<title>`` (« Ville Internet, 4 arobases, 2026 »); text drawn as paths
+from the charter's font, so no font is fetched and nothing differs between browsers; no script,
+no external reference. ``snippet`` gives the HTML a commune pastes: the badge linked back to its
+page, no tracker, no script.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.transformPen import TransformPen
+
+from label_data.view import PublicTerritory
+from label_panels.charter import Charter, load_charter
+from label_panels.fonts import font_info
+
+WIDTH, HEIGHT = 240, 80
+MAX_LEVEL = 5
+KIND_TITLES = {"ville": "Ville Internet", "village": "Village Internet",
+               "territoire": "Territoire Internet"}
+BADGE_NAME = "badge.svg"
+
+
+def badge_url(territory: PublicTerritory) -> str:
+    """Relative URL of the badge (contract: /territoires/<slug>-<code>/badge.svg)."""
+    return territory.url + BADGE_NAME
+
+
+def badge_label(territory: PublicTerritory) -> str:
+    """« Ville Internet, 4 arobases, 2026 »; the green @ is said too (R8)."""
+    label = territory.current.label
+    words = "arobase" if label.arobases == 1 else "arobases"
+    green = " dont une verte" if label.verte else ""
+    return f"{KIND_TITLES[territory.type]}, {label.arobases} {words}{green}, {label.annee}"
+
+
+def _num(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@lru_cache(maxsize=128)
+def _glyph(font_path: Path, char: str, size: float, x: float, baseline: float) -> str:
+    info = font_info(font_path)
+    scale = size / info.units_per_em
+    pen = SVGPathPen(info.glyph_set, ntos=_num)
+    # Font units are y up from the baseline; SVG is y down.
+    info.glyph_set[info.glyph_name(char)].draw(
+        TransformPen(pen, (scale, 0, 0, -scale, x, baseline)))
+    return pen.getCommands()
+
+
+def _advance(font_path: Path, char: str, size: float) -> float:
+    info = font_info(font_path)
+    return info.advance(char) * size / info.units_per_em
+
+
+def _run(font_path: Path, text: str, size: float, x: float, baseline: float,
+         tracking: float = 0.0) -> str:
+    """A line of text as one path's data, glyph by glyph from the font's advances."""
+    parts = []
+    for char in text:
+        if not char.isspace():
+            parts.append(_glyph(font_path, char, size, round(x, 2), baseline))
+        x += _advance(font_path, char, size) + tracking
+    return "".join(parts)
+
+
+def _width(font_path: Path, text: str, size: float, tracking: float = 0.0) -> float:
+    return sum(_advance(font_path, c, size) for c in text) + tracking * (len(text) - 1)
+
+
+def badge_svg(territory: PublicTerritory, charter: Charter | None = None) -> bytes:
+    """The badge of a collectivity with a current label."""
+    if territory.current is None:
+        raise ValueError(f"{territory.code} has no current label: no badge")
+    charter = charter or load_charter()
+    bold = charter.fonts["gras"]
+    label = territory.current.label
+    text = badge_label(territory)
+    title = KIND_TITLES[territory.type].upper()
+    # The title shrinks to fit the longest kind (« TERRITOIRE INTERNET ») inside the frame.
+    title_size = min(15.0, (WIDTH - 28) / _width(bold, title, 1.0, 0.0))
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label={quoteattr(text)}>',
+        f"<title>{escape(text)}</title>",
+        f'<rect x="1.5" y="1.5" width="{WIDTH - 3}" height="{HEIGHT - 3}" rx="9" '
+        f'fill="{charter.background}" stroke="{charter.frame_color}" stroke-width="3"/>',
+        f'<path fill="{charter.title.color}" d="{_run(bold, title, title_size, 14, 26)}"/>',
+    ]
+    at_size, pitch = 30.0, 27.0
+    ink = font_info(bold).box("@")
+    at_left = ink.x_min * at_size / font_info(bold).units_per_em
+    for slot in range(MAX_LEVEL):
+        if slot >= label.arobases:
+            color = charter.empty_color
+        elif label.verte and slot == label.arobases - 1:  # R8: the last @ earned is green
+            color = charter.at_green_color
+        else:
+            color = charter.at_color
+        x = 12 + slot * pitch - at_left
+        parts.append(f'<path fill="{color}" d="{_run(bold, "@", at_size, x, 64)}"/>')
+    year = str(label.annee)
+    year_size = 24.0
+    year_x = WIDTH - 14 - _width(bold, year, year_size)
+    parts.append(f'<path fill="{charter.year.color}" '
+                 f'd="{_run(bold, year, year_size, year_x, 63)}"/>')
+    parts.append("</svg>\n")
+    return "\n".join(parts).encode("utf-8")
+
+
+def snippet(territory: PublicTerritory, domain: str) -> str:
+    """The HTML a collectivity pastes on its site: the badge, linked to its page."""
+    page = f"{domain}/{territory.url}"
+    src = f"{domain}/{badge_url(territory)}"
+    return (f'<a href={quoteattr(page)}><img src={quoteattr(src)} width="{WIDTH}" '
+            f'height="{HEIGHT}" alt={quoteattr(badge_label(territory))}></a>')

@@ -1,0 +1,37 @@
+"""A Pelican generator for the badges: ``/territoires/<slug>-<code>/badge.svg``.
+
+In: the published view (so an edition under embargo gives no badge, R10) and the panel
+charter. Out: one SVG per collectivity that has a current label, nothing for the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from label_data.published import published_view
+from label_panels.charter import load_charter
+
+from .badge import badge_svg, badge_url
+
+log = logging.getLogger(__name__)
+
+
+class BadgeGenerator(Generator):
+    def generate_context(self) -> None:
+        self.view = published_view(self.settings)
+
+    def generate_output(self, writer) -> None:
+        charter = load_charter()
+        output = Path(self.output_path)
+        count = 0
+        for territory in self.view.territories.values():
+            if territory.current is None:
+                continue
+            target = output / badge_url(territory)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(badge_svg(territory, charter))
+            count += 1
+        log.info("label_badge: %d badges written", count)

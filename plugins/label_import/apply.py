@@ -1,0 +1,110 @@
+"""Apply an import: validate it on a copy of the data, then write it, or show it and write nothing.
+
+In: the data directory and the files an import would write (path, new text, what it means in
+words). Out: printed lines (what is added, changed, removed; the checker's problems; the diff
+with ``--dry-run``) and an exit status. Nothing is written unless the whole result passes the
+same checker as the build, and an existing file that would change needs ``--force``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from label_data.problems import display_path
+from label_data.validate import validate
+
+from .diff import text_diff
+
+
+@dataclass
+class FileChange:
+    path: Path  # destination inside the data directory
+    new: str
+    summary: list[str] = field(default_factory=list)  # French lines for staff
+    old: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.path.exists():
+            self.old = self.path.read_text(encoding="utf-8")
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+def check_on_copy(data_dir: Path, changes: list[FileChange]) -> tuple[list[str], list[str]]:
+    """The checker's errors and warnings once ``changes`` are applied to a copy of the data.
+
+    Warnings are kept for the files the import touches only: the others are not its business.
+    """
+    data_dir = Path(data_dir)
+    with tempfile.TemporaryDirectory(prefix="import-") as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(data_dir, copy)
+        for change in changes:
+            target = copy / change.path.relative_to(data_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(change.new, encoding="utf-8")
+        _dataset, problems = validate(copy)
+        shown_copy, shown_data = display_path(copy), display_path(data_dir)
+
+        def real(line: str) -> str:  # name the real files, not the temporary copy
+            return line.replace(shown_copy, shown_data)
+
+        touched = {display_path(copy / c.path.relative_to(data_dir))
+                   for c in changes}
+        errors = sorted(real(str(p)) for p in set(problems.errors))
+        warnings = sorted(real(str(p)) for p in set(problems.warnings)
+                          if p.where.file in touched)
+    return errors, warnings
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.import")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)  # a reader never sees half a file
+
+
+def apply(data_dir: Path, changes: list[FileChange], *, dry_run: bool, force: bool,
+          out: Callable[[str], None] = print) -> int:
+    """Print what changes; validate; write unless dry run or an unforced overwrite. Status."""
+    changed = [c for c in changes if c.changed]
+    if not changed:
+        out("Aucun changement : les fichiers sont déjà à jour.")
+        return 0
+    for change in changed:
+        verb = "modifié" if change.old is not None else "créé"
+        out(f"{display_path(change.path)} ({verb}) :")
+        for line in change.summary or ["  (mise en forme seulement)"]:
+            out(line)
+    errors, warnings = check_on_copy(data_dir, changed)
+    for line in warnings:
+        out(line)
+    if errors:
+        for line in errors:
+            out(line)
+        out(f"Le résultat ne passe pas la vérification ({len(errors)} erreur"
+            f"{'s' if len(errors) > 1 else ''}) : rien n’a été écrit.")
+        return 1
+    overwrites = [c for c in changed if c.old is not None]
+    if dry_run or (overwrites and not force):
+        for change in changed if dry_run else overwrites:
+            out(text_diff(change.old, change.new, display_path(change.path)).rstrip("\n"))
+        if dry_run:
+            out("Essai à blanc (--dry-run) : rien n’a été écrit.")
+            return 0
+        names = ", ".join(display_path(c.path) for c in overwrites)
+        out(f"{names} existe déjà et serait modifié : rien n’a été écrit. Relisez les "
+            "différences ci-dessus, puis relancez avec --force pour remplacer.")
+        return 1
+    for change in changed:
+        write_atomic(change.path, change.new)
+    out(f"Écrit : {len(changed)} fichier{'s' if len(changed) > 1 else ''}. Vérifiez avec "
+        "make validate, puis make preview.")
+    return 0

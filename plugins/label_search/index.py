@@ -1,0 +1,120 @@
+"""The site's full-text search index, built with Pagefind once every page is written.
+
+In: the written site (``output``) and the published view, which says which files are the
+collectivity and action pages (the only ones indexed). Out: the Pagefind bundle in
+``output/pagefind/`` (French stemming; the filters the pages declare with
+``data-pagefind-filter``).
+
+Before a collectivity page goes to the indexer (the served file is left untouched), a block is
+added inside its ``data-pagefind-body`` element with what people type and the page may not say
+in those words: the name without accents, apostrophes or hyphens (« l hay les roses »,
+« lhay »), its INSEE code or SIREN, its postcodes; with the highest weight. The block also
+carries two meta values for the search page: ``cles`` (normalised name, codes, postcodes: the
+page puts an exact match first) and ``resume`` (« Ville · Loire (42) · 4 @ en 2026 »), shown
+instead of an excerpt of that block.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import unicodedata
+from html import escape
+from pathlib import Path
+
+from pagefind.index import PagefindIndex
+
+from label_data.reference import normalize_name
+from label_data.view import PublicTerritory, PublishedView
+
+log = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+LANGUAGE = "fr"
+KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Intercommunalité"}
+_BODY = re.compile(r"<[a-zA-Z][^>]*?\sdata-pagefind-body\b[^>]*>")
+_BODY_TAG = re.compile(r"<body[^>]*>", re.IGNORECASE)
+NBSP = "\u00a0"
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def search_words(t: PublicTerritory) -> list[str]:
+    """Spellings of the name people type, then the codes: all distinct, in a stable order."""
+    name = t.nom.replace("’", "'")
+    plain = _ascii(name)
+    spellings = [
+        name,
+        plain,
+        normalize_name(name),  # « saint etienne », « l hay les roses »
+        re.sub(r"[-\s]+", " ", name),  # « Saint Étienne », « L'Haÿ les Roses »
+        re.sub(r"(\b\w)'", r"\1", plain),  # « LHay-les-Roses »: the apostrophe dropped
+        re.sub(r"\b\w'", "", plain),  # « Hay-les-Roses »: the article dropped
+    ]
+    words = [t.code, *t.codes_postaux]
+    return list(dict.fromkeys(s for s in spellings + words if s))
+
+
+def keys(t: PublicTerritory) -> list[str]:
+    """What an exact query may equal: the normalised name, the code, each postcode."""
+    return list(dict.fromkeys([normalize_name(t.nom), t.code.lower(), *t.codes_postaux]))
+
+
+def summary(t: PublicTerritory, view: PublishedView) -> str:
+    """« Ville · Loire (42) · 1 @ en 2026 »: what a result says under the name."""
+    parts = [KIND_NAMES.get(t.type, t.type)]
+    dep = view.departements.get(t.departement or "")
+    if dep:
+        parts.append(f"{dep.nom} ({dep.code})")
+    if t.current:
+        parts.append(f"{t.current.label.arobases}{NBSP}@ en {t.current.label.annee}")
+    return " · ".join(parts)
+
+
+def extra_block(t: PublicTerritory, view: PublishedView) -> str:
+    meta = [f"cles:{'|'.join(keys(t))}", f"resume:{summary(t, view)}"]
+    metas = "".join(f'<span data-pagefind-meta="{escape(m)}"></span>' for m in meta)
+    text = " ; ".join(escape(w) for w in search_words(t))
+    return f'<div data-pagefind-weight="10">{text}</div>{metas}'
+
+
+def augment(html: str, block: str) -> str:
+    """``html`` with ``block`` first inside the data-pagefind-body element (else <body>)."""
+    match = _BODY.search(html) or _BODY_TAG.search(html)
+    if match is None:
+        return block + html
+    return html[: match.end()] + block + html[match.end():]
+
+
+def pages(output: Path, view: PublishedView) -> list[tuple[str, str]]:
+    """(URL, HTML to index) for every collectivity and action page that was written."""
+    out = []
+    for t in view.territories.values():
+        path = output / t.url / "index.html"
+        if path.is_file():
+            out.append(("/" + t.url, augment(path.read_text("utf-8"), extra_block(t, view))))
+    for a in view.actions.values():
+        path = output / a.url / "index.html"
+        if path.is_file():
+            out.append(("/" + a.url, path.read_text("utf-8")))
+    return out
+
+
+async def _index(output: Path, documents: list[tuple[str, str]]) -> None:
+    config = {"force_language": LANGUAGE, "output_path": str(output / BUNDLE)}
+    async with PagefindIndex(config=config) as index:
+        for url, html in documents:
+            await index.add_html_file(content=html, url=url)
+
+
+def build_index(output: Path, view: PublishedView) -> int:
+    """Index the collectivity and action pages of ``output``; returns how many."""
+    output = Path(output).resolve()
+    documents = pages(output, view)
+    asyncio.run(_index(output, documents))
+    log.info("label_search: %d pages indexed in /%s/", len(documents), BUNDLE)
+    return len(documents)

@@ -1,0 +1,22 @@
+"""A Pelican generator for the search page ``/recherche/``.
+
+In: nothing but the theme. Out: ``recherche/index.html`` rendered with ``recherche.html``;
+the page's script (theme/static/js/search.js) queries the Pagefind bundle that ``index.py``
+writes once the whole site is written.
+"""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+SAVE_AS = "recherche/index.html"
+URL = "recherche/"
+
+
+class SearchPageGenerator(Generator):
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, writer) -> None:
+        writer.write_file(SAVE_AS, self.get_template("recherche"), self.context,
+                          url=URL, page_url=URL)
