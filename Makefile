@@ -13,7 +13,7 @@ CACHEDIR ?= .cache
 export DATA NOW OUTPUTDIR CACHEDIR
 
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
-	national-data lint format clean
+	national-data lint format clean import-palmares import-actions
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ serve: $(STAMP)           ## local server that rebuilds when content/theme/plugi
 
 validate: $(STAMP)        ## check the data only
 	$(PY) scripts/validate.py
+
+# Imports (see docs/ceremonie.md): FICHIER=the CSV/JSON, ANNEE, EMBARGO, LIEU, and
+# OPTIONS=--dry-run (show, write nothing) or OPTIONS=--force (replace an existing file).
+import-palmares: $(STAMP) ## the jury's spreadsheet (CSV) -> data/palmares/<ANNEE>.yaml
+	$(PY) scripts/import_palmares.py "$(FICHIER)" --annee "$(ANNEE)" --data "$(DATA)" \
+		$(if $(EMBARGO),--embargo "$(EMBARGO)") $(if $(LIEU),--lieu "$(LIEU)") $(OPTIONS)
+
+import-actions: $(STAMP)  ## an Atlaas export (CSV or JSON) -> data/actions/<code>.yaml
+	$(PY) scripts/import_actions.py "$(FICHIER)" --data "$(DATA)" $(OPTIONS)
 
 test: $(STAMP) node_modules/.installed   ## the whole suite
 	$(PY) -m pytest

@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     if result is None:
         for line in problems.lines():
             print(line)
-        print(f"{source} : {len(problems.items)} problème(s), rien n’a été écrit. Corrigez le "
+        n = len(problems.items)
+        print(f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez le "
               "tableur puis relancez.")
         return 1
     names = {c: t.nom for c, t in dataset.territories.items()}

@@ -16,15 +16,17 @@ from xml.sax.saxutils import escape, quoteattr
 
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
-
 from label_data.view import PublicTerritory
 from label_panels.charter import Charter, load_charter
 from label_panels.fonts import font_info
 
 WIDTH, HEIGHT = 240, 80
 MAX_LEVEL = 5
-KIND_TITLES = {"ville": "Ville Internet", "village": "Village Internet",
-               "territoire": "Territoire Internet"}
+KIND_TITLES = {
+    "ville": "Ville Internet",
+    "village": "Village Internet",
+    "territoire": "Territoire Internet",
+}
 BADGE_NAME = "badge.svg"
 
 
@@ -53,7 +55,8 @@ def _glyph(font_path: Path, char: str, size: float, x: float, baseline: float) -
     pen = SVGPathPen(info.glyph_set, ntos=_num)
     # Font units are y up from the baseline; SVG is y down.
     info.glyph_set[info.glyph_name(char)].draw(
-        TransformPen(pen, (scale, 0, 0, -scale, x, baseline)))
+        TransformPen(pen, (scale, 0, 0, -scale, x, baseline))
+    )
     return pen.getCommands()
 
 
@@ -62,8 +65,9 @@ def _advance(font_path: Path, char: str, size: float) -> float:
     return info.advance(char) * size / info.units_per_em
 
 
-def _run(font_path: Path, text: str, size: float, x: float, baseline: float,
-         tracking: float = 0.0) -> str:
+def _run(
+    font_path: Path, text: str, size: float, x: float, baseline: float, tracking: float = 0.0
+) -> str:
     """A line of text as one path's data, glyph by glyph from the font's advances."""
     parts = []
     for char in text:
@@ -112,8 +116,9 @@ def badge_svg(territory: PublicTerritory, charter: Charter | None = None) -> byt
     year = str(label.annee)
     year_size = 24.0
     year_x = WIDTH - 14 - _width(bold, year, year_size)
-    parts.append(f'<path fill="{charter.year.color}" '
-                 f'd="{_run(bold, year, year_size, year_x, 63)}"/>')
+    parts.append(
+        f'<path fill="{charter.year.color}" d="{_run(bold, year, year_size, year_x, 63)}"/>'
+    )
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
 
@@ -122,5 +127,7 @@ def snippet(territory: PublicTerritory, domain: str) -> str:
     """The HTML a collectivity pastes on its site: the badge, linked to its page."""
     page = f"{domain}/{territory.url}"
     src = f"{domain}/{badge_url(territory)}"
-    return (f'<a href={quoteattr(page)}><img src={quoteattr(src)} width="{WIDTH}" '
-            f'height="{HEIGHT}" alt={quoteattr(badge_label(territory))}></a>')
+    return (
+        f'<a href={quoteattr(page)}><img src={quoteattr(src)} width="{WIDTH}" '
+        f'height="{HEIGHT}" alt={quoteattr(badge_label(territory))}></a>'
+    )

@@ -9,10 +9,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pelican.generators import Generator
-
 from label_data.published import published_view
 from label_panels.charter import load_charter
+from pelican.generators import Generator
 
 from .badge import badge_svg, badge_url
 

@@ -42,18 +42,48 @@ def validate(data_dir: Path) -> tuple[Dataset, Problems]:
     return dataset, problems
 
 
+NBSP = "\u00a0"
+
+
+def french_instant(when: dt.datetime) -> str:
+    """« 2 février 2027 à 11 h 00 », « 1er février » (no-break spaces), in the instant's own
+    UTC offset: the one staff wrote in the palmarès file."""
+    day = "1er" if when.day == 1 else str(when.day)
+    month = format_datetime(when, "MMMM y", locale="fr_FR", tzinfo=when.tzinfo)
+    return f"{day}{NBSP}{month.replace(' ', NBSP)} à {when:%H}{NBSP}h{NBSP}{when:%M}"
+
+
+def _unit(n: int, word: str) -> str:
+    return f"{n}{NBSP}{word}{'s' if n > 1 else ''}"
+
+
+def french_duration(delta: dt.timedelta) -> str:
+    """A countdown precise where it matters: seconds in the last minutes, then hours, then
+    Babel's rounded « 5 semaines », « 2 mois »."""
+    seconds = max(0, int(delta.total_seconds()))
+    if seconds < 60:
+        return _unit(seconds, "seconde")
+    minutes, sec = divmod(seconds, 60)
+    if minutes < 60:
+        return _unit(minutes, "minute") + (f" et {_unit(sec, 'seconde')}"
+                                           if sec and minutes < 10 else "")
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return _unit(hours, "heure") + (f" et {_unit(minutes, 'minute')}" if minutes else "")
+    return format_timedelta(delta, locale="fr_FR", threshold=1.5,
+                            granularity="day").replace(" ", NBSP)
+
+
 def edition_states(dataset: Dataset, now: dt.datetime) -> list[str]:
     lines = []
     for year, edition in sorted(dataset.editions.items()):
-        when = format_datetime(
-            edition.embargo, "d MMMM y 'à' HH'h'mm", locale="fr_FR", tzinfo=edition.embargo.tzinfo
-        )
+        when = french_instant(edition.embargo)
         if edition.is_published(now):
-            lines.append(f"  {year} : publiée (embargo levé le {when})")
+            since = now - edition.embargo
+            recent = f", il y a {french_duration(since)}" if since < dt.timedelta(days=2) else ""
+            lines.append(f"  {year} : publiée (embargo levé le {when}{recent})")
         else:
-            left = format_timedelta(
-                edition.embargo - now, locale="fr_FR", threshold=1.5, granularity="minute"
-            )
+            left = french_duration(edition.embargo - now)
             lines.append(f"  {year} : SOUS EMBARGO jusqu’au {when}, dans {left}")
     return lines
 

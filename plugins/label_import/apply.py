@@ -100,8 +100,10 @@ def apply(data_dir: Path, changes: list[FileChange], *, dry_run: bool, force: bo
             out("Essai à blanc (--dry-run) : rien n’a été écrit.")
             return 0
         names = ", ".join(display_path(c.path) for c in overwrites)
-        out(f"{names} existe déjà et serait modifié : rien n’a été écrit. Relisez les "
-            "différences ci-dessus, puis relancez avec --force pour remplacer.")
+        verb = "existe déjà et serait modifié" if len(overwrites) == 1 else \
+            "existent déjà et seraient modifiés"
+        out(f"{names} {verb} : rien n’a été écrit. Relisez les différences ci-dessus, puis "
+            "relancez avec --force pour remplacer.")
         return 1
     for change in changed:
         write_atomic(change.path, change.new)

@@ -110,7 +110,9 @@ def import_palmares(path: Path, annee: int, embargo: dt.datetime | None,
                       or embargo.date(),
                       "lieu": lieu or (existing.ceremonie_lieu if existing else None)},
         "mentions": [{"id": m.id, "nom": m.nom} for m in mentions.values()],
-        "laureats": [laureats[c] for c in sorted(laureats)],
+        # The file's order is kept (a short diff), newcomers follow by code: deterministic.
+        "laureats": [laureats[c] for c in [*(c for c in old if c in laureats),
+                                           *sorted(c for c in laureats if c not in old)]],
     }
     return PalmaresImport(edition, [new_territories[c] for c in sorted(new_territories)])
 
@@ -158,6 +160,8 @@ def _row(row: Row, columns, headers, matcher: Matcher, mentions: dict, annee: in
                 f"palmares/{annee}.yaml")
         elif found not in held:
             held.append(found)
+    order = list(mentions)
+    held.sort(key=order.index)  # the edition's order, whatever the cell's
     flags = {}
     for flag in ("excellence", "alerte"):
         value = parse_flag(row.get(flag))
@@ -202,4 +206,4 @@ def _new_territory(candidate, kind: str | None) -> dict:
     sign = "≥" if kind == "ville" else "<"
     shown = f"{pop:,}".replace(",", "\u202f")
     return {"code": candidate.code, "nom": candidate.nom, "type": kind,
-            "why": f"type {kind} déduit de la population ({shown} hab. {sign} 3\u202f500)"}
+            "why": f"type {kind} déduit de la population ({shown}\u00a0hab. {sign} 3\u202f500)"}

@@ -8,11 +8,13 @@ unified diff of the texts.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 
 import yaml
 
 
+FLOAT_RE = re.compile(r"^-?\d+\.\d+$")  # codes never hold a dot, dates never look like this
 EMPTY = (None, "", "null", "~", "false", [], {})
 
 
@@ -28,6 +30,8 @@ def _prune(value):
         return {k: _prune(v) for k, v in value.items() if _prune(v) not in EMPTY}
     if isinstance(value, list):
         return [_prune(v) for v in value]
+    if isinstance(value, str) and FLOAT_RE.match(value):
+        return float(value)  # 8.72970 and 8.7297 are the same longitude
     return value
 
 

@@ -33,12 +33,12 @@ class ImportProblem:
     column: str
     message: str
 
-    def format(self, source: str) -> str:
+    def format(self, source: str, unit: str = "ligne", field: str = "colonne") -> str:
         if not self.line:
             return f"{source} : {self.message}"
         if not self.column:
-            return f"{source}, ligne {self.line} : {self.message}"
-        return f"{source}, ligne {self.line}, colonne « {self.column} » : {self.message}"
+            return f"{source}, {unit} {self.line} : {self.message}"
+        return f"{source}, {unit} {self.line}, {field} « {self.column} » : {self.message}"
 
 
 @dataclass
@@ -46,6 +46,8 @@ class ImportProblems:
     """Every problem of one input file, printed sorted by line: nothing is written if any."""
 
     source: str
+    unit: str = "ligne"  # « enregistrement » for a JSON export
+    field_word: str = "colonne"  # « champ » for a JSON export
     items: list[ImportProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # informative lines (deductions, fixes)
 
@@ -53,11 +55,12 @@ class ImportProblems:
         self.items.append(ImportProblem(line, column, message))
 
     def note(self, line: int, message: str) -> None:
-        where = f"{self.source}, ligne {line}" if line else self.source
+        where = f"{self.source}, {self.unit} {line}" if line else self.source
         self.notes.append(f"{where} : {message}")
 
     def lines(self) -> list[str]:
-        return [p.format(self.source) for p in sorted(set(self.items))]
+        return [p.format(self.source, self.unit, self.field_word)
+                for p in sorted(set(self.items))]
 
     def __bool__(self) -> bool:
         return bool(self.items)

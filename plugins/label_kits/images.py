@@ -7,6 +7,7 @@ shrunk and wrapped to fit its box, so a 45-letter commune name never overflows.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,19 +143,16 @@ def draw_text_box(draw, paragraphs, box, align="left", valign="middle") -> None:
     left, top, right, bottom = box
     width = right - left
     laid, height = _measure(paragraphs, width)
-    # Whole block too tall: shrink every paragraph a step until it fits.
+    # Whole block too tall: shrink the largest text first (the name, usually), so the lines
+    # keep their hierarchy; when nothing may shrink any more, shrink everything.
     while height > bottom - top and any(p.size > 12 for p in paragraphs):
+        shrinkable = [i for i, p in enumerate(paragraphs) if p.size > (p.min_size or p.size)]
+        targets = [max(shrinkable, key=lambda i: paragraphs[i].size)] if shrinkable else None
         paragraphs = [
-            Line(
-                p.text,
-                max(12, p.size - 2),
-                p.bold,
-                p.color,
-                p.min_size and max(12, p.min_size - 2),
-                p.max_lines,
-                p.gap,
-            )
-            for p in paragraphs
+            dataclasses.replace(p, size=max(12, p.size - 2))
+            if targets is None or i in targets
+            else p
+            for i, p in enumerate(paragraphs)
         ]
         laid, height = _measure(paragraphs, width)
     y = top + ((bottom - top - height) // 2 if valign == "middle" else 0)

@@ -18,7 +18,16 @@ from label_kits.archive import deterministic_zip
 from label_kits.cards import greeting_card_pdf, postcard_pdf
 from label_kits.images import email_signature, social_image
 from label_kits.press_release import press_release_docx, press_release_text
-from label_kits.subject import KitSubject, at_sign, fr, grammar, level_words, texts, to_phrase
+from label_kits.subject import (
+    NBSP,
+    KitSubject,
+    at_sign,
+    fr,
+    grammar,
+    level_words,
+    texts,
+    to_phrase,
+)
 
 PANEL_DIR = "panneaux/"
 README = "LISEZMOI.txt"
@@ -79,7 +88,9 @@ def build_kit_zip(subject: KitSubject, panel_files: Mapping[str, bytes]) -> byte
 
 
 def _paragraph(text: str, indent: str = "", first: str | None = None) -> list[str]:
-    # textwrap splits on ASCII spaces only: no-break spaces keep « 4 @ » and « : » together.
+    # textwrap splits on ASCII spaces only: no-break spaces keep « 4 @ » and « : » together,
+    # and the attribution the licence asks for is kept on one line.
+    text = text.replace(f"Source{NBSP}: www", f"Source{NBSP}:{NBSP}www")
     return textwrap.wrap(
         text,
         WRAP,

@@ -75,8 +75,7 @@ def _json_value(value):
 
 
 def to_json(document) -> bytes:
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False,
-                      default=_json_value)
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False, default=_json_value)
     return (text + "\n").encode("utf-8")
 
 
@@ -91,8 +90,7 @@ def _schema(columns: tuple[Column, ...], key: str) -> dict:
 
 
 def _meta() -> dict:
-    return {"licence": LICENCE["name"], "licence_url": LICENCE["path"],
-            "attribution": ATTRIBUTION}
+    return {"licence": LICENCE["name"], "licence_url": LICENCE["path"], "attribution": ATTRIBUTION}
 
 
 def catalogue(view: PublishedView) -> list[DataFile]:
@@ -100,37 +98,60 @@ def catalogue(view: PublishedView) -> list[DataFile]:
     out = []
     for year in sorted(view.editions, reverse=True):
         for fmt in ("csv", "json"):
-            out.append(DataFile(
-                f"donnees/palmares-{year}.{fmt}", f"Palmarès {year}",
-                f"Les collectivités labellisées en {year}, avec leur niveau et leurs mentions.",
-                fmt.upper(), tables.PALMARES_COLUMNS))
-    out.append(DataFile(
-        "donnees/territoires.geojson", "Collectivités labellisées",
-        "Chaque collectivité présente sur le site : position (WGS84), label affichable "
-        "aujourd’hui et historique de ses labels.", "GeoJSON", tables.GEOJSON_PROPERTIES))
-    out.append(DataFile(
-        "donnees/actions.csv", "Actions",
-        "Les actions numériques présentées par les collectivités.", "CSV",
-        tables.ACTIONS_COLUMNS))
+            out.append(
+                DataFile(
+                    f"donnees/palmares-{year}.{fmt}",
+                    f"Palmarès {year}",
+                    f"Les collectivités labellisées en {year}, avec leur niveau et leurs mentions.",
+                    fmt.upper(),
+                    tables.PALMARES_COLUMNS,
+                )
+            )
+    out.append(
+        DataFile(
+            "donnees/territoires.geojson",
+            "Collectivités labellisées",
+            "Chaque collectivité présente sur le site : position (WGS84), label affichable "
+            "aujourd’hui et historique de ses labels.",
+            "GeoJSON",
+            tables.GEOJSON_PROPERTIES,
+        )
+    )
+    out.append(
+        DataFile(
+            "donnees/actions.csv",
+            "Actions",
+            "Les actions numériques présentées par les collectivités.",
+            "CSV",
+            tables.ACTIONS_COLUMNS,
+        )
+    )
     return out
 
 
-def make_files(view: PublishedView, domain: str, outlines: dict | None = None
-               ) -> tuple[dict[str, bytes], list[DataFile]]:
+def make_files(
+    view: PublishedView, domain: str, outlines: dict | None = None
+) -> tuple[dict[str, bytes], list[DataFile]]:
     """Every open-data file's bytes, and the catalogue with sizes filled in."""
     files: dict[str, bytes] = {}
     for year in sorted(view.editions):
         rows = tables.palmares_rows(view, view.editions[year], domain)
         files[f"donnees/palmares-{year}.csv"] = to_csv(tables.PALMARES_COLUMNS, rows)
         files[f"donnees/palmares-{year}.json"] = to_json(
-            {"edition": year, **_meta(), "laureats": rows})
+            {"edition": year, **_meta(), "laureats": rows}
+        )
     files["donnees/territoires.geojson"] = to_json(
-        {"type": "FeatureCollection", **_meta(),
-         "features": tables.territory_features(view, domain)})
-    files["donnees/actions.csv"] = to_csv(tables.ACTIONS_COLUMNS,
-                                          tables.action_rows(view, domain))
-    listed = [DataFile(f.path, f.title, f.description, f.format, f.columns, len(files[f.path]))
-              for f in catalogue(view)]
+        {
+            "type": "FeatureCollection",
+            **_meta(),
+            "features": tables.territory_features(view, domain),
+        }
+    )
+    files["donnees/actions.csv"] = to_csv(tables.ACTIONS_COLUMNS, tables.action_rows(view, domain))
+    listed = [
+        DataFile(f.path, f.title, f.description, f.format, f.columns, len(files[f.path]))
+        for f in catalogue(view)
+    ]
     files["donnees/datapackage.json"] = to_json(datapackage(listed, files))
     if outlines is not None:
         files["donnees/carte-departements.json"] = (
@@ -159,23 +180,25 @@ def datapackage(listed: list[DataFile], files: dict[str, bytes]) -> dict:
         }
         if f.format == "CSV":
             key = "id" if f.path.endswith("actions.csv") else ""
-            resource.update({
-                "type": "table",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": {"delimiter": ",", "header": True},
-                "schema": _schema(f.columns, key),
-            })
+            resource.update(
+                {
+                    "type": "table",
+                    "mediatype": "text/csv",
+                    "encoding": "utf-8",
+                    "dialect": {"delimiter": ",", "header": True},
+                    "schema": _schema(f.columns, key),
+                }
+            )
         else:
-            resource["mediatype"] = ("application/geo+json" if f.format == "GeoJSON"
-                                     else "application/json")
+            resource["mediatype"] = (
+                "application/geo+json" if f.format == "GeoJSON" else "application/json"
+            )
             resource["type"] = "file"
         resources.append(resource)
     return {
         "name": "label-territoires-villes-villages-internet",
         "title": "Label « Territoires, Villes et Villages Internet »",
-        "description": "Palmarès du label, collectivités labellisées et actions. "
-        + ATTRIBUTION,
+        "description": "Palmarès du label, collectivités labellisées et actions. " + ATTRIBUTION,
         "licenses": [LICENCE],
         "sources": [SOURCE],
         "resources": resources,

@@ -11,10 +11,9 @@ import logging
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from pelican.generators import Generator
-
 from label_data.published import published_view
 from label_map.svgmap import outlines_geojson
+from pelican.generators import Generator
 
 from .files import ATTRIBUTION, LICENCE, make_files
 
@@ -44,9 +43,16 @@ class OpenDataGenerator(Generator):
             target.write_bytes(data)
         package = "donnees/datapackage.json"
         writer.write_file(
-            "donnees/index.html", self.get_template("donnees"), self.context,
-            url="donnees/", page_url="donnees/", files=listed, size_fr=size_fr,
-            package_url="/" + package, package_size=size_fr(len(files[package])),
-            licence=LICENCE, attribution=ATTRIBUTION,
+            "donnees/index.html",
+            self.get_template("donnees"),
+            self.context,
+            url="donnees/",
+            page_url="donnees/",
+            files=listed,
+            size_fr=size_fr,
+            package_url="/" + package,
+            package_size=size_fr(len(files[package])),
+            licence=LICENCE,
+            attribution=ATTRIBUTION,
         )
         log.info("label_opendata: %d files written", len(files))

@@ -1,7 +1,7 @@
 """Fingerprinted CSS and JavaScript: a content hash in the file name, so they can be cached
 for a year and a new version is a new URL.
 
-In: the files under ``theme/static/css`` and ``theme/static/js``. Out: ``asset_url(name)``
+In: every ``.css`` and ``.js`` file under ``theme/static`` (fonts excepted). Out: ``asset_url(name)``
 (a Jinja global: ``asset('css/site.css')`` → ``/static/css/site.1a2b3c4d5e.css``) and
 ``write_assets(output)``, which writes every such file under its hashed name. Templates only
 reference hashed names; the unhashed copies Pelican makes of the theme's static folder are
@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 THEME_STATIC = Path(__file__).resolve().parent.parent.parent / "theme" / "static"
-FINGERPRINTED = ("css", "js")
+FINGERPRINTED = (".css", ".js")
 HASH_LENGTH = 10
 
 
@@ -24,7 +24,7 @@ HASH_LENGTH = 10
 def hashed_name(name: str, static: Path = THEME_STATIC) -> str:
     """``css/site.css`` → ``css/site.<hash>.css``; unknown files are a build error."""
     path = static / name
-    if not path.is_file() or name.split("/", 1)[0] not in FINGERPRINTED:
+    if not path.is_file() or path.suffix not in FINGERPRINTED:
         raise FileNotFoundError(f"label_pages: no fingerprinted asset {name!r} in {static}")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_LENGTH]
     stem, _, ext = path.name.rpartition(".")
@@ -38,13 +38,13 @@ def asset_url(name: str) -> str:
 def write_assets(output: Path, static: Path = THEME_STATIC) -> list[str]:
     """Copy every CSS and JS file of the theme under its hashed name; returns the names."""
     written = []
-    for folder in FINGERPRINTED:
-        for path in sorted((static / folder).glob("*")):
-            if not path.is_file():
-                continue
-            name = hashed_name(f"{folder}/{path.name}", static)
-            target = output / "static" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
-            written.append(name)
+    for path in sorted(static.rglob("*")):
+        if not path.is_file() or path.suffix not in FINGERPRINTED:
+            continue
+        # Beside the original, so that relative URLs inside (fonts, images) still resolve.
+        name = hashed_name(path.relative_to(static).as_posix(), static)
+        target = output / "static" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+        written.append(name)
     return written

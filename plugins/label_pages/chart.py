@@ -65,7 +65,7 @@ def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historiq
         parts.append(f'<line x1="{LEFT - 4}" y1="{y:g}" x2="{width - 4}" y2="{y:g}"/>')
     parts.append(f'<line x1="{LEFT - 4}" y1="{base}" x2="{width - 4}" y2="{base}" '
                  'stroke="#555"/></g>')
-    parts.append('<g class="axe" font-size="8" fill="#333" aria-hidden="true">')
+    parts.append('<g class="axe" font-size="9" fill="#333" aria-hidden="true">')
     for n in range(1, 6):
         parts.append(f'<text x="{LEFT - 8}" y="{base - n * STEP + 3:g}" '
                      f'text-anchor="end">{n}\u00a0@</text>')

@@ -74,6 +74,8 @@ class LabelPagesGenerator(Generator):
         for enjeu_id in view.enjeux:
             jobs.append(Job(f"enjeux/{enjeu_id}/index.html", "enjeu.html",
                             f"enjeux/{enjeu_id}/", pagedata.enjeu_vars(index, enjeu_id)))
+        jobs.append(Job("plan-du-site/index.html", "plan.html", "plan-du-site/",
+                        {"editions": [view.editions[y] for y in reversed(index.years)]}))
         jobs.append(Job("404.html", "404.html", None))
         return jobs
 

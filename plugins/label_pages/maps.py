@@ -30,7 +30,7 @@ def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
     summary = ", ".join(f"{n} à {level_short(lvl)}" for lvl, n in sorted(levels.items(),
                                                                        reverse=True))
     description = f"{len(points)} collectivités placées sur la carte de France ({summary})."
-    return _render(points, title, description, focus)
+    return _render(points, title, description, focus, 7.0 if not focus else 10.0)
 
 
 def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
@@ -43,7 +43,7 @@ def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
     if not points:
         return ""
     description = f"{len(points)} collectivités placées sur la carte ; leur liste suit."
-    return _render(points, title, description, focus)
+    return _render(points, title, description, focus, 10.0)
 
 
 def places_map(t, places: Sequence) -> str:
@@ -62,11 +62,15 @@ def places_map(t, places: Sequence) -> str:
         return ""
     description = f"{len(points)} lieux des actions de {t.nom} ; leur liste suit la carte."
     return _render(points, f"Lieux des actions de {t.nom}", description,
-                   [t.departement] if t.departement else ())
+                   [t.departement] if t.departement else (), 10.0)
 
 
-def _render(points, title: str, description: str, focus: Sequence[str]) -> str:
+def _render(points, title: str, description: str, focus: Sequence[str], radius: float) -> str:
+    # Radii are in whole-France map units and stay the same on screen when zoomed: big
+    # enough to see and to hit with a finger on a phone.
     try:
-        return render_map_svg(points, title=title, description=description, focus=focus)
+        return render_map_svg(points, title=title, description=description, focus=focus,
+                              point_radius=radius)
     except ValueError:  # a département without an outline: the whole map still helps
-        return render_map_svg(points, title=title, description=description)
+        return render_map_svg(points, title=title, description=description,
+                              point_radius=radius)

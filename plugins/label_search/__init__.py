@@ -1,8 +1,7 @@
 """Pelican plugin: the search page and the Pagefind index. Wiring only."""
 
-from pelican import signals
-
 from label_data.published import published_view
+from pelican import signals
 
 from .index import build_index
 from .page import SearchPageGenerator

@@ -23,10 +23,9 @@ import unicodedata
 from html import escape
 from pathlib import Path
 
-from pagefind.index import PagefindIndex
-
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
+from pagefind.index import PagefindIndex
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +54,8 @@ def search_words(t: PublicTerritory) -> list[str]:
         re.sub(r"(\b\w)'", r"\1", plain),  # « LHay-les-Roses »: the apostrophe dropped
         re.sub(r"\b\w'", "", plain),  # « Hay-les-Roses »: the article dropped
     ]
+    short = re.sub(r"\bsainte\b", "ste", re.sub(r"\bsaint\b", "st", normalize_name(name)))
+    spellings.append(short)  # « st etienne », as many people type it
     words = [t.code, *t.codes_postaux]
     return list(dict.fromkeys(s for s in spellings + words if s))
 
@@ -87,7 +88,7 @@ def augment(html: str, block: str) -> str:
     match = _BODY.search(html) or _BODY_TAG.search(html)
     if match is None:
         return block + html
-    return html[: match.end()] + block + html[match.end():]
+    return html[: match.end()] + block + html[match.end() :]
 
 
 def pages(output: Path, view: PublishedView) -> list[tuple[str, str]]:

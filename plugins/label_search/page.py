@@ -18,5 +18,6 @@ class SearchPageGenerator(Generator):
         pass
 
     def generate_output(self, writer) -> None:
-        writer.write_file(SAVE_AS, self.get_template("recherche"), self.context,
-                          url=URL, page_url=URL)
+        writer.write_file(
+            SAVE_AS, self.get_template("recherche"), self.context, url=URL, page_url=URL
+        )

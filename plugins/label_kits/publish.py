@@ -1,0 +1,140 @@
+"""Which kits the site offers (R12) and their bytes, cached by a hash of their inputs.
+
+In: the published view. Out: a ``KitSubject`` for every laureate of the current and the
+previous published edition (showing last year's label is allowed), a ``NationalEdition`` for
+each of those editions, and the zips, made once per distinct input and kept in ``CACHEDIR``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from label_build.cache import FileCache, digest
+from label_data.view import PublicEdition, PublishedView
+from label_panels.publish import panel_files, spec_for
+from label_panels.render import PanelSpec
+
+from .national import build_national_kit_zip
+from .subject import KitSubject, NationalEdition
+from .zipkit import build_kit_zip
+
+KIT_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def renderer_digest() -> str:
+    """Changes whenever the kit code, texts or fonts change: a new renderer, new kits."""
+    h = hashlib.sha256()
+    for path in sorted([*KIT_DIR.glob("*.py"), *KIT_DIR.glob("*.yaml")]):
+        h.update(path.name.encode() + path.read_bytes())
+    from .subject import FONT_BOLD, FONT_REGULAR
+
+    for font in (FONT_REGULAR, FONT_BOLD):
+        h.update(font.read_bytes())
+    return h.hexdigest()
+
+
+def kit_years(view: PublishedView) -> list[int]:
+    return sorted(view.editions)[-2:]
+
+
+def kit_path(year: int, slug: str, code: str) -> str:
+    return f"kits/{year}/{slug}-{code}.zip"
+
+
+def national_kit_path(year: int) -> str:
+    return f"kits/{year}/dossier-national-{year}.zip"
+
+
+def subjects(view: PublishedView, domain: str) -> list[tuple[KitSubject, PanelSpec]]:
+    out = []
+    for year in kit_years(view):
+        edition = view.editions[year]
+        for lau in edition.laureates:
+            t = view.territories[lau.territoire]
+            counted = sum(1 for a in t.actions if view.actions[a].counts_for(year))
+            subject = KitSubject(
+                code=t.code,
+                nom=t.nom,
+                slug=t.slug,
+                kind=t.type,
+                level=lau.label.arobases,
+                year=year,
+                mentions=tuple(m.nom for m in lau.label.mentions),
+                green=lau.label.verte,
+                excellence=lau.label.excellence,
+                actions_counted=counted,
+                departement=_name(view.departements, t.departement),
+                region=_name(view.regions, t.region),
+                page_url=f"{domain}/{t.url}",
+                ceremony_date=edition.ceremonie_date,
+                ceremony_place=edition.ceremonie_lieu,
+                previous_level=lau.previous.arobases if lau.previous else None,
+            )
+            out.append((subject, spec_for(t, lau.label)))
+    return out
+
+
+def national_edition(view: PublishedView, edition: PublicEdition, domain: str) -> NationalEdition:
+    previous = view.editions.get(edition.previous) if edition.previous else None
+    names = {lau.territoire: view.territories[lau.territoire].nom for lau in edition.laureates}
+    changes = [lau.change for lau in edition.laureates]
+    return NationalEdition(
+        year=edition.annee,
+        ceremony_date=edition.ceremonie_date,
+        ceremony_place=edition.ceremonie_lieu,
+        counts_by_level=edition.counts_by_level,
+        counts_by_kind=edition.counts_by_kind,
+        previous_counts_by_level=previous.counts_by_level if previous else None,
+        previous_counts_by_kind=previous.counts_by_kind if previous else None,
+        newcomers=changes.count("nouveau"),
+        promoted=changes.count("hausse"),
+        demoted=changes.count("baisse"),
+        mentions=[
+            (m.nom, [names[lau.territoire] for lau in edition.laureates if m in lau.label.mentions])
+            for m in edition.mentions
+        ],
+        excellence=[names[lau.territoire] for lau in edition.laureates if lau.label.excellence],
+        top_laureates=[
+            names[lau.territoire] for lau in edition.laureates if lau.label.arobases == 5
+        ],
+        site_url=domain,
+    )
+
+
+def _name(areas, code: str | None) -> str:
+    return areas[code].nom if code in areas else ""
+
+
+def kit_bytes(subject: KitSubject, spec: PanelSpec, cache_dir: str | None) -> bytes:
+    panels = panel_files(spec, cache_dir)
+    key = digest(
+        [
+            renderer_digest(),
+            repr(subject),
+            *(hashlib.sha256(panels[n]).hexdigest() for n in sorted(panels)),
+        ]
+    )
+    return FileCache(cache_dir, "kits").get_or_make(key, lambda: build_kit_zip(subject, panels))
+
+
+def national_kit_bytes(
+    edition: NationalEdition, palmares_csv: bytes, specs: Iterable[PanelSpec], cache_dir: str | None
+) -> bytes:
+    panels: dict[str, bytes] = {}
+    for spec in specs:
+        panels.update(panel_files(spec, cache_dir))
+    key = digest(
+        [
+            renderer_digest(),
+            repr(edition),
+            palmares_csv,
+            *(hashlib.sha256(panels[n]).hexdigest() for n in sorted(panels)),
+        ]
+    )
+    return FileCache(cache_dir, "kits").get_or_make(
+        key, lambda: build_national_kit_zip(edition, palmares_csv, panels)
+    )

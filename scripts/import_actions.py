@@ -1,0 +1,86 @@
+"""Import an Atlaas export of actions (CSV or JSON) into ``data/actions/<code>.yaml``.
+
+    .venv/bin/python scripts/import_actions.py export-atlaas.csv [--data data] [--dry-run] [--force]
+
+    make import-actions FICHIER=export-atlaas.csv [OPTIONS=--dry-run]
+
+Expected columns (CSV header row, ``;`` or ``,``, UTF-8 or Windows-1252; or the keys of each
+object of a JSON list). Names are case- and accent-insensitive; * marks a required column:
+
+    id *            the action's identifier (letters, digits, - and _): its page is /actions/<id>/
+    code *          INSEE code or SIREN of the collectivity (data/territoires/<code>.yaml must exist)
+    titre *         the title
+    description     Markdown text (sanitised at build time)
+    categorie *     id or name of one of the four categories of referentiel.yaml (R6)
+    services *      ids or names of services of referentiel.yaml, separated by |
+    porteur         the carrier's name
+    type_porteur    collectivite, association, ecole, delegataire or prestataire
+    acteurs         other actors, separated by |
+    debut, fin      dates (AAAA-MM-JJ or JJ/MM/AAAA); no fin: still running
+    mise_a_jour *   date of the last update (R7)
+    lieu, adresse   a place's name and address
+    lat, lon        its position (decimal degrees; a decimal comma is accepted)
+    lien            a web address (https://…)
+    courriel_contact  PRIVATE: never published
+
+Several rows with the same id and the same values describe one action with several places.
+Each collectivity present in the export gets its file replaced by the export's actions (kept in
+the file's order, newcomers after); collectivities absent from the export are left alone; for
+actions already in the file, a column absent from the export keeps the file's value. The same
+guarantees as the palmarès import: bad rows named by line and column and nothing written, the
+result validated by the checker, ``--dry-run``, ``--force`` to replace a file, idempotent.
+Exit status: 0 done (or nothing to do), 1 not written, 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from label_data.load import load_dataset  # noqa: E402
+from label_data.problems import Problems  # noqa: E402
+from label_data.reference import load_reference  # noqa: E402
+from label_import.actions_import import import_actions  # noqa: E402
+from label_import.apply import FileChange, apply  # noqa: E402
+from label_import.diff import actions_changes, load_plain  # noqa: E402
+from label_import.table import ImportProblems  # noqa: E402
+from label_import.yaml_writer import actions_yaml  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("fichier", type=Path, help="l’export Atlaas, .csv ou .json")
+    p.add_argument("--data", type=Path, default=Path("data"), help="dossier de données")
+    p.add_argument("--dry-run", action="store_true", help="montrer sans rien écrire")
+    p.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
+    args = p.parse_args(argv)
+    source = str(args.fichier)
+    problems = ImportProblems(source)
+    dataset = load_dataset(args.data, Problems())
+    result = import_actions(args.fichier, dataset, load_reference(), problems)
+    for note in problems.notes:
+        print(note)
+    if result is None:
+        for line in problems.lines():
+            print(line)
+        n = len(problems.items)
+        print(f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez "
+              "l’export puis relancez.")
+        return 1
+    print(f"{source} : {sum(map(len, result.values()))} actions pour {len(result)} "
+          "collectivité(s)")
+    changes = []
+    for code, actions in result.items():
+        text = actions_yaml(actions)
+        change = FileChange(args.data / "actions" / f"{code}.yaml", text)
+        change.summary = actions_changes(load_plain(change.old), load_plain(text))
+        changes.append(change)
+    return apply(args.data, changes, dry_run=args.dry_run, force=args.force)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

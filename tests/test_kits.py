@@ -1,0 +1,441 @@
+"""Tests of the communication kits (R12): members, contents, French typography, determinism."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+import re
+import zipfile
+
+import pypdfium2 as pdfium
+import pytest
+from docx import Document
+from label_kits import images
+from label_kits.cards import greeting_card_pdf, postcard_pdf
+from label_kits.images import email_signature, font, social_image, wrap
+from label_kits.national import build_national_kit_zip, figures_csv
+from label_kits.press_release import press_release_docx, press_release_text
+from label_kits.subject import (
+    NBSP,
+    KitSubject,
+    NationalEdition,
+    fr_date,
+    fr_number,
+    grammar,
+    level_words,
+    of_name,
+)
+from label_kits.zipkit import build_kit_zip, choose_panel_png, lisezmoi
+from PIL import Image, ImageDraw
+from reportlab import rl_config
+
+A6_POINTS = sorted((105 / 25.4 * 72, 148 / 25.4 * 72))
+
+SUBJECT = KitSubject(
+    code="49007",
+    nom="Angers",
+    slug="angers",
+    kind="ville",
+    level=4,
+    year=2026,
+    mentions=("Transition écologique",),
+    green=True,
+    excellence=False,
+    actions_counted=12,
+    departement="Maine-et-Loire",
+    region="Pays de la Loire",
+    page_url="https://www.villes-internet.net/territoires/angers-49007/",
+    ceremony_date=datetime.date(2026, 2, 3),
+    ceremony_place="Paris",
+    previous_level=3,
+)
+
+EDITION = NationalEdition(
+    year=2026,
+    ceremony_date=datetime.date(2026, 2, 3),
+    ceremony_place="Paris",
+    counts_by_level={5: 76, 4: 50, 3: 45, 2: 30, 1: 12},
+    counts_by_kind={"ville": 160, "village": 41, "territoire": 12},
+    previous_counts_by_level={5: 70, 4: 52, 3: 50, 2: 40, 1: 14},
+    previous_counts_by_kind={"ville": 169, "village": 45, "territoire": 12},
+    newcomers=18,
+    promoted=25,
+    demoted=7,
+    mentions=[("Transition écologique", ["Angers", "L'Haÿ-les-Roses"]), ("Démocratie locale", [])],
+    excellence=["Issy-les-Moulineaux"],
+    top_laureates=["Angers", "Brest"],
+    site_url="https://www.villes-internet.net/palmares/2026/",
+)
+
+KIT_MEMBERS = [
+    "communique-de-presse.docx",
+    "communique-de-presse.txt",
+    "panneaux/ville-internet-4-2026-verte-impression.png",
+    "panneaux/ville-internet-4-2026-verte.pdf",
+    "panneaux/ville-internet-4-2026-verte.png",
+    "panneaux/ville-internet-4-2026-verte.svg",
+    "reseaux-sociaux-1200x630.png",
+    "reseaux-sociaux-1200x1200.png",
+    "signature-courriel.png",
+    "carte-postale-a6.pdf",
+    "carte-de-voeux.pdf",
+    "LISEZMOI.txt",
+]
+
+
+def _panel_png(width: int, height: int) -> bytes:
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle(
+        (10, 10, width - 10, height - 10), radius=30, outline="#C8102E", width=max(4, width // 40)
+    )
+    draw.ellipse((width // 3, height // 3, width // 2, height // 2), fill="#1B8A3A")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def panel_files() -> dict[str, bytes]:
+    return {
+        "ville-internet-4-2026-verte.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+        "ville-internet-4-2026-verte.png": _panel_png(1200, 800),
+        "ville-internet-4-2026-verte-impression.png": _panel_png(2400, 1600),
+        "ville-internet-4-2026-verte.pdf": b"%PDF-1.4 dummy",
+    }
+
+
+@pytest.fixture(scope="module")
+def panel_png(panel_files) -> bytes:
+    return panel_files["ville-internet-4-2026-verte.png"]
+
+
+@pytest.fixture(scope="module")
+def kit(panel_files) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(build_kit_zip(SUBJECT, panel_files)))
+
+
+def _docx_paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(data)).paragraphs if p.text.strip()]
+
+
+def _pdf_pages(data: bytes) -> list[tuple[tuple[float, float], str]]:
+    pdf = pdfium.PdfDocument(data)
+    return [(page.get_size(), page.get_textpage().get_text_range()) for page in pdf]
+
+
+def _check_french(text: str) -> None:
+    """Typographic apostrophe, no-break spaces inside « » and before : ; ! ? and @."""
+    assert "'" not in text
+    assert "\u202f" not in text  # the kit font has no narrow no-break space
+    for match in re.finditer("«", text):
+        assert text[match.end()] == NBSP, text[match.start() : match.start() + 30]
+    for match in re.finditer("»", text):
+        assert text[match.start() - 1] == NBSP, text[match.start() - 30 : match.end()]
+    for match in re.finditer(r"[:;!?]", text):
+        if text[match.start() : match.start() + 3] == "://":  # a URL
+            continue
+        assert text[match.start() - 1] == NBSP, text[max(0, match.start() - 30) : match.end()]
+    assert not re.search(r"\d @", text)
+
+
+# ---------------------------------------------------------------- the collectivity's kit
+
+
+def test_kit_members_exact(kit):
+    assert kit.namelist() == KIT_MEMBERS
+
+
+def test_kit_entries_are_fixed(kit):
+    for info in kit.infolist():
+        assert info.date_time == (1980, 1, 1, 0, 0, 0)
+        assert info.compress_type == zipfile.ZIP_DEFLATED
+        assert info.external_attr == 0o100644 << 16
+        assert info.create_system == 3
+
+
+def test_panels_are_copied_as_given(kit, panel_files):
+    for name, data in panel_files.items():
+        assert kit.read("panneaux/" + name) == data
+
+
+def test_two_builds_are_identical(panel_files):
+    first = build_kit_zip(SUBJECT, panel_files)
+    images._decoded.cache_clear()
+    images.panel_at.cache_clear()
+    assert build_kit_zip(SUBJECT, panel_files) == first
+
+
+def test_kit_is_small(panel_files):
+    assert len(build_kit_zip(SUBJECT, panel_files)) < 3 * 1024 * 1024
+
+
+def test_docx_content(kit):
+    text = "\n".join(_docx_paragraphs(kit.read("communique-de-presse.docx")))
+    for expected in (
+        "Angers",
+        f"4{NBSP}@",
+        "quatre arobases",
+        "2026",
+        f"«{NBSP}Transition écologique{NBSP}»",
+        "12\u00a0actions",
+        "[Citation du maire",
+        "presse@villes-internet.net",
+        "Source\u00a0: www.villes-internet.net",
+        "BY-NC-SA",
+        "3 février 2026",
+        f"3{NBSP}@ en 2025",
+        SUBJECT.page_url,
+    ):
+        assert expected in text, expected
+    assert "d’Angers" in text
+
+
+def test_docx_fonts_and_metadata(kit):
+    document = Document(io.BytesIO(kit.read("communique-de-presse.docx")))
+    for name in ("Normal", "Title", "Heading 1", "List Bullet"):
+        assert document.styles[name].font.name == "Atkinson Hyperlegible"
+    styles = document.styles.element.xml
+    assert "minorHAnsi" not in styles.split("</w:docDefaults>")[0]
+    props = document.core_properties
+    assert props.created == datetime.datetime(2026, 2, 3, 12, tzinfo=datetime.UTC)
+    assert props.modified == props.created
+    assert props.author == "Villes Internet"
+    section = document.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0  # A4, not the template's Letter
+
+
+def test_txt_says_what_docx_says(kit):
+    paragraphs = _docx_paragraphs(kit.read("communique-de-presse.docx"))
+    txt = kit.read("communique-de-presse.txt").decode("utf-8")
+    lines = [line.removeprefix("– ") for line in txt.splitlines() if line.strip()]
+    assert lines == paragraphs
+
+
+def test_french_typography_everywhere(kit):
+    _check_french("\n".join(_docx_paragraphs(kit.read("communique-de-presse.docx"))))
+    _check_french(kit.read("communique-de-presse.txt").decode("utf-8"))
+    _check_french(kit.read("LISEZMOI.txt").decode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [
+        ("reseaux-sociaux-1200x630.png", (1200, 630)),
+        ("reseaux-sociaux-1200x1200.png", (1200, 1200)),
+        ("signature-courriel.png", (600, 200)),
+    ],
+)
+def test_image_sizes(kit, name, size):
+    with Image.open(io.BytesIO(kit.read(name))) as image:
+        assert image.format == "PNG"
+        assert image.size == size
+        assert "date" not in {key.lower() for key in image.info}
+
+
+def test_images_show_the_panel(kit):
+    """The panel's green disc is drawn: the images are not empty cards."""
+    with Image.open(io.BytesIO(kit.read("reseaux-sociaux-1200x630.png"))) as image:
+        colours = {colour for _, colour in image.convert("RGB").getcolors(1_000_000)}
+    assert (0x1B, 0x8A, 0x3A) in colours
+
+
+@pytest.mark.parametrize("name", ["carte-postale-a6.pdf", "carte-de-voeux.pdf"])
+def test_cards_are_a6_two_sided(kit, name):
+    pages = _pdf_pages(kit.read(name))
+    assert len(pages) == 2
+    for size, _ in pages:
+        assert sorted(size) == pytest.approx(A6_POINTS, abs=1)
+    assert "Angers" in pages[0][1]
+
+
+def test_postcard_text(kit):
+    pages = _pdf_pages(kit.read("carte-postale-a6.pdf"))
+    verso = pages[1][1]
+    assert "Notre ville est labellisée" in verso
+    assert "quatre arobases" in verso
+    assert "Source" in verso and "villes-internet.net" in verso
+
+
+def test_greeting_card_wishes_the_next_year(kit):
+    pages = _pdf_pages(kit.read("carte-de-voeux.pdf"))
+    assert "Belle année 2027" in pages[0][1]
+    assert "Meilleurs vœux pour 2027" in pages[1][1]
+    assert "2026" in pages[1][1]  # the label's year stays visible
+
+
+def test_pdfs_are_deterministic_and_leave_reportlab_as_found(panel_png):
+    before = rl_config.useA85
+    assert postcard_pdf(SUBJECT, panel_png) == postcard_pdf(SUBJECT, panel_png)
+    assert greeting_card_pdf(SUBJECT, panel_png) == greeting_card_pdf(SUBJECT, panel_png)
+    assert rl_config.useA85 == before
+
+
+def test_lisezmoi_mentions_each_file(kit):
+    readme = kit.read("LISEZMOI.txt").decode("utf-8")
+    for name in KIT_MEMBERS:
+        assert name in readme, name
+    for rule in ("année", "précédente", "BY-NC-SA"):
+        assert rule in readme
+    assert re.search(r"Source\s:\swww\.villes-internet\.net", readme)
+    body = readme.splitlines()[2:]  # under the title: wrapped for any text editor
+    assert all(len(line) <= 78 for line in body if "://" not in line)
+
+
+def test_lisezmoi_alone_lists_the_generated_files():
+    readme = lisezmoi(SUBJECT).decode("utf-8")
+    assert "carte-de-voeux.pdf" in readme and "LISEZMOI.txt" in readme
+
+
+def test_web_panel_is_chosen_over_print(panel_files):
+    assert choose_panel_png(panel_files) == panel_files["ville-internet-4-2026-verte.png"]
+
+
+def test_bad_panel_files_are_refused(panel_png):
+    with pytest.raises(ValueError, match="plain file name"):
+        build_kit_zip(SUBJECT, {"../x.png": panel_png})
+    with pytest.raises(ValueError, match="PNG panel"):
+        build_kit_zip(SUBJECT, {"x.svg": b"<svg/>"})
+
+
+# ---------------------------------------------------------------- wording
+
+
+def test_french_helpers():
+    assert of_name("Angers") == "d’Angers"
+    assert of_name("Le Havre") == "du Havre"
+    assert of_name("Les Mureaux") == "des Mureaux"
+    assert of_name("La Rochelle") == "de La Rochelle"
+    assert of_name("Bordeaux") == "de Bordeaux"
+    assert of_name("L'Haÿ-les-Roses") == "de L’Haÿ-les-Roses"
+    assert fr_number(1200) == "1\u00a0200"
+    assert fr_date(datetime.date(2026, 3, 1)) == "1er mars 2026"
+    assert fr_date(datetime.date(2026, 2, 3)) == "3 février 2026"
+    assert level_words(1) == "une arobase"
+    assert level_words(5) == "cinq arobases"
+
+
+def test_grammar_of_each_kind():
+    village = grammar(dataclasses.replace(SUBJECT, kind="village", nom="Ygrande"))
+    assert village.designation == "le village d’Ygrande"
+    assert (village.agree, village.pronoun) == ("", "il")
+    epci = grammar(dataclasses.replace(SUBJECT, kind="territoire", nom="Bordeaux Métropole"))
+    assert epci.designation == "l’intercommunalité Bordeaux Métropole"
+    cc = grammar(
+        dataclasses.replace(SUBJECT, kind="territoire", nom="Communauté de communes du Pays de Gex")
+    )
+    assert cc.designation == "la Communauté de communes du Pays de Gex"
+    with pytest.raises(ValueError):
+        grammar(dataclasses.replace(SUBJECT, kind="departement"))
+
+
+def test_village_release_agrees_in_gender(panel_png):
+    village = dataclasses.replace(
+        SUBJECT,
+        kind="village",
+        nom="Le Vigan",
+        level=1,
+        mentions=(),
+        green=False,
+        actions_counted=1,
+        previous_level=None,
+    )
+    text = press_release_text(village).decode("utf-8")
+    assert "le village du Vigan a reçu une arobase (1\u00a0@)" in text
+    assert "Il rejoint ainsi le palmarès 2026" in text
+    assert "1\u00a0action numérique publiée" in text
+    assert "[Citation du maire" in text
+    _check_french(text)
+    verso = _pdf_pages(postcard_pdf(village, panel_png))[1][1]
+    assert "Notre village est labellisé" in verso and "labellisée" not in verso
+
+
+def test_release_states_levels_honestly():
+    same = press_release_text(dataclasses.replace(SUBJECT, previous_level=4)).decode()
+    assert "confirme ainsi son niveau de 2025" in same
+    lower = press_release_text(dataclasses.replace(SUBJECT, previous_level=5)).decode()
+    assert "2025" not in lower.split("À propos")[0]  # a drop is not the headline
+    excellent = press_release_text(dataclasses.replace(SUBJECT, excellence=True)).decode()
+    assert "Territoire d’excellence numérique" in excellent
+
+
+def test_release_without_ceremony_date_has_a_placeholder():
+    subject = dataclasses.replace(SUBJECT, ceremony_date=None, ceremony_place=None)
+    text = press_release_text(subject).decode()
+    assert "Angers, [date] —" in text
+    document = Document(io.BytesIO(press_release_docx(subject)))
+    assert document.core_properties.created == datetime.datetime(
+        2026, 1, 1, 12, tzinfo=datetime.UTC
+    )
+
+
+def test_long_names_wrap_within_the_box(panel_png):
+    face = font(True, 60)
+    lines = wrap("Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson", face, 500)
+    assert len(lines) > 1
+    assert all(face.getlength(line) <= 500 for line in lines)
+    assert "".join(lines) == "Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson"
+    long = dataclasses.replace(SUBJECT, nom="Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson")
+    with Image.open(io.BytesIO(social_image(long, panel_png, (1200, 1200)))) as image:
+        assert image.size == (1200, 1200)
+    with Image.open(io.BytesIO(email_signature(long, panel_png))) as image:
+        assert image.size == (600, 200)
+
+
+# ---------------------------------------------------------------- national kit
+
+
+@pytest.fixture(scope="module")
+def national(panel_files) -> zipfile.ZipFile:
+    data = build_national_kit_zip(EDITION, b"code,nom,arobases\r\n49007,Angers,4\r\n", panel_files)
+    return zipfile.ZipFile(io.BytesIO(data))
+
+
+def test_national_members(national, panel_files):
+    assert national.namelist() == [
+        "communique-national-2026.docx",
+        "communique-national-2026.txt",
+        "palmares-2026.csv",
+        "chiffres-2026.csv",
+        *[f"panneaux/{name}" for name in sorted(panel_files)],
+        "LISEZMOI.txt",
+    ]
+    assert national.read("palmares-2026.csv").startswith(b"code,nom,arobases")
+
+
+def test_national_release(national):
+    paragraphs = _docx_paragraphs(national.read("communique-national-2026.docx"))
+    text = "\n".join(paragraphs)
+    assert "213\u00a0collectivités labellisées" in text
+    assert f"5{NBSP}@{NBSP}: 76\u00a0collectivités (70 en 2025)" in text
+    assert "160\u00a0villes, 41\u00a0villages et 12\u00a0intercommunalités" in text
+    assert "L’Haÿ-les-Roses" in text and "Issy-les-Moulineaux" in text
+    assert "Démocratie locale" not in text  # a mention nobody received is not listed
+    _check_french(text)
+    txt = national.read("communique-national-2026.txt").decode("utf-8")
+    assert [line.removeprefix("– ") for line in txt.splitlines() if line.strip()] == paragraphs
+
+
+def test_national_figures(national):
+    rows = list(csv.reader(io.StringIO(national.read("chiffres-2026.csv").decode("utf-8"))))
+    assert rows[0] == ["regroupement", "modalite", "2026", "2025"]
+    assert ["arobases", "5", "76", "70"] in rows
+    assert ["type", "village", "41", "45"] in rows
+    assert ["total", "labellises", "213", "226"] in rows
+    first = dataclasses.replace(
+        EDITION, previous_counts_by_level=None, previous_counts_by_kind=None
+    )
+    assert ["arobases", "5", "76", ""] in list(csv.reader(io.StringIO(figures_csv(first).decode())))
+
+
+def test_national_lisezmoi_and_determinism(national, panel_files):
+    readme = national.read("LISEZMOI.txt").decode("utf-8")
+    for name in national.namelist():
+        assert name in readme, name
+    _check_french(readme)
+    again = build_national_kit_zip(EDITION, b"code,nom,arobases\r\n49007,Angers,4\r\n", panel_files)
+    assert zipfile.ZipFile(io.BytesIO(again)).read("communique-national-2026.docx") == (
+        national.read("communique-national-2026.docx")
+    )

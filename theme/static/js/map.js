@@ -1,0 +1,208 @@
+// Progressive enhancement of the static SVG maps (<figure class="carte" data-carte="…">).
+//
+// In: each figure's inline SVG, drawn at build time by label_map (points are <a> links around
+// circles with an aria-label), and /donnees/carte-departements.json (the same outlines, in
+// the SVG's coordinates). Out: a Leaflet map (L.CRS.Simple, no tiles, nothing fetched from
+// another host) with zoom and pan, a tooltip on each point, points that stay links, and
+// checkboxes to show or hide each level. The SVG stays in the page, hidden, and comes back if
+// anything fails; the accessible list next to the map is untouched.
+// The script tag may carry data-css="<url of explorer.css>": the controls' styles.
+
+(function () {
+  "use strict";
+  const script = document.currentScript;
+  const figures = Array.from(document.querySelectorAll("figure.carte"));
+  if (!figures.length || !("fetch" in window)) return;
+
+  const VENDOR = "/static/vendor/leaflet/";
+  const OUTLINES = "/donnees/carte-departements.json";
+  const ORDER = ["niveau-5", "niveau-4", "niveau-3", "niveau-2", "niveau-1", "ancien", "lieu"];
+  const NAMES = {
+    "niveau-5": "5\u00a0@", "niveau-4": "4\u00a0@", "niveau-3": "3\u00a0@",
+    "niveau-2": "2\u00a0@", "niveau-1": "1\u00a0@", ancien: "Ancien label", lieu: "Lieux",
+  };
+
+  function loadCss(href) {
+    if (!href || document.querySelector(`link[href="${href}"]`)) return;
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.append(link);
+  }
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      if (window.L) return resolve(window.L);
+      const tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = () => resolve(window.L);
+      tag.onerror = () => reject(new Error(`${src} indisponible`));
+      document.head.append(tag);
+    });
+  }
+
+  // What the static SVG holds: its view, points, focused départements and insets.
+  function readSvg(svg) {
+    const [x, y, w, h] = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+    const points = Array.from(svg.querySelectorAll(".points a")).map((a) => {
+      const circle = a.querySelector("circle");
+      const kind = Array.from(circle.classList).find((c) => c !== "point") || "point";
+      return {
+        href: a.getAttribute("href"),
+        label: a.getAttribute("aria-label"),
+        x: Number(circle.getAttribute("cx")),
+        y: Number(circle.getAttribute("cy")),
+        kind,
+        color: getComputedStyle(circle).fill,
+      };
+    });
+    const focus = new Set(Array.from(svg.querySelectorAll(".departements-focus path"))
+      .map((p) => p.getAttribute("class").replace("dep-", "")));
+    const insets = Array.from(svg.querySelectorAll("rect.encart")).map((r, i) => ({
+      x: Number(r.getAttribute("x")), y: Number(r.getAttribute("y")),
+      w: Number(r.getAttribute("width")), h: Number(r.getAttribute("height")),
+      name: (svg.querySelectorAll(".encarts-noms text")[i] || {}).textContent || "",
+    }));
+    return { view: { x, y, w, h }, points, focus, insets };
+  }
+
+  const ll = (L, x, y) => L.latLng(-y, x); // SVG y points down, latitude up
+
+  function marker(L, p) {
+    const link = document.createElement("a");
+    link.href = p.href;
+    link.className = `marqueur ${p.kind}`;
+    link.setAttribute("aria-label", p.label);
+    link.style.backgroundColor = p.color; // the site CSS colour of the static point
+    const icon = L.divIcon({ html: link, className: "marqueur-icone", iconSize: [14, 14] });
+    const m = L.marker(ll(L, p.x, p.y), { icon, keyboard: false, riseOnHover: true });
+    m.bindTooltip(p.label, { direction: "top", offset: [0, -8] });
+    link.addEventListener("focus", () => m.openTooltip());
+    link.addEventListener("blur", () => m.closeTooltip());
+    return m;
+  }
+
+  function levelFilter(map, groups, id) {
+    const kinds = ORDER.filter((k) => groups.has(k));
+    if (kinds.length < 2) return null;
+    const box = document.createElement("fieldset");
+    box.className = "carte-filtre";
+    const legend = document.createElement("legend");
+    legend.textContent = "Afficher sur la carte";
+    box.append(legend);
+    for (const kind of kinds) {
+      const label = document.createElement("label");
+      const check = document.createElement("input");
+      check.type = "checkbox";
+      check.checked = true;
+      check.name = `${id}-${kind}`;
+      check.value = kind;
+      check.addEventListener("change", () => {
+        if (check.checked) map.addLayer(groups.get(kind)); else map.removeLayer(groups.get(kind));
+      });
+      const swatch = document.createElement("span");
+      swatch.className = `pastille ${kind}`;
+      swatch.setAttribute("aria-hidden", "true");
+      const count = groups.get(kind).getLayers().length;
+      label.append(check, swatch, ` ${NAMES[kind] || kind} (${count})`);
+      box.append(label);
+    }
+    return box;
+  }
+
+  function enhance(L, figure, outlines) {
+    const svg = figure.querySelector("svg");
+    if (!svg) return;
+    const data = readSvg(svg);
+    const { x, y, w, h } = data.view;
+    const holder = document.createElement("div");
+    holder.className = "carte-leaflet";
+    holder.style.aspectRatio = `${w} / ${h}`;
+    figure.insertBefore(holder, svg);
+    const map = L.map(holder, {
+      crs: L.CRS.Simple, attributionControl: false, zoomSnap: 0.25, zoomDelta: 0.5,
+      scrollWheelZoom: false, minZoom: -4, maxZoom: 6, zoomControl: false,
+    });
+    // Top right: the insets' names are on the left.
+    L.control.zoom({ position: "topright", zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" })
+      .addTo(map);
+    const bounds = L.latLngBounds(ll(L, x, y + h), ll(L, x + w, y));
+    map.fitBounds(bounds, { animate: false });
+    map.setMinZoom(map.getZoom() - 0.5);
+    map.setMaxBounds(bounds.pad(0.25));
+
+    L.geoJSON(outlines, {
+      coordsToLatLng: (c) => ll(L, c[0], c[1]),
+      interactive: false,
+      style: (f) => ({
+        className: data.focus.has(f.properties.code) ? "dep dep-focus" : "dep",
+        color: "#ffffff", weight: 0.8, fillOpacity: 1,
+        fillColor: data.focus.has(f.properties.code) ? "#c9d3de" : "#e4e7eb",
+      }),
+    }).addTo(map);
+    for (const inset of data.insets) {
+      L.rectangle(L.latLngBounds(ll(L, inset.x, inset.y + inset.h),
+        ll(L, inset.x + inset.w, inset.y)),
+      { interactive: false, fill: false, color: "#b8b8b8", weight: 1 }).addTo(map);
+      const name = document.createElement("span");
+      name.textContent = inset.name;
+      L.marker(ll(L, inset.x + 4, inset.y + 3), {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ html: name, className: "encart-nom", iconSize: null, iconAnchor: [0, 0] }),
+      }).addTo(map);
+    }
+    const groups = new Map();
+    for (const p of data.points) {
+      if (!groups.has(p.kind)) groups.set(p.kind, L.layerGroup().addTo(map));
+      marker(L, p).addTo(groups.get(p.kind));
+    }
+
+    const Reset = L.Control.extend({
+      onAdd() {
+        const button = L.DomUtil.create("button", "carte-recentrer");
+        button.type = "button";
+        button.textContent = "Vue d’ensemble";
+        L.DomEvent.disableClickPropagation(button);
+        L.DomEvent.on(button, "click", () => map.fitBounds(bounds));
+        return button;
+      },
+    });
+    new Reset({ position: "bottomright" }).addTo(map);
+
+    const filter = levelFilter(map, groups, figure.dataset.carte || "carte");
+    if (filter) figure.insertBefore(filter, holder);
+    svg.classList.add("carte-statique-remplacee");
+    svg.setAttribute("aria-hidden", "true");
+    figure.classList.add("carte-interactive");
+    figure.dataset.points = String(data.points.length);
+  }
+
+  async function start() {
+    loadCss(`${VENDOR}leaflet.css?v=1.9.4`);
+    loadCss(script && script.dataset.css);
+    try {
+      const [L, outlines] = await Promise.all([
+        loadScript(`${VENDOR}leaflet.js?v=1.9.4`),
+        fetch(OUTLINES).then((r) => {
+          if (!r.ok) throw new Error(`${OUTLINES} : ${r.status}`);
+          return r.json();
+        }),
+      ]);
+      for (const figure of figures) {
+        try {
+          enhance(L, figure, outlines);
+        } catch (error) {
+          console.warn("carte non interactive :", error);
+        }
+      }
+    } catch (error) {
+      console.warn("carte non interactive :", error); // the static SVG map stays
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
