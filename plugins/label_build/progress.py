@@ -98,3 +98,13 @@ def summary(output: str, total_seconds: float) -> str:
         lines.append(f"  {name} : {seconds:.1f} s")
     lines.append(f"  total : {total_seconds:.1f} s")
     return "\n".join(lines)
+
+
+def write_json(path: str, output: str, total_seconds: float) -> None:
+    import json
+
+    files, size = directory_size(output)
+    figures = {"stages": REPORT.stages, "counts": REPORT.counts, "files": files,
+               "bytes": size, "total": total_seconds}
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(figures, handle, indent=2, ensure_ascii=False)

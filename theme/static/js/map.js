@@ -159,15 +159,18 @@
 
     const Reset = L.Control.extend({
       onAdd() {
-        const button = L.DomUtil.create("button", "carte-recentrer");
+        const bar = L.DomUtil.create("div", "leaflet-bar");
+        const button = L.DomUtil.create("button", "carte-recentrer", bar);
         button.type = "button";
-        button.textContent = "Vue d’ensemble";
-        L.DomEvent.disableClickPropagation(button);
+        button.textContent = "\u2922"; // ⤢
+        button.title = "Vue d’ensemble";
+        button.setAttribute("aria-label", "Revenir à la vue d’ensemble");
+        L.DomEvent.disableClickPropagation(bar);
         L.DomEvent.on(button, "click", () => map.fitBounds(bounds));
-        return button;
+        return bar;
       },
     });
-    new Reset({ position: "bottomright" }).addTo(map);
+    new Reset({ position: "topright" }).addTo(map);
 
     const filter = levelFilter(map, groups, figure.dataset.carte || "carte");
     if (filter) figure.insertBefore(filter, holder);

@@ -1,0 +1,176 @@
+"""National-scale benchmark (``make bench``): cold, ceremony, warm and one-action builds, and a
+plain-Pelican baseline with the same number of pages, in one run.
+
+Prints a table and writes ``output-bench/bench.json``. Each build runs as its own process;
+peak memory is the largest sum of RSS over the whole process tree (build + workers + Pagefind),
+sampled every 20 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "output-bench"
+PY = sys.executable
+
+
+def tree_rss(pid: int) -> int:
+    """Sum of the resident memory (bytes) of ``pid`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                match = re.search(r"VmRSS:\s+(\d+) kB", handle.read())
+            total += int(match.group(1)) * 1024 if match else 0
+        except OSError:
+            pass
+    return total
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time and peak tree RSS of a command; fails loudly if it fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env={**os.environ, **env}, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    stop.set()
+    sampler.join()
+    elapsed = time.perf_counter() - start
+    if proc.returncode:
+        sys.exit(f"échec de {' '.join(cmd)} :\n{err[-3000:]}")
+    return elapsed, peak
+
+
+def build(name: str, data: Path, now: str, output: Path, cache: Path) -> dict:
+    report = BENCH / f"{name}.report.json"
+    env = {"DATA": str(data), "NOW": now, "OUTPUTDIR": str(output), "CACHEDIR": str(cache),
+           "BUILD_REPORT": str(report)}
+    wall, peak = run([PY, "scripts/build.py"], env)
+    figures = json.loads(report.read_text(encoding="utf-8"))
+    pages = figures["counts"].get("pages", 0)
+    return {"name": name, "wall_s": round(wall, 2), "peak_rss_mb": round(peak / 1e6),
+            "pages": pages, "pages_per_s": round(pages / wall) if wall else 0,
+            "output_mb": round(figures["bytes"] / 1e6, 1), "files": figures["files"],
+            "stages_s": {k: round(v, 2) for k, v in figures["stages"].items()},
+            "counts": figures["counts"]}
+
+
+def baseline(pages: int, work: Path) -> dict:
+    """The same number of pages as short Markdown articles, built by plain Pelican."""
+    content = work / "content"
+    content.mkdir(parents=True)
+    body = ("Une action numérique au service des habitants : démarches en ligne, ateliers, "
+            "médiation. " * 6)
+    for i in range(pages):
+        (content / f"page-{i:05d}.md").write_text(
+            f"Title: Page {i}\nDate: 2026-01-01\nCategory: actions\n\n{body}\n",
+            encoding="utf-8")
+    conf = work / "conf.py"
+    conf.write_text('SITENAME = "Baseline"\nTIMEZONE = "Europe/Paris"\n'
+                    'DEFAULT_LANG = "fr"\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n'
+                    "DEFAULT_PAGINATION = False\n", encoding="utf-8")
+    wall, peak = run([PY, "-m", "pelican", str(content), "-o", str(work / "out"), "-s",
+                      str(conf), "-q"], {})
+    return {"name": "baseline Pelican (Markdown, thème par défaut)", "wall_s": round(wall, 2),
+            "peak_rss_mb": round(peak / 1e6), "pages": pages,
+            "pages_per_s": round(pages / wall)}
+
+
+def newest_embargo(data: Path) -> tuple[int, str]:
+    years = sorted(int(p.stem) for p in (data / "palmares").glob("*.yaml"))
+    text = (data / "palmares" / f"{years[-1]}.yaml").read_text(encoding="utf-8")
+    return years[-1], re.search(r"^embargo: (\S+)", text, re.M).group(1)
+
+
+def one_second_before(instant: str) -> str:
+    import datetime as dt
+
+    return (dt.datetime.fromisoformat(instant) - dt.timedelta(seconds=1)).isoformat()
+
+
+def edit_one_action(data: Path) -> None:
+    path = sorted((data / "actions").glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'titre: "', 'titre: "(modifié) ', text, count=1), encoding="utf-8")
+
+
+def main() -> int:
+    if BENCH.exists():
+        shutil.rmtree(BENCH)
+    BENCH.mkdir()
+    data = BENCH / "data"
+    print("Génération du jeu national…", flush=True)
+    subprocess.run([PY, "scripts/generate_dataset.py", "national", str(data)], cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL)
+    year, embargo = newest_embargo(data)
+    results = []
+    wall, peak = run([PY, "scripts/validate.py"], {"DATA": str(data), "NOW": embargo})
+    results.append({"name": "validate", "wall_s": round(wall, 2),
+                    "peak_rss_mb": round(peak / 1e6)})
+    print("Construction à froid…", flush=True)
+    results.append(build("cold", data, embargo, BENCH / "cold", BENCH / "cache-cold"))
+    site, cache = BENCH / "site", BENCH / "cache"
+    build("veille", data, one_second_before(embargo), site, cache)
+    print(f"Cérémonie {year}…", flush=True)
+    results.append(build("ceremony", data, embargo, site, cache))
+    results.append(build("warm", data, embargo, site, cache))
+    edit_one_action(data)
+    results.append(build("one_action", data, embargo, site, cache))
+    print("Référence Pelican…", flush=True)
+    pages = results[1]["pages"]
+    results.append(baseline(pages, BENCH / "baseline"))
+    cold, base = results[1]["wall_s"], results[-1]["wall_s"]
+    summary = {"results": results, "ratio_cold_to_baseline": round(cold / base, 2),
+               "cpus": len(os.sched_getaffinity(0))}
+    (BENCH / "bench.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False),
+                                      encoding="utf-8")
+    print(table(results, summary["ratio_cold_to_baseline"]))
+    return 0
+
+
+def table(results: list[dict], ratio: float) -> str:
+    lines = ["| build | wall (s) | pages | pages/s | peak RSS (MB) | output (MB) | stages (s) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in results:
+        stages = ", ".join(f"{k} {v}" for k, v in r.get("stages_s", {}).items())
+        lines.append(f"| {r['name']} | {r['wall_s']} | {r.get('pages', '')} | "
+                     f"{r.get('pages_per_s', '')} | {r['peak_rss_mb']} | "
+                     f"{r.get('output_mb', '')} | {stages} |")
+    lines.append(f"\ncold / baseline = {ratio}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
