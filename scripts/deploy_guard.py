@@ -28,11 +28,15 @@ def problems(output: Path, now_setting: str | None, real_now: dt.datetime) -> li
     """Why ``output`` must not be deployed (empty list: it may)."""
     found = []
     if output.resolve().name == PREVIEW_DIR:
-        found.append(f"{output} est le dossier de l’aperçu sous embargo (make preview) : il ne "
-                     "doit jamais être publié")
+        found.append(
+            f"{output} est le dossier de l’aperçu sous embargo (make preview) : il ne "
+            "doit jamais être publié"
+        )
     if is_preview(output):
-        found.append(f"{output} contient {PREVIEW_MARKER} : c’est un aperçu sous embargo, qui "
-                     "montre des palmarès pas encore publics. Reconstruisez avec make publish")
+        found.append(
+            f"{output} contient {PREVIEW_MARKER} : c’est un aperçu sous embargo, qui "
+            "montre des palmarès pas encore publics. Reconstruisez avec make publish"
+        )
     if not output.is_dir() or not any(output.iterdir()):
         found.append(f"{output} est absent ou vide : rien à publier")
     if now_setting:
@@ -42,8 +46,10 @@ def problems(output: Path, now_setting: str | None, real_now: dt.datetime) -> li
             found.append(f"NOW={now_setting} est illisible")
         else:
             if now.tzinfo is not None and now > real_now + CLOCK_TOLERANCE:
-                found.append(f"NOW={now_setting} est dans le futur : une construction publiée "
-                             "ne doit pas devancer un embargo ; retirez NOW")
+                found.append(
+                    f"NOW={now_setting} est dans le futur : une construction publiée "
+                    "ne doit pas devancer un embargo ; retirez NOW"
+                )
     return found
 
 

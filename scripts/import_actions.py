@@ -8,7 +8,7 @@ Expected columns (CSV header row, ``;`` or ``,``, UTF-8 or Windows-1252; or the 
 object of a JSON list). Names are case- and accent-insensitive; * marks a required column:
 
     id *            the action's identifier (letters, digits, - and _): its page is /actions/<id>/
-    code *          INSEE code or SIREN of the collectivity (data/territoires/<code>.yaml must exist)
+    code *          INSEE code or SIREN (data/territoires/<code>.yaml must exist)
     titre *         the title
     description     Markdown text (sanitised at build time)
     categorie *     id or name of one of the four categories of referentiel.yaml (R6)
@@ -68,11 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         for line in problems.lines():
             print(line)
         n = len(problems.items)
-        print(f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez "
-              "l’export puis relancez.")
+        print(
+            f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez "
+            "l’export puis relancez."
+        )
         return 1
-    print(f"{source} : {sum(map(len, result.values()))} actions pour {len(result)} "
-          "collectivité(s)")
+    print(f"{source} : {sum(map(len, result.values()))} actions pour {len(result)} collectivité(s)")
     changes = []
     for code, actions in result.items():
         text = actions_yaml(actions)

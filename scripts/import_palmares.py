@@ -46,11 +46,13 @@ def instant(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"instant illisible « {text} » : écrivez par exemple "
-                                         "2027-02-02T11:00:00+01:00") from exc
+        raise argparse.ArgumentTypeError(
+            f"instant illisible « {text} » : écrivez par exemple 2027-02-02T11:00:00+01:00"
+        ) from exc
     if value.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"« {text} » n’a pas de décalage UTC : ajoutez +01:00 "
-                                         "(heure d’hiver à Paris)")
+        raise argparse.ArgumentTypeError(
+            f"« {text} » n’a pas de décalage UTC : ajoutez +01:00 (heure d’hiver à Paris)"
+        )
     return value
 
 
@@ -65,8 +67,11 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("fichier", type=Path, help="le tableur du jury exporté en CSV")
     p.add_argument("--annee", type=int, required=True, help="l’année de l’édition, ex. 2027")
-    p.add_argument("--embargo", type=instant, help="ex. 2027-02-02T11:00:00+01:00 (obligatoire "
-                   "pour une nouvelle édition)")
+    p.add_argument(
+        "--embargo",
+        type=instant,
+        help="ex. 2027-02-02T11:00:00+01:00 (obligatoire pour une nouvelle édition)",
+    )
     p.add_argument("--ceremonie-date", type=day, help="par défaut : le jour de l’embargo")
     p.add_argument("--lieu", help="le lieu de la cérémonie")
     p.add_argument("--data", type=Path, default=Path("data"), help="dossier de données")
@@ -80,31 +85,45 @@ def main(argv: list[str] | None = None) -> int:
     source = str(args.fichier)
     problems = ImportProblems(source)
     dataset = load_dataset(args.data, Problems())
-    result = import_palmares(args.fichier, args.annee, args.embargo, args.ceremonie_date,
-                             args.lieu, dataset, load_reference(), problems)
+    result = import_palmares(
+        args.fichier,
+        args.annee,
+        args.embargo,
+        args.ceremonie_date,
+        args.lieu,
+        dataset,
+        load_reference(),
+        problems,
+    )
     for note in problems.notes:
         print(note)
     if result is None:
         for line in problems.lines():
             print(line)
         n = len(problems.items)
-        print(f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez le "
-              "tableur puis relancez.")
+        print(
+            f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez le "
+            "tableur puis relancez."
+        )
         return 1
     names = {c: t.nom for c, t in dataset.territories.items()}
     names.update({t["code"]: t["nom"] for t in result.new_territories})
     path = args.data / "palmares" / f"{args.annee}.yaml"
     text = edition_yaml(result.edition)
     change = FileChange(path, text)
-    change.summary = edition_changes(load_plain(change.old), load_plain(text),
-                                     lambda code: names.get(code, "?"))
+    change.summary = edition_changes(
+        load_plain(change.old), load_plain(text), lambda code: names.get(code, "?")
+    )
     changes = [change]
     for territory in result.new_territories:
         why = f"créé par l’import du palmarès {args.annee} ; {territory['why']}"
-        changes.append(FileChange(args.data / "territoires" / f"{territory['code']}.yaml",
-                                  territory_yaml(territory, why),
-                                  [f"  + {territory['nom']} ({territory['code']}), "
-                                   f"{territory['why']}"]))
+        changes.append(
+            FileChange(
+                args.data / "territoires" / f"{territory['code']}.yaml",
+                territory_yaml(territory, why),
+                [f"  + {territory['nom']} ({territory['code']}), {territory['why']}"],
+            )
+        )
     return apply(args.data, changes, dry_run=args.dry_run, force=args.force)
 
 

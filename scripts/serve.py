@@ -1,6 +1,6 @@
 """Local server for staff and developers (``make serve``): build, serve, rebuild on change.
 
-    .venv/bin/python scripts/serve.py [--preview] [--port 8000]
+    .venv/bin/python scripts/serve.py [--preview] [--port 8000]      (make serve [PREVIEW=1])
 
 Builds the site into ``OUTPUTDIR`` (``output-apercu`` with ``--preview``), serves it on
 http://127.0.0.1:8000 and rebuilds when ``content/``, ``theme/``, ``plugins/`` or ``data/`` (or
@@ -22,9 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from watchfiles import watch  # noqa: E402
-
 from label_build.driver import build  # noqa: E402
+from watchfiles import watch  # noqa: E402
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -52,6 +51,7 @@ def main() -> int:
     parser.add_argument("--preview", action="store_true", help="aperçu sous embargo")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
+    args.preview = args.preview or os.environ.get("PREVIEW") == "1"  # make serve PREVIEW=1
     output = Path(os.environ.get("OUTPUTDIR") or ("output-apercu" if args.preview else "output"))
     rebuild(output, args.preview)
     output.mkdir(parents=True, exist_ok=True)
@@ -71,8 +71,10 @@ def main() -> int:
                 server.shutdown()
                 server.server_close()
                 os.execv(sys.executable, [sys.executable, *sys.argv])
-            print(f"Modifié : {', '.join(sorted(p.name for p in paths))} ; reconstruction…",
-                  file=sys.stderr)
+            print(
+                f"Modifié : {', '.join(sorted(p.name for p in paths))} ; reconstruction…",
+                file=sys.stderr,
+            )
             rebuild(output, args.preview)
     except KeyboardInterrupt:
         pass

@@ -64,25 +64,29 @@ import_palmares = load_script("import_palmares")
 import_actions = load_script("import_actions")
 
 
-def write_csv(path: Path, rows, *, sep: str = ";", encoding: str = "utf-8",
-              header=HEADER) -> Path:
+def write_csv(path: Path, rows, *, sep: str = ";", encoding: str = "utf-8", header=HEADER) -> Path:
     with path.open("w", encoding=encoding, newline="") as f:
         csv.writer(f, delimiter=sep, lineterminator="\r\n").writerows([header, *rows])
     return path
 
 
 def run_palmares(capsys, data: Path, csv_path: Path, *extra: str) -> tuple[int, str]:
-    status = import_palmares.main([str(csv_path), "--annee", "2028", "--embargo", EMBARGO,
-                                   "--data", str(data), *extra])
+    status = import_palmares.main(
+        [str(csv_path), "--annee", "2028", "--embargo", EMBARGO, "--data", str(data), *extra]
+    )
     return status, capsys.readouterr().out
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(directory)): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(directory)): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
 
 
 # -- reading spreadsheets -------------------------------------------------------------------
+
 
 def test_headers_fold_accents_case_and_the_at_sign():
     assert fold("Département") == "departement"
@@ -102,20 +106,25 @@ def test_separator_is_sniffed_from_the_header_row():
     assert sniff_delimiter('"Nom, prénom";niveau') == ";"
 
 
-@pytest.mark.parametrize("sep,encoding", [(";", "utf-8-sig"), (",", "utf-8"),
-                                          (";", "cp1252"), (",", "cp1252")])
-def test_palmares_import_with_both_separators_and_encodings(capsys, data_copy, tmp_path,
-                                                            sep, encoding):
+@pytest.mark.parametrize(
+    "sep,encoding", [(";", "utf-8-sig"), (",", "utf-8"), (";", "cp1252"), (",", "cp1252")]
+)
+def test_palmares_import_with_both_separators_and_encodings(
+    capsys, data_copy, tmp_path, sep, encoding
+):
     csv_path = write_csv(tmp_path / "jury.csv", ROWS, sep=sep, encoding=encoding)
     status, out = run_palmares(capsys, data_copy, csv_path)
     assert status == 0, out
     text = (data_copy / "palmares" / "2028.yaml").read_text(encoding="utf-8")
     assert text == EXPECTED_2028
     # Missing territories are created, their type deduced and said.
-    assert (data_copy / "territoires" / "01001.yaml").read_text("utf-8").endswith(
-        'code: "01001"\nnom: "L\'Abergement-Clémenciat"\ntype: village\n')
+    assert (
+        (data_copy / "territoires" / "01001.yaml")
+        .read_text("utf-8")
+        .endswith('code: "01001"\nnom: "L\'Abergement-Clémenciat"\ntype: village\n')
+    )
     assert "type village déduit de la population (860\u00a0hab. < 3\u202f500)" in out
-    assert 'type: ville\n' in (data_copy / "territoires" / "01053.yaml").read_text("utf-8")
+    assert "type: ville\n" in (data_copy / "territoires" / "01053.yaml").read_text("utf-8")
     assert "code « 1001 » lu comme 01001" in out
     assert "+ nouvelle édition 2028 : 6 lauréats" in out
 
@@ -137,9 +146,11 @@ def test_ambiguous_name_asks_for_the_code_and_writes_nothing(capsys, data_copy, 
     status, out = run_palmares(capsys, data_copy, csv_path)
     assert status == 1
     line = next(li for li in out.splitlines() if "ligne 4" in li)
-    assert line.startswith(f"{csv_path}, ligne 4, colonne « Nom » : « Saint-Denis » désigne "
-                           "plusieurs collectivités : précisez le code INSEE dans la colonne "
-                           "code : ")
+    assert line.startswith(
+        f"{csv_path}, ligne 4, colonne « Nom » : « Saint-Denis » désigne "
+        "plusieurs collectivités : précisez le code INSEE dans la colonne "
+        "code : "
+    )
     assert "93066 Saint-Denis (Seine-Saint-Denis, déjà dans data/territoires)" in line
     assert "97411 Saint-Denis (La Réunion, déjà dans data/territoires)" in line
     assert "11339 Saint-Denis (Aude)" in line
@@ -147,7 +158,8 @@ def test_ambiguous_name_asks_for_the_code_and_writes_nothing(capsys, data_copy, 
 
 
 def test_bad_rows_are_all_reported_by_line_and_column_and_nothing_is_written(
-        capsys, data_copy, tmp_path):
+    capsys, data_copy, tmp_path
+):
     rows = [
         ["33063", "Bordeaux", "", "7", "", ""],  # line 2: level 7
         ["", "", "", "3", "", ""],  # line 3: neither code nor name
@@ -160,11 +172,15 @@ def test_bad_rows_are_all_reported_by_line_and_column_and_nothing_is_written(
     status, out = run_palmares(capsys, data_copy, csv_path)
     assert status == 1
     src = str(csv_path)
-    assert f"{src}, ligne 2, colonne « Niveau » : le niveau doit être un entier de 1 à 5 " \
-           "(lu : « 7 »)" in out
+    assert (
+        f"{src}, ligne 2, colonne « Niveau » : le niveau doit être un entier de 1 à 5 "
+        "(lu : « 7 »)" in out
+    )
     assert f"{src}, ligne 3, colonne « Nom » : ni code ni nom" in out
-    assert f"{src}, ligne 4, colonne « Code INSEE » : code INSEE 99999 absent de la liste " \
-           "officielle des communes" in out
+    assert (
+        f"{src}, ligne 4, colonne « Code INSEE » : code INSEE 99999 absent de la liste "
+        "officielle des communes" in out
+    )
     assert f"{src}, ligne 5, colonne « Mentions » : mention « Santé » inconnue" in out
     assert f"{src}, ligne 5, colonne « Excellence » : écrivez oui ou non" in out
     assert f"{src}, ligne 6, colonne « Nom » : le code 33063 désigne 33063 Bordeaux" in out
@@ -194,8 +210,12 @@ def test_the_checker_runs_before_anything_is_written(capsys, data_copy, tmp_path
 def test_dry_run_shows_the_change_and_an_overwrite_needs_force(capsys, data_copy, tmp_path):
     csv_path = write_csv(tmp_path / "jury.csv", ROWS)
     assert run_palmares(capsys, data_copy, csv_path)[0] == 0
-    changed = [["33063", "Bordeaux", "", "3", "", ""], *ROWS[1:3], ROWS[4],
-               ["", "Brest", "", "4", "", ""]]
+    changed = [
+        ["33063", "Bordeaux", "", "3", "", ""],
+        *ROWS[1:3],
+        ROWS[4],
+        ["", "Brest", "", "4", "", ""],
+    ]
     write_csv(csv_path, changed)
     before = snapshot(data_copy)
 
@@ -229,14 +249,16 @@ def test_absent_columns_keep_the_file_values(capsys, data_copy, tmp_path):
     edition = load_dataset(data_copy, Problems()).editions[2027]
     rows = [[lau.territoire, str(lau.arobases)] for lau in edition.laureates]
     csv_path = write_csv(tmp_path / "jury.csv", rows, header=["code", "arobases"])
-    status = import_palmares.main([str(csv_path), "--annee", "2027", "--data", str(data_copy),
-                                   "--dry-run"])
+    status = import_palmares.main(
+        [str(csv_path), "--annee", "2027", "--data", str(data_copy), "--dry-run"]
+    )
     out = capsys.readouterr().out
     assert status == 0
     assert "note du jury" not in out and "retiré" not in out and "ajouté" not in out
 
 
 # -- actions ---------------------------------------------------------------------------------
+
 
 def export_rows(data: Path, codes: list[str]) -> list[dict]:
     from label_data.load import load_dataset
@@ -248,19 +270,29 @@ def export_rows(data: Path, codes: list[str]) -> list[dict]:
         for a in dataset.actions_by_territory[code]:
             place = a.lieux[0] if a.lieux else None
             pos = place.position if place else None
-            rows.append({
-                "id": a.id, "code": code, "titre": a.titre, "description": a.description,
-                "categorie": a.categorie, "services": "|".join(a.services),
-                "porteur": a.porteur.nom if a.porteur else "",
-                "type_porteur": a.porteur.type if a.porteur else "",
-                "debut": a.debut.strftime("%d/%m/%Y") if a.debut else "",
-                "fin": a.fin.isoformat() if a.fin else "",
-                "mise_a_jour": a.mise_a_jour.isoformat(),
-                "lieu": place.nom if place else "", "adresse": (place.adresse or "") if place
-                else "", "lat": str(pos.lat).replace(".", ",") if pos else "",
-                "lon": str(pos.lon).replace(".", ",") if pos else "", "lien": a.lien or "",
-                "courriel_contact": a.contact.courriel if a.contact and a.contact.courriel
-                else ""})
+            rows.append(
+                {
+                    "id": a.id,
+                    "code": code,
+                    "titre": a.titre,
+                    "description": a.description,
+                    "categorie": a.categorie,
+                    "services": "|".join(a.services),
+                    "porteur": a.porteur.nom if a.porteur else "",
+                    "type_porteur": a.porteur.type if a.porteur else "",
+                    "debut": a.debut.strftime("%d/%m/%Y") if a.debut else "",
+                    "fin": a.fin.isoformat() if a.fin else "",
+                    "mise_a_jour": a.mise_a_jour.isoformat(),
+                    "lieu": place.nom if place else "",
+                    "adresse": (place.adresse or "") if place else "",
+                    "lat": str(pos.lat).replace(".", ",") if pos else "",
+                    "lon": str(pos.lon).replace(".", ",") if pos else "",
+                    "lien": a.lien or "",
+                    "courriel_contact": a.contact.courriel
+                    if a.contact and a.contact.courriel
+                    else "",
+                }
+            )
     return rows
 
 
@@ -276,7 +308,8 @@ def write_export(path: Path, rows: list[dict], sep=";", encoding="cp1252") -> Pa
 
 
 def test_actions_from_csv_and_json_give_the_same_files_and_rerun_changes_nothing(
-        capsys, data_copy, tmp_path):
+    capsys, data_copy, tmp_path
+):
     rows = export_rows(data_copy, ["33063", "2A004"])
     csv_path = write_export(tmp_path / "atlaas.csv", rows)
     json_path = write_export(tmp_path / "atlaas.json", rows)
@@ -317,15 +350,22 @@ def test_actions_bad_rows(capsys, data_copy, tmp_path):
     out = capsys.readouterr().out
     # Quoted multi-line descriptions: each action spans several lines of the file.
     text = csv_path.read_text("cp1252").split("\n")
-    line_of = {r["id"]: next(i for i, li in enumerate(text, 1) if li.startswith(r["id"]))
-               for r in rows}
+    line_of = {
+        r["id"]: next(i for i, li in enumerate(text, 1) if li.startswith(r["id"])) for r in rows
+    }
     src = str(csv_path)
-    assert (f"{src}, ligne {line_of[rows[0]['id']]}, colonne « mise_a_jour » : date illisible "
-            "« 31/02/2026 »") in out
-    assert f"{src}, ligne {line_of[rows[1]['id']]}, colonne « categorie » : catégorie " \
-           "« sport » inconnue (R6)" in out
-    assert f"{src}, ligne {line_of[rows[2]['id']]}, colonne « code » : 01001 " \
-           "L'Abergement-Clémenciat (Ain) n’a pas de fichier data/territoires/01001.yaml" in out
+    assert (
+        f"{src}, ligne {line_of[rows[0]['id']]}, colonne « mise_a_jour » : date illisible "
+        "« 31/02/2026 »"
+    ) in out
+    assert (
+        f"{src}, ligne {line_of[rows[1]['id']]}, colonne « categorie » : catégorie "
+        "« sport » inconnue (R6)" in out
+    )
+    assert (
+        f"{src}, ligne {line_of[rows[2]['id']]}, colonne « code » : 01001 "
+        "L'Abergement-Clémenciat (Ain) n’a pas de fichier data/territoires/01001.yaml" in out
+    )
     assert snapshot(data_copy) == before
 
 
@@ -334,28 +374,49 @@ def test_json_records_are_named_as_records(capsys, data_copy, tmp_path):
     rows[1]["lien"] = "www.example.org"
     json_path = write_export(tmp_path / "atlaas.json", rows)
     assert import_actions.main([str(json_path), "--data", str(data_copy)]) == 1
-    assert f"{json_path}, enregistrement 2, champ « lien » : adresse web attendue" in \
-        capsys.readouterr().out
+    assert (
+        f"{json_path}, enregistrement 2, champ « lien » : adresse web attendue"
+        in capsys.readouterr().out
+    )
 
 
 # -- the writer ------------------------------------------------------------------------------
+
 
 def test_written_yaml_reads_back_as_written():
     import datetime as dt
 
     import yaml
 
-    edition = {"edition": 2028, "embargo": dt.datetime.fromisoformat(EMBARGO),
-               "ceremonie": {"date": dt.date(2028, 2, 1), "lieu": "Lyon"},
-               "mentions": [{"id": "no", "nom": "Non « oui »"}],
-               "laureats": [{"territoire": "01001", "arobases": 2, "mentions": ["no"],
-                             "note_jury": "ligne 1\nligne 2"}]}
+    edition = {
+        "edition": 2028,
+        "embargo": dt.datetime.fromisoformat(EMBARGO),
+        "ceremonie": {"date": dt.date(2028, 2, 1), "lieu": "Lyon"},
+        "mentions": [{"id": "no", "nom": "Non « oui »"}],
+        "laureats": [
+            {
+                "territoire": "01001",
+                "arobases": 2,
+                "mentions": ["no"],
+                "note_jury": "ligne 1\nligne 2",
+            }
+        ],
+    }
     back = yaml.safe_load(edition_yaml(edition))
     assert back["laureats"][0]["territoire"] == "01001"  # not the octal 513
     assert back["mentions"] == [{"id": "no", "nom": "Non « oui »"}]  # not False
     assert back["laureats"][0]["note_jury"] == "ligne 1\nligne 2"
-    actions = [{"id": "12345", "titre": "T", "description": "a\n\nb  \n", "categorie": "c",
-                "services": ["s"], "mise_a_jour": dt.date(2026, 1, 2), "fin": None}]
+    actions = [
+        {
+            "id": "12345",
+            "titre": "T",
+            "description": "a\n\nb  \n",
+            "categorie": "c",
+            "services": ["s"],
+            "mise_a_jour": dt.date(2026, 1, 2),
+            "fin": None,
+        }
+    ]
     back = yaml.safe_load(actions_yaml(actions))
     assert back[0]["id"] == "12345" and back[0]["description"] == "a\n\nb  \n"
     assert back[0]["fin"] is None

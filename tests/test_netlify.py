@@ -54,8 +54,16 @@ def test_build_cache_plugin_keeps_the_cache_directory():
     assert plugin["inputs"]["paths"] == [".cache"]
 
 
-@pytest.mark.parametrize("url", ["/", "/palmares/2026/", "/territoires/bordeaux-33063/",
-                                 "/static/css/site.0123abcd.css", "/404.html"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/palmares/2026/",
+        "/territoires/bordeaux-33063/",
+        "/static/css/site.0123abcd.css",
+        "/404.html",
+    ],
+)
 def test_security_headers_on_every_page(url):
     h = headers_for(url)
     assert h["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains"

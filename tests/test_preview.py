@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,11 +34,17 @@ def guard(output: Path, now: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "NOW"}
     if now is not None:
         env["NOW"] = now
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "deploy_guard.py"),
-                           str(output)], capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "deploy_guard.py"), str(output)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 # -- the preview -----------------------------------------------------------------------------
+
 
 def test_preview_shows_the_embargoed_edition_with_banner_noindex_and_marker(preview_site):
     assert (preview_site / PREVIEW_MARKER).is_file()
@@ -50,8 +57,11 @@ def test_preview_shows_the_embargoed_edition_with_banner_noindex_and_marker(prev
 def test_every_preview_page_is_noindex_and_robots_disallow_all(preview_site):
     pages = list(preview_site.rglob("*.html"))
     assert len(pages) > 20
-    missing = [str(p.relative_to(preview_site)) for p in pages
-               if '<meta name="robots" content="noindex">' not in p.read_text("utf-8")]
+    missing = [
+        str(p.relative_to(preview_site))
+        for p in pages
+        if '<meta name="robots" content="noindex">' not in p.read_text("utf-8")
+    ]
     assert missing == []
     robots = (preview_site / "robots.txt").read_text(encoding="utf-8")
     assert "Disallow: /\n" in robots and "Allow" not in robots
@@ -65,6 +75,7 @@ def test_a_normal_build_has_no_marker_and_no_embargoed_edition(demo_site):
 
 
 # -- the guard -------------------------------------------------------------------------------
+
 
 def test_guard_refuses_a_preview(preview_site):
     run = guard(preview_site)
@@ -94,8 +105,10 @@ def test_guard_refuses_an_empty_output_and_a_now_in_the_future(tmp_path, demo_si
     assert guard(tmp_path / "absent").returncode == 1
     real = dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC)
     found = deploy_guard.problems(demo_site, "2027-02-02T11:00:00+01:00", real)
-    assert found == ["NOW=2027-02-02T11:00:00+01:00 est dans le futur : une construction "
-                     "publiée ne doit pas devancer un embargo ; retirez NOW"]
+    assert found == [
+        "NOW=2027-02-02T11:00:00+01:00 est dans le futur : une construction "
+        "publiée ne doit pas devancer un embargo ; retirez NOW"
+    ]
     assert deploy_guard.problems(demo_site, "2026-01-10T13:00:30+01:00", real) == []
 
 
@@ -107,6 +120,7 @@ def test_guard_accepts_a_normal_build(demo_site):
 
 # -- edition states --------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def dataset():
     data, problems = validate(ROOT / "data")
@@ -115,33 +129,47 @@ def dataset():
 
 
 def state_2027(dataset, now: str) -> str:
-    return next(li for li in edition_states(dataset, dt.datetime.fromisoformat(now))
-                if li.startswith("  2027"))
+    return next(
+        li
+        for li in edition_states(dataset, dt.datetime.fromisoformat(now))
+        if li.startswith("  2027")
+    )
 
 
 def test_state_one_second_before_the_embargo(dataset):
     assert state_2027(dataset, "2027-02-02T10:59:59+01:00") == (
         f"  2027 : SOUS EMBARGO jusqu’au 2{NBSP}février{NBSP}2027 à 11{NBSP}h{NBSP}00, "
-        f"dans 1{NBSP}seconde")
+        f"dans 1{NBSP}seconde"
+    )
 
 
 def test_state_at_the_embargo_instant(dataset):
     assert state_2027(dataset, "2027-02-02T10:00:00Z") == (
         f"  2027 : publiée (embargo levé le 2{NBSP}février{NBSP}2027 à 11{NBSP}h{NBSP}00, "
-        f"il y a 0{NBSP}seconde)")
+        f"il y a 0{NBSP}seconde)"
+    )
 
 
 def test_state_weeks_before(dataset):
     assert state_2027(dataset, DEMO_NOW).endswith(f"dans 8{NBSP}mois")
 
 
-@pytest.mark.parametrize("seconds,text", [
-    (1, "1 seconde"), (59, "59 secondes"), (61, "1 minute et 1 seconde"),
-    (600, "10 minutes"), (3599, "59 minutes"), (3600 * 5 + 60, "5 heures et 1 minute"),
-    (86400 * 35, "5 semaines"),
-])
+@pytest.mark.parametrize(
+    "seconds,text",
+    [
+        (1, "1 seconde"),
+        (59, "59 secondes"),
+        (61, "1 minute et 1 seconde"),
+        (600, "10 minutes"),
+        (3599, "59 minutes"),
+        (3600 * 5 + 60, "5 heures et 1 minute"),
+        (86400 * 35, "5 semaines"),
+    ],
+)
 def test_countdown_words(seconds, text):
-    assert french_duration(dt.timedelta(seconds=seconds)) == text.replace(" ", NBSP)
+    # No-break space between a number and its unit only.
+    expected = re.sub(r"(\d) ", "\\1" + NBSP, text)
+    assert french_duration(dt.timedelta(seconds=seconds)) == expected
 
 
 def test_first_of_the_month():
@@ -151,8 +179,13 @@ def test_first_of_the_month():
 
 def test_validate_prints_the_states():
     env = {**os.environ, "DATA": str(ROOT / "data"), "NOW": "2027-02-02T10:59:59+01:00"}
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py")], env=env,
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0
     assert "2027 : SOUS EMBARGO jusqu’au 2" in run.stdout
     assert f"dans 1{NBSP}seconde" in run.stdout

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from label_data.problems import DataError
@@ -59,7 +60,9 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         return 1
     except Exception as exc:
         discard(staging)
-        logging.getLogger(__name__).exception("build failed")
+        # A bug, not a data problem: developers need the traceback. Printed directly, since
+        # Pelican's fatal logger would turn a logged error into another exception.
+        traceback.print_exc(file=sys.stderr)
         print(
             f"Échec de la construction : {exc}. Le site précédent ({output}) est intact.",
             file=sys.stderr,

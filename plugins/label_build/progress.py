@@ -79,32 +79,34 @@ def count(what: str, n: int) -> None:
     REPORT.counts[what] = REPORT.counts.get(what, 0) + n
 
 
-def directory_size(path: str) -> tuple[int, int]:
-    files = size = 0
+def directory_size(path: str) -> tuple[int, int, int]:
+    """Files, bytes and HTML pages under ``path``."""
+    files = size = pages = 0
     for root, _dirs, names in os.walk(path):
         for name in names:
             files += 1
             size += os.path.getsize(os.path.join(root, name))
-    return files, size
+            pages += name.endswith(".html")
+    return files, size, pages
+
+
+def _fr(value: float, digits: int = 1) -> str:
+    """French figures: « 52,3 », « 1 088 » (narrow no-break space between thousands)."""
+    text = f"{value:,.{digits}f}" if digits else f"{value:,.0f}"
+    return text.replace(",", "\u202f").replace(".", ",")
 
 
 def summary(output: str, total_seconds: float) -> str:
-    files, size = directory_size(output)
-    lines = ["Résumé de la construction :"]
+    files, size, pages = directory_size(output)
+    lines = ["Résumé de la construction :", f"  pages HTML : {_fr(pages, 0)}"]
     for what, n in REPORT.counts.items():
-        lines.append(f"  {what} : {n}")
-    lines.append(f"  fichiers écrits : {files}, {size / 1e6:.1f} Mo")
+        lines.append(f"  {what} : {_fr(n, 0)}")
+    lines.append(f"  fichiers écrits : {_fr(files, 0)}, {_fr(size / 1e6)}\u00a0Mo")
     for name, seconds in REPORT.stages.items():
-        lines.append(f"  {name} : {seconds:.1f} s")
-    lines.append(f"  total : {total_seconds:.1f} s")
+        lines.append(f"  {name} : {_fr(seconds)}\u00a0s")
+    # Pelican's own work (reading, pages, feeds, search index) is not a named stage.
+    rest = total_seconds - sum(REPORT.stages.values())
+    if REPORT.stages and rest > 0:
+        lines.append(f"  pages, flux, recherche et le reste : {_fr(rest)}\u00a0s")
+    lines.append(f"  total : {_fr(total_seconds)}\u00a0s")
     return "\n".join(lines)
-
-
-def write_json(path: str, output: str, total_seconds: float) -> None:
-    import json
-
-    files, size = directory_size(output)
-    figures = {"stages": REPORT.stages, "counts": REPORT.counts, "files": files,
-               "bytes": size, "total": total_seconds}
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(figures, handle, indent=2, ensure_ascii=False)

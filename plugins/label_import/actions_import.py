@@ -42,11 +42,21 @@ COLUMNS = {
 REQUIRED = (("id",), ("code",), ("titre",), ("categorie",), ("services",), ("mise_a_jour",))
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 # What each action key is made of: a column absent from the export keeps the file's value.
-KEY_COLUMNS = {"description": ("description",), "porteur": ("porteur", "type_porteur"),
-               "acteurs": ("acteurs",), "debut": ("debut",), "fin": ("fin",),
-               "lieux": ("lieu",), "lien": ("lien",), "contact": ("courriel_contact",)}
-CARRIERS = {fold(t): t for t in CARRIER_TYPES} | {"commune": "collectivite", "mairie":
-                                                  "collectivite", "etablissement scolaire": "ecole"}
+KEY_COLUMNS = {
+    "description": ("description",),
+    "porteur": ("porteur", "type_porteur"),
+    "acteurs": ("acteurs",),
+    "debut": ("debut",),
+    "fin": ("fin",),
+    "lieux": ("lieu",),
+    "lien": ("lien",),
+    "contact": ("courriel_contact",),
+}
+CARRIERS = {fold(t): t for t in CARRIER_TYPES} | {
+    "commune": "collectivite",
+    "mairie": "collectivite",
+    "etablissement scolaire": "ecole",
+}
 
 
 def read_rows(path: Path, problems: ImportProblems) -> tuple[list[Row], tuple[str, ...]] | None:
@@ -62,7 +72,7 @@ def read_rows(path: Path, problems: ImportProblems) -> tuple[list[Row], tuple[st
         return None
     records = data.get("actions") if isinstance(data, dict) else data
     if not isinstance(records, list):
-        problems.add(0, "", "une liste d’actions est attendue (ou un objet {\"actions\": [...]})")
+        problems.add(0, "", 'une liste d’actions est attendue (ou un objet {"actions": [...]})')
         return None
     variants = {fold(v): name for name, vs in COLUMNS.items() for v in (name, *vs)}
     rows, seen = [], set()
@@ -98,8 +108,9 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def import_actions(path: Path, dataset: Dataset, reference: Reference,
-                   problems: ImportProblems) -> dict[str, list[dict]] | None:
+def import_actions(
+    path: Path, dataset: Dataset, reference: Reference, problems: ImportProblems
+) -> dict[str, list[dict]] | None:
     """code -> the actions of that collectivity, in the export's order; None on any problem."""
     read = read_rows(path, problems)
     if read is None:
@@ -119,8 +130,12 @@ def import_actions(path: Path, dataset: Dataset, reference: Reference,
             if code0 == code and rest == {k: v for k, v in action0.items() if k != "lieux"}:
                 action0.setdefault("lieux", []).extend(action.get("lieux", []))
             else:
-                problems.add(row.line, "id", f"l’action « {action['id']} » figure déjà "
-                             f"{problems.unit} {line} avec d’autres valeurs : un id par action")
+                problems.add(
+                    row.line,
+                    "id",
+                    f"l’action « {action['id']} » figure déjà "
+                    f"{problems.unit} {line} avec d’autres valeurs : un id par action",
+                )
             continue
         first[action["id"]] = (row.line, code, action)
         by_code.setdefault(code, {})[action["id"]] = action
@@ -145,30 +160,46 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
     before = len(problems.items)
     ident = row.get("id")
     if not ID_RE.match(ident):
-        bad("id", f"identifiant « {ident} » invalide : lettres, chiffres, - et _ seulement "
-            "(il sert d’adresse à la page de l’action)")
+        bad(
+            "id",
+            f"identifiant « {ident} » invalide : lettres, chiffres, - et _ seulement "
+            "(il sert d’adresse à la page de l’action)",
+        )
     code = None
     try:
         code = matcher.by_code(row.get("code"), "")[0].code if row.get("code") else None
         if code is None:
             bad("code", "code INSEE ou SIREN de la collectivité manquant")
         elif code not in dataset.territories:
-            bad("code", f"{matcher.describe(matcher.candidate(code))} n’a pas de fichier "
-                f"data/territoires/{code}.yaml : créez-le (ou importez d’abord le palmarès)")
+            bad(
+                "code",
+                f"{matcher.describe(matcher.candidate(code))} n’a pas de fichier "
+                f"data/territoires/{code}.yaml : créez-le (ou importez d’abord le palmarès)",
+            )
             code = None
     except MatchError as exc:
         bad("code", str(exc))
     if not row.get("titre"):
         bad("titre", "titre manquant")
-    categorie = next((c.id for c in ref.categories.values()
-                      if fold(row.get("categorie")) in (fold(c.id), fold(c.nom))), None)
+    categorie = next(
+        (
+            c.id
+            for c in ref.categories.values()
+            if fold(row.get("categorie")) in (fold(c.id), fold(c.nom))
+        ),
+        None,
+    )
     if categorie is None:
-        bad("categorie", f"catégorie « {row.get('categorie')} » inconnue (R6) : "
-            + ", ".join(c.id for c in ref.categories.values()))
+        bad(
+            "categorie",
+            f"catégorie « {row.get('categorie')} » inconnue (R6) : "
+            + ", ".join(c.id for c in ref.categories.values()),
+        )
     services = []
     for part in filter(None, (p.strip() for p in row.get("services").split("|"))):
-        found = next((s.id for s in ref.services.values()
-                      if fold(part) in (fold(s.id), fold(s.nom))), None)
+        found = next(
+            (s.id for s in ref.services.values() if fold(part) in (fold(s.id), fold(s.nom))), None
+        )
         if found is None:
             bad("services", f"service « {part} » inconnu du référentiel (R6)")
         elif found not in services:
@@ -183,8 +214,13 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
                 bad(key, f"date illisible « {row.get(key)} » : AAAA-MM-JJ ou JJ/MM/AAAA")
     if not row.get("mise_a_jour"):
         bad("mise_a_jour", "date de mise à jour manquante (R7)")
-    action = {"id": ident, "titre": row.get("titre"), "categorie": categorie,
-              "services": services, **{k: v for k, v in dates.items() if v}}
+    action = {
+        "id": ident,
+        "titre": row.get("titre"),
+        "categorie": categorie,
+        "services": services,
+        **{k: v for k, v in dates.items() if v},
+    }
     action.setdefault("fin", None)  # written « fin: null »: still running (R7)
     description = "\n".join(ln.rstrip() for ln in row.get("description").strip().splitlines())
     if description:
@@ -192,8 +228,11 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
     if row.get("porteur") or row.get("type_porteur"):
         kind = CARRIERS.get(fold(row.get("type_porteur")))
         if kind is None:
-            bad("type_porteur", f"type de porteur « {row.get('type_porteur')} » inconnu : "
-                + ", ".join(CARRIER_TYPES))
+            bad(
+                "type_porteur",
+                f"type de porteur « {row.get('type_porteur')} » inconnu : "
+                + ", ".join(CARRIER_TYPES),
+            )
         action["porteur"] = {"nom": row.get("porteur"), "type": kind or ""}
     acteurs = [a.strip() for a in row.get("acteurs").split("|") if a.strip()]
     if acteurs:
@@ -203,7 +242,10 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
         action["lieux"] = [place]
     if row.get("lien"):
         if not row.get("lien").startswith(("https://", "http://")):
-            bad("lien", f"adresse web attendue, commençant par https:// (lu : « {row.get('lien')} »)")
+            bad(
+                "lien",
+                f"adresse web attendue, commençant par https:// (lu : « {row.get('lien')} »)",
+            )
         action["lien"] = row.get("lien")
     if row.get("courriel_contact"):
         action["contact"] = {"courriel": row.get("courriel_contact")}
@@ -225,12 +267,16 @@ def _place(row: Row, bad) -> dict | None:
         try:
             position = {"lat": float(lat), "lon": float(lon)}
         except ValueError:
-            bad("lat", f"latitude et longitude doivent être des nombres (lu : « {lat} », "
-                f"« {lon} »)")
+            bad(
+                "lat", f"latitude et longitude doivent être des nombres (lu : « {lat} », « {lon} »)"
+            )
             return place
         if not (-90 <= position["lat"] <= 90 and -180 <= position["lon"] <= 180):
-            bad("lat", f"position impossible ({lat}, {lon}) : latitude de -90 à 90, "
-                "longitude de -180 à 180")
+            bad(
+                "lat",
+                f"position impossible ({lat}, {lon}) : latitude de -90 à 90, "
+                "longitude de -180 à 180",
+            )
         place["position"] = position
     return place
 
@@ -248,13 +294,29 @@ def _model_value(old: Action, key: str):
     if key == "porteur":
         return {"nom": old.porteur.nom, "type": old.porteur.type} if old.porteur else None
     if key == "lieux":
-        return [{"nom": p.nom, **({"adresse": p.adresse} if p.adresse else {}),
-                 **({"position": {"lat": p.position.lat, "lon": p.position.lon}}
-                    if p.position else {})} for p in old.lieux]
+        return [
+            {
+                "nom": p.nom,
+                **({"adresse": p.adresse} if p.adresse else {}),
+                **(
+                    {"position": {"lat": p.position.lat, "lon": p.position.lon}}
+                    if p.position
+                    else {}
+                ),
+            }
+            for p in old.lieux
+        ]
     if key == "contact":
         c = old.contact
-        return {k: v for k, v in (("nom", c.nom), ("courriel", c.courriel),
-                                  ("telephone", c.telephone)) if v} if c else None
+        return (
+            {
+                k: v
+                for k, v in (("nom", c.nom), ("courriel", c.courriel), ("telephone", c.telephone))
+                if v
+            }
+            if c
+            else None
+        )
     if key == "acteurs":
         return list(old.acteurs)
     return getattr(old, key)

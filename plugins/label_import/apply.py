@@ -56,11 +56,9 @@ def check_on_copy(data_dir: Path, changes: list[FileChange]) -> tuple[list[str],
         def real(line: str) -> str:  # name the real files, not the temporary copy
             return line.replace(shown_copy, shown_data)
 
-        touched = {display_path(copy / c.path.relative_to(data_dir))
-                   for c in changes}
+        touched = {display_path(copy / c.path.relative_to(data_dir)) for c in changes}
         errors = sorted(real(str(p)) for p in set(problems.errors))
-        warnings = sorted(real(str(p)) for p in set(problems.warnings)
-                          if p.where.file in touched)
+        warnings = sorted(real(str(p)) for p in set(problems.warnings) if p.where.file in touched)
     return errors, warnings
 
 
@@ -71,8 +69,14 @@ def write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)  # a reader never sees half a file
 
 
-def apply(data_dir: Path, changes: list[FileChange], *, dry_run: bool, force: bool,
-          out: Callable[[str], None] = print) -> int:
+def apply(
+    data_dir: Path,
+    changes: list[FileChange],
+    *,
+    dry_run: bool,
+    force: bool,
+    out: Callable[[str], None] = print,
+) -> int:
     """Print what changes; validate; write unless dry run or an unforced overwrite. Status."""
     changed = [c for c in changes if c.changed]
     if not changed:
@@ -89,8 +93,10 @@ def apply(data_dir: Path, changes: list[FileChange], *, dry_run: bool, force: bo
     if errors:
         for line in errors:
             out(line)
-        out(f"Le résultat ne passe pas la vérification ({len(errors)} erreur"
-            f"{'s' if len(errors) > 1 else ''}) : rien n’a été écrit.")
+        out(
+            f"Le résultat ne passe pas la vérification ({len(errors)} erreur"
+            f"{'s' if len(errors) > 1 else ''}) : rien n’a été écrit."
+        )
         return 1
     overwrites = [c for c in changed if c.old is not None]
     if dry_run or (overwrites and not force):
@@ -100,13 +106,20 @@ def apply(data_dir: Path, changes: list[FileChange], *, dry_run: bool, force: bo
             out("Essai à blanc (--dry-run) : rien n’a été écrit.")
             return 0
         names = ", ".join(display_path(c.path) for c in overwrites)
-        verb = "existe déjà et serait modifié" if len(overwrites) == 1 else \
-            "existent déjà et seraient modifiés"
-        out(f"{names} {verb} : rien n’a été écrit. Relisez les différences ci-dessus, puis "
-            "relancez avec --force pour remplacer.")
+        verb = (
+            "existe déjà et serait modifié"
+            if len(overwrites) == 1
+            else "existent déjà et seraient modifiés"
+        )
+        out(
+            f"{names} {verb} : rien n’a été écrit. Relisez les différences ci-dessus, puis "
+            "relancez avec --force pour remplacer."
+        )
         return 1
     for change in changed:
         write_atomic(change.path, change.new)
-    out(f"Écrit : {len(changed)} fichier{'s' if len(changed) > 1 else ''}. Vérifiez avec "
-        "make validate, puis make preview.")
+    out(
+        f"Écrit : {len(changed)} fichier{'s' if len(changed) > 1 else ''}. Vérifiez avec "
+        "make validate, puis make preview."
+    )
     return 0

@@ -26,23 +26,46 @@ from .matching import Matcher, MatchError
 from .table import ImportProblems, Row, fold, parse_flag, read_table
 
 COLUMNS = {
-    "code": ["code insee", "insee", "siren", "code insee siren", "code insee ou siren",
-             "code commune", "code collectivite"],
+    "code": [
+        "code insee",
+        "insee",
+        "siren",
+        "code insee siren",
+        "code insee ou siren",
+        "code commune",
+        "code collectivite",
+    ],
     "nom": ["collectivite", "commune", "nom de la collectivite", "nom collectivite", "laureat"],
     "departement": ["dep", "dept", "departement", "code departement", "n departement"],
-    "arobases": ["arobase", "@", "niveau", "nombre d arobases", "nb arobases", "nombre d @",
-                 "nb @", "label"],
+    "arobases": [
+        "arobase",
+        "@",
+        "niveau",
+        "nombre d arobases",
+        "nb arobases",
+        "nombre d @",
+        "nb @",
+        "label",
+    ],
     "mentions": ["mention", "mentions thematiques", "mention thematique"],
-    "excellence": ["territoire d excellence", "territoire d excellence numerique",
-                   "excellence numerique"],
+    "excellence": [
+        "territoire d excellence",
+        "territoire d excellence numerique",
+        "excellence numerique",
+    ],
     "alerte": ["alerte stagnation", "alerte jury"],
     "note_jury": ["note jury", "note du jury", "commentaire du jury"],
     "type": ["type de collectivite", "categorie de collectivite"],
 }
 REQUIRED = (("code", "nom"), ("arobases",))
 VILLE_THRESHOLD = 3500  # a commune of fewer inhabitants is filed as a village by default
-KIND_WORDS = {"ville": "ville", "village": "village", "territoire": "territoire",
-              "intercommunalite": "territoire", "epci": "territoire"}
+KIND_WORDS = {
+    "ville": "ville",
+    "village": "village",
+    "territoire": "territoire",
+    "intercommunalite": "territoire",
+    "epci": "territoire",
+}
 
 
 @dataclass
@@ -60,21 +83,34 @@ def parse_level(text: str) -> int | None:
     return int(match[1]) if match else None
 
 
-def import_palmares(path: Path, annee: int, embargo: dt.datetime | None,
-                    ceremonie_date: dt.date | None, lieu: str | None, dataset: Dataset,
-                    reference: Reference, problems: ImportProblems) -> PalmaresImport | None:
+def import_palmares(
+    path: Path,
+    annee: int,
+    embargo: dt.datetime | None,
+    ceremonie_date: dt.date | None,
+    lieu: str | None,
+    dataset: Dataset,
+    reference: Reference,
+    problems: ImportProblems,
+) -> PalmaresImport | None:
     table = read_table(path, COLUMNS, REQUIRED, problems)
     if table is None:
         return None
-    problems.notes.append(f"{problems.source} : {len(table.rows)} lignes lues (encodage "
-                          f"{table.encoding}, séparateur « {table.delimiter} »)")
+    problems.notes.append(
+        f"{problems.source} : {len(table.rows)} lignes lues (encodage "
+        f"{table.encoding}, séparateur « {table.delimiter} »)"
+    )
     if table.ignored:
         problems.note(0, "colonnes ignorées : " + ", ".join(f"« {h} »" for h in table.ignored))
     existing = dataset.editions.get(annee)
     mentions = _mentions(existing, dataset, annee)
     if embargo is None and existing is None:
-        problems.add(0, "", f"l’édition {annee} est nouvelle : donnez son embargo avec "
-                     "--embargo 2027-02-02T11:00:00+01:00")
+        problems.add(
+            0,
+            "",
+            f"l’édition {annee} est nouvelle : donnez son embargo avec "
+            "--embargo 2027-02-02T11:00:00+01:00",
+        )
     embargo = embargo or (existing.embargo if existing else None)
     matcher = Matcher(reference, {c: t.nom for c, t in dataset.territories.items()})
     old = {lau.territoire: lau for lau in existing.laureates} if existing else {}
@@ -88,8 +124,11 @@ def import_palmares(path: Path, annee: int, embargo: dt.datetime | None,
         lau, candidate, kind = entry
         code = lau["territoire"]
         if code in first_line:
-            problems.add(row.line, table.headers.get("code") or table.headers["nom"],
-                         f"{candidate.nom} ({code}) figure déjà ligne {first_line[code]}")
+            problems.add(
+                row.line,
+                table.headers.get("code") or table.headers["nom"],
+                f"{candidate.nom} ({code}) figure déjà ligne {first_line[code]}",
+            )
             continue
         first_line[code] = row.line
         _keep_absent_columns(lau, old.get(code), table.columns)
@@ -97,8 +136,11 @@ def import_palmares(path: Path, annee: int, embargo: dt.datetime | None,
         if code in dataset.territories:
             known = dataset.territories[code].type
             if kind and known and kind != known:
-                problems.note(row.line, f"type « {kind} » dans le tableur, « {known} » dans "
-                              f"data/territoires/{code}.yaml : le fichier existant est gardé")
+                problems.note(
+                    row.line,
+                    f"type « {kind} » dans le tableur, « {known} » dans "
+                    f"data/territoires/{code}.yaml : le fichier existant est gardé",
+                )
         else:
             new_territories[code] = _new_territory(candidate, kind)
     if problems or embargo is None:
@@ -106,13 +148,21 @@ def import_palmares(path: Path, annee: int, embargo: dt.datetime | None,
     edition = {
         "edition": annee,
         "embargo": embargo,
-        "ceremonie": {"date": ceremonie_date or (existing.ceremonie_date if existing else None)
-                      or embargo.date(),
-                      "lieu": lieu or (existing.ceremonie_lieu if existing else None)},
+        "ceremonie": {
+            "date": ceremonie_date
+            or (existing.ceremonie_date if existing else None)
+            or embargo.date(),
+            "lieu": lieu or (existing.ceremonie_lieu if existing else None),
+        },
         "mentions": [{"id": m.id, "nom": m.nom} for m in mentions.values()],
         # The file's order is kept (a short diff), newcomers follow by code: deterministic.
-        "laureats": [laureats[c] for c in [*(c for c in old if c in laureats),
-                                           *sorted(c for c in laureats if c not in old)]],
+        "laureats": [
+            laureats[c]
+            for c in [
+                *(c for c in old if c in laureats),
+                *sorted(c for c in laureats if c not in old),
+            ]
+        ],
     }
     return PalmaresImport(edition, [new_territories[c] for c in sorted(new_territories)])
 
@@ -125,8 +175,15 @@ def _mentions(existing: Edition | None, dataset: Dataset, annee: int) -> dict:
     return dict(max(earlier, key=lambda e: e.annee).mentions) if earlier else {}
 
 
-def _row(row: Row, columns, headers, matcher: Matcher, mentions: dict, annee: int,
-         problems: ImportProblems):
+def _row(
+    row: Row,
+    columns,
+    headers,
+    matcher: Matcher,
+    mentions: dict,
+    annee: int,
+    problems: ImportProblems,
+):
     def bad(column: str, message: str) -> None:
         problems.add(row.line, headers.get(column, column), message)
 
@@ -140,8 +197,11 @@ def _row(row: Row, columns, headers, matcher: Matcher, mentions: dict, annee: in
         elif nom:
             candidate = matcher.by_name(nom, row.get("departement"))
         else:
-            bad("nom" if "nom" in columns else "code", "ni code ni nom : indiquez le code INSEE "
-                "(ou SIREN) ou le nom de la collectivité, ou supprimez la ligne")
+            bad(
+                "nom" if "nom" in columns else "code",
+                "ni code ni nom : indiquez le code INSEE "
+                "(ou SIREN) ou le nom de la collectivité, ou supprimez la ligne",
+            )
     except MatchError as exc:
         bad(exc.column, str(exc))
     level = parse_level(row.get("arobases"))
@@ -151,13 +211,17 @@ def _row(row: Row, columns, headers, matcher: Matcher, mentions: dict, annee: in
         bad("arobases", f"le niveau doit être un entier de 1 à 5 (lu : « {row.get('arobases')} »)")
     held = []
     for part in filter(None, (p.strip() for p in re.split(r"[,;|]", row.get("mentions")))):
-        found = next((m.id for m in mentions.values()
-                      if fold(part) in (fold(m.id), fold(m.nom))), None)
+        found = next(
+            (m.id for m in mentions.values() if fold(part) in (fold(m.id), fold(m.nom))), None
+        )
         if found is None:
             known = ", ".join(f"« {m.nom} »" for m in mentions.values()) or "aucune"
-            bad("mentions", f"mention « {part} » inconnue pour l’édition {annee} (connues : "
+            bad(
+                "mentions",
+                f"mention « {part} » inconnue pour l’édition {annee} (connues : "
                 f"{known}) ; pour une nouvelle mention, déclarez-la dans « mentions » de "
-                f"palmares/{annee}.yaml")
+                f"palmares/{annee}.yaml",
+            )
         elif found not in held:
             held.append(found)
     order = list(mentions)
@@ -172,12 +236,20 @@ def _row(row: Row, columns, headers, matcher: Matcher, mentions: dict, annee: in
     if row.get("type") and kind is None:
         bad("type", f"type « {row.get('type')} » inconnu : écrivez ville, village ou territoire")
     if candidate is not None and kind and (kind == "territoire") != candidate.epci:
-        bad("type", f"{candidate.nom} ({candidate.code}) ne peut pas être de type « {kind} » : "
-            "ville ou village pour une commune, territoire pour une intercommunalité (R1)")
+        bad(
+            "type",
+            f"{candidate.nom} ({candidate.code}) ne peut pas être de type « {kind} » : "
+            "ville ou village pour une commune, territoire pour une intercommunalité (R1)",
+        )
     if candidate is None or level is None or not 1 <= level <= 5:
         return None
-    lau = {"territoire": candidate.code, "arobases": level, "mentions": held, **flags,
-           "note_jury": row.get("note_jury") or None}
+    lau = {
+        "territoire": candidate.code,
+        "arobases": level,
+        "mentions": held,
+        **flags,
+        "note_jury": row.get("note_jury") or None,
+    }
     return lau, candidate, kind
 
 
@@ -185,25 +257,45 @@ def _keep_absent_columns(lau: dict, old, columns) -> None:
     """A column the spreadsheet does not have keeps the value already in the file."""
     if old is None:
         return
-    for key, value in (("mentions", list(old.mentions)), ("excellence", old.excellence),
-                       ("alerte", old.alerte), ("note_jury", old.note_jury)):
+    for key, value in (
+        ("mentions", list(old.mentions)),
+        ("excellence", old.excellence),
+        ("alerte", old.alerte),
+        ("note_jury", old.note_jury),
+    ):
         if key not in columns:
             lau[key] = value
 
 
 def _new_territory(candidate, kind: str | None) -> dict:
     if candidate.epci:
-        return {"code": candidate.code, "nom": candidate.nom, "type": "territoire",
-                "why": "type territoire : c’est une intercommunalité (SIREN)"}
+        return {
+            "code": candidate.code,
+            "nom": candidate.nom,
+            "type": "territoire",
+            "why": "type territoire : c’est une intercommunalité (SIREN)",
+        }
     if kind:
-        return {"code": candidate.code, "nom": candidate.nom, "type": kind,
-                "why": f"type {kind} : donné par la colonne type"}
+        return {
+            "code": candidate.code,
+            "nom": candidate.nom,
+            "type": kind,
+            "why": f"type {kind} : donné par la colonne type",
+        }
     pop = candidate.population
     if pop is None:
-        return {"code": candidate.code, "nom": candidate.nom, "type": "ville",
-                "why": "type ville : population inconnue, vérifiez"}
+        return {
+            "code": candidate.code,
+            "nom": candidate.nom,
+            "type": "ville",
+            "why": "type ville : population inconnue, vérifiez",
+        }
     kind = "ville" if pop >= VILLE_THRESHOLD else "village"
     sign = "≥" if kind == "ville" else "<"
     shown = f"{pop:,}".replace(",", "\u202f")
-    return {"code": candidate.code, "nom": candidate.nom, "type": kind,
-            "why": f"type {kind} déduit de la population ({shown}\u00a0hab. {sign} 3\u202f500)"}
+    return {
+        "code": candidate.code,
+        "nom": candidate.nom,
+        "type": kind,
+        "why": f"type {kind} déduit de la population ({shown}\u00a0hab. {sign} 3\u202f500)",
+    }

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 import yaml
 
-
 FLOAT_RE = re.compile(r"^-?\d+\.\d+$")  # codes never hold a dot, dates never look like this
 EMPTY = (None, "", "null", "~", "false", [], {})
 
@@ -36,10 +35,12 @@ def _prune(value):
 
 
 def text_diff(old: str | None, new: str, name: str) -> str:
-    lines = difflib.unified_diff((old or "").splitlines(keepends=True),
-                                 new.splitlines(keepends=True),
-                                 fromfile=f"{name} (actuel)" if old is not None else "/dev/null",
-                                 tofile=f"{name} (après import)")
+    lines = difflib.unified_diff(
+        (old or "").splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"{name} (actuel)" if old is not None else "/dev/null",
+        tofile=f"{name} (après import)",
+    )
     return "".join(lines)
 
 
@@ -54,8 +55,11 @@ def edition_changes(old: dict | None, new: dict, names: Callable[[str], str]) ->
         count = len(new.get("laureats") or [])
         out.append(f"  + nouvelle édition {new['edition']} : {count} lauréats")
         return out
-    for key, label in (("embargo", "embargo"), ("ceremonie", "cérémonie"),
-                       ("mentions", "mentions de l’édition")):
+    for key, label in (
+        ("embargo", "embargo"),
+        ("ceremonie", "cérémonie"),
+        ("mentions", "mentions de l’édition"),
+    ):
         if old.get(key) != new.get(key):
             out.append(f"  ~ {label} : {_show(old.get(key))} → {_show(new.get(key))}")
     before = {lau["territoire"]: lau for lau in old.get("laureats") or []}
@@ -67,13 +71,20 @@ def edition_changes(old: dict | None, new: dict, names: Callable[[str], str]) ->
     for code in sorted(before.keys() & after.keys()):
         a, b = before[code], after[code]
         if a.get("arobases") != b.get("arobases"):
-            out.append(f"  ~ niveau : {names(code)} ({code}) {_at(a['arobases'])} → "
-                       f"{_at(b['arobases'])}")
-        for key, label in (("mentions", "mentions"), ("excellence", "excellence"),
-                           ("alerte", "alerte"), ("note_jury", "note du jury")):
+            out.append(
+                f"  ~ niveau : {names(code)} ({code}) {_at(a['arobases'])} → {_at(b['arobases'])}"
+            )
+        for key, label in (
+            ("mentions", "mentions"),
+            ("excellence", "excellence"),
+            ("alerte", "alerte"),
+            ("note_jury", "note du jury"),
+        ):
             if a.get(key) != b.get(key):
-                out.append(f"  ~ {label} : {names(code)} ({code}) {_show(a.get(key))} → "
-                           f"{_show(b.get(key))}")
+                out.append(
+                    f"  ~ {label} : {names(code)} ({code}) {_show(a.get(key))} → "
+                    f"{_show(b.get(key))}"
+                )
     return out
 
 
@@ -85,8 +96,11 @@ def actions_changes(old: list | None, new: list) -> list[str]:
     out += [f"  − retirée : {i} « {before[i]['titre']} »" for i in before if i not in after]
     for ident in after:
         if ident in before and before[ident] != after[ident]:
-            keys = sorted(k for k in before[ident].keys() | after[ident].keys()
-                          if before[ident].get(k) != after[ident].get(k))
+            keys = sorted(
+                k
+                for k in before[ident].keys() | after[ident].keys()
+                if before[ident].get(k) != after[ident].get(k)
+            )
             out.append(f"  ~ modifiée : {ident} ({', '.join(keys)})")
     return out
 

@@ -91,29 +91,46 @@ class Matcher:
         code, note = clean_code(raw)
         notes = [note] if note else []
         if DEPARTEMENT_RE.match(code):
-            raise MatchError("code", f"« {raw} » est un code de département : un département ne "
-                             "peut pas être candidat (R1) ; écrivez le code INSEE de la commune")
+            raise MatchError(
+                "code",
+                f"« {raw} » est un code de département : un département ne "
+                "peut pas être candidat (R1) ; écrivez le code INSEE de la commune",
+            )
         if SIREN_RE.match(code):
             found = self.candidate(code)
             if found is None:
-                raise MatchError("code", f"SIREN {code} absent de la liste officielle des "
-                                 "intercommunalités : vérifiez-le sur banatic ou l’INSEE")
+                raise MatchError(
+                    "code",
+                    f"SIREN {code} absent de la liste officielle des "
+                    "intercommunalités : vérifiez-le sur banatic ou l’INSEE",
+                )
             return found, notes
         if not INSEE_RE.match(code):
-            raise MatchError("code", f"code « {raw} » mal formé : un code INSEE a 5 caractères "
-                             "(33063, 2A004), un SIREN 9 chiffres")
+            raise MatchError(
+                "code",
+                f"code « {raw} » mal formé : un code INSEE a 5 caractères "
+                "(33063, 2A004), un SIREN 9 chiffres",
+            )
         current = self.ref.current_code(code)
         if current is None:
-            raise MatchError("code", f"code INSEE {code} absent de la liste officielle des "
-                             "communes : vérifiez-le sur le Code officiel géographique")
+            raise MatchError(
+                "code",
+                f"code INSEE {code} absent de la liste officielle des "
+                "communes : vérifiez-le sur le Code officiel géographique",
+            )
         found = self.candidate(current)
         assert found is not None
         if current != code:
-            notes.append(f"{code} est l’ancien code d’une commune fusionnée : enregistré sous "
-                         f"{current} ({found.nom})")
+            notes.append(
+                f"{code} est l’ancien code d’une commune fusionnée : enregistré sous "
+                f"{current} ({found.nom})"
+            )
         elif nom and not self._same_name(found, nom):
-            raise MatchError("nom", f"le code {code} désigne {self.describe(found)}, pas "
-                             f"« {nom} » : corrigez le code ou le nom")
+            raise MatchError(
+                "nom",
+                f"le code {code} désigne {self.describe(found)}, pas "
+                f"« {nom} » : corrigez le code ou le nom",
+            )
         return found, notes
 
     def _same_name(self, c: Candidate, nom: str) -> bool:
@@ -133,21 +150,30 @@ class Matcher:
         found = sorted((c for c in map(self.candidate, codes) if c), key=lambda c: c.code)
         dep = self._departement(departement) if departement else None
         if departement and dep is None:
-            raise MatchError("departement", f"département « {departement} » inconnu : écrivez "
-                             "son numéro (33, 2A, 974) ou son nom")
+            raise MatchError(
+                "departement",
+                f"département « {departement} » inconnu : écrivez "
+                "son numéro (33, 2A, 974) ou son nom",
+            )
         if dep is not None:
             found = [c for c in found if c.departement == dep]
         within = f" dans le département {self.departement_name(dep)}" if dep else ""
         if not found:
             hint = self._suggest(key, dep)
             tip = f" ; vouliez-vous dire {hint} ?" if hint else ""
-            raise MatchError("nom", f"aucune commune ni intercommunalité ne s’appelle « {nom} »"
-                             f"{within}{tip} Vérifiez l’orthographe ou donnez le code INSEE "
-                             "dans la colonne code")
+            raise MatchError(
+                "nom",
+                f"aucune commune ni intercommunalité ne s’appelle « {nom} »"
+                f"{within}{tip} Vérifiez l’orthographe ou donnez le code INSEE "
+                "dans la colonne code",
+            )
         if len(found) > 1:
             listed = ", ".join(self.describe(c) for c in found)
-            raise MatchError("nom", f"« {nom} » désigne plusieurs collectivités{within} : "
-                             f"précisez le code INSEE dans la colonne code : {listed}")
+            raise MatchError(
+                "nom",
+                f"« {nom} » désigne plusieurs collectivités{within} : "
+                f"précisez le code INSEE dans la colonne code : {listed}",
+            )
         return found[0]
 
     def _departement(self, text: str) -> str | None:
@@ -157,12 +183,20 @@ class Matcher:
         if code in self.ref.departements:
             return code
         key = normalize_name(text)
-        return next((c for c, d in self.ref.departements.items()
-                     if normalize_name(d.nom) == key), None)
+        return next(
+            (c for c, d in self.ref.departements.items() if normalize_name(d.nom) == key), None
+        )
 
     def _suggest(self, key: str, dep: str | None) -> str | None:
-        names = {normalize_name(c.nom): c for c in self.ref.communes.values()
-                 if dep is None or c.departement == dep}
+        names = {
+            normalize_name(c.nom): c
+            for c in self.ref.communes.values()
+            if dep is None or c.departement == dep
+        }
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.8)
-        return ", ".join(f"« {names[k].nom} » ({self.departement_name(names[k].departement)})"
-                         for k in close) or None
+        return (
+            ", ".join(
+                f"« {names[k].nom} » ({self.departement_name(names[k].departement)})" for k in close
+            )
+            or None
+        )

@@ -59,8 +59,7 @@ class ImportProblems:
         self.notes.append(f"{where} : {message}")
 
     def lines(self) -> list[str]:
-        return [p.format(self.source, self.unit, self.field_word)
-                for p in sorted(set(self.items))]
+        return [p.format(self.source, self.unit, self.field_word) for p in sorted(set(self.items))]
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -100,13 +99,19 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def sniff_delimiter(header_line: str) -> str:
     """The separator that splits the header row into the most columns (``;`` on a tie)."""
+
     def width(sep: str) -> int:
         return len(next(csv.reader([header_line], delimiter=sep), []))
+
     return max(DELIMITERS, key=lambda sep: (width(sep), -DELIMITERS.index(sep)))
 
 
-def read_table(path: Path, known: Mapping[str, Iterable[str]], required: Iterable[Iterable[str]],
-               problems: ImportProblems) -> Table | None:
+def read_table(
+    path: Path,
+    known: Mapping[str, Iterable[str]],
+    required: Iterable[Iterable[str]],
+    problems: ImportProblems,
+) -> Table | None:
     """Read ``path``; ``known`` maps canonical names to header variants, ``required`` lists
     groups of which at least one column must be present. ``None`` when the file is unusable."""
     try:
@@ -134,17 +139,25 @@ def read_table(path: Path, known: Mapping[str, Iterable[str]], required: Iterabl
                 ignored.append(raw.strip())
             continue
         if name in index:
-            problems.add(first + 1, raw.strip(), f"la colonne « {headers[name]} » apparaît "
-                         "deux fois (même sens) : gardez-en une seule")
+            problems.add(
+                first + 1,
+                raw.strip(),
+                f"la colonne « {headers[name]} » apparaît "
+                "deux fois (même sens) : gardez-en une seule",
+            )
             continue
         index[name], headers[name] = i, raw.strip()
     for group in required:
         group = tuple(group)
         if not any(g in index for g in group):
             names = " ou ".join(f"« {g} »" for g in group)
-            problems.add(0, "", f"colonne {names} introuvable dans la ligne d’en-tête "
-                         f"(lue : {' | '.join(h.strip() for h in header)}) ; séparateur "
-                         f"détecté : « {delimiter} »")
+            problems.add(
+                0,
+                "",
+                f"colonne {names} introuvable dans la ligne d’en-tête "
+                f"(lue : {' | '.join(h.strip() for h in header)}) ; séparateur "
+                f"détecté : « {delimiter} »",
+            )
     if problems:
         return None
     rows = []
@@ -152,8 +165,15 @@ def read_table(path: Path, known: Mapping[str, Iterable[str]], required: Iterabl
     start = first + reader.line_num + 1
     for cells in reader:
         if any(c.strip() for c in cells):
-            rows.append(Row(start, {name: (cells[i].strip() if i < len(cells) else "")
-                                    for name, i in index.items()}))
+            rows.append(
+                Row(
+                    start,
+                    {
+                        name: (cells[i].strip() if i < len(cells) else "")
+                        for name, i in index.items()
+                    },
+                )
+            )
         start = first + reader.line_num + 1
     return Table(tuple(index), headers, tuple(rows), encoding, delimiter, tuple(ignored))
 

@@ -46,8 +46,13 @@ def scalar(value: object) -> str:
 def block(text: str, indent: str) -> str:
     """A literal block (``|``) for multi-line text; quoted when a block cannot keep it exact."""
     lines = text.split("\n")
-    if (text.strip() != text.rstrip("\n") or "\t" in text or any(ln != ln.rstrip() for ln in lines)
-            or not text.endswith("\n") or text.endswith("\n\n")):
+    if (
+        text.strip() != text.rstrip("\n")
+        or "\t" in text
+        or any(ln != ln.rstrip() for ln in lines)
+        or not text.endswith("\n")
+        or text.endswith("\n\n")
+    ):
         return quote(text)
     body = "\n".join(f"{indent}  {ln}" if ln else "" for ln in lines[:-1])
     return "|\n" + body
@@ -62,8 +67,9 @@ def edition_yaml(edition: dict) -> str:
         out.append("ceremonie: {" + ", ".join(parts) + "}")
     if edition.get("mentions"):
         out.append("mentions:")
-        out += [f"  - {{id: {ident(m['id'])}, nom: {quote(m['nom'])}}}"
-                for m in edition["mentions"]]
+        out += [
+            f"  - {{id: {ident(m['id'])}, nom: {quote(m['nom'])}}}" for m in edition["mentions"]
+        ]
     out.append("laureats:" if edition["laureats"] else "laureats: []")
     for lau in edition["laureats"]:
         out.append(f"  - territoire: {quote(lau['territoire'])}")
@@ -81,12 +87,34 @@ def edition_yaml(edition: dict) -> str:
 def territory_yaml(territory: dict, comment: str = "") -> str:
     """A new ``territoires/<code>.yaml``: code, nom, type (the rest comes from the reference)."""
     head = [f"# {line}" for line in comment.splitlines()]
-    return "\n".join([*head, f"code: {quote(territory['code'])}", f"nom: {quote(territory['nom'])}",
-                      f"type: {territory['type']}"]) + "\n"
+    return (
+        "\n".join(
+            [
+                *head,
+                f"code: {quote(territory['code'])}",
+                f"nom: {quote(territory['nom'])}",
+                f"type: {territory['type']}",
+            ]
+        )
+        + "\n"
+    )
 
 
-ACTION_KEYS = ("id", "titre", "description", "categorie", "services", "porteur", "acteurs",
-               "debut", "fin", "mise_a_jour", "lieux", "lien", "contact")
+ACTION_KEYS = (
+    "id",
+    "titre",
+    "description",
+    "categorie",
+    "services",
+    "porteur",
+    "acteurs",
+    "debut",
+    "fin",
+    "mise_a_jour",
+    "lieux",
+    "lien",
+    "contact",
+)
 
 
 def actions_yaml(actions: list[dict]) -> str:
@@ -111,8 +139,9 @@ def actions_yaml(actions: list[dict]) -> str:
             elif key == "acteurs":
                 lines.append(f"acteurs: [{', '.join(quote(a) for a in value)}]")
             elif key in ("porteur", "contact"):
-                inner = ", ".join(f"{k}: {ident(v) if k == 'type' else quote(v)}"
-                                  for k, v in value.items())
+                inner = ", ".join(
+                    f"{k}: {ident(v) if k == 'type' else quote(v)}" for k, v in value.items()
+                )
                 lines.append(f"{key}: {{{inner}}}")
             elif key == "lieux":
                 lines.append("lieux:")

@@ -1,7 +1,7 @@
 """Fingerprinted CSS and JavaScript: a content hash in the file name, so they can be cached
 for a year and a new version is a new URL.
 
-In: every ``.css`` and ``.js`` file under ``theme/static`` (fonts excepted). Out: ``asset_url(name)``
+In: every ``.css`` and ``.js`` file under ``theme/static``. Out: ``asset_url(name)``
 (a Jinja global: ``asset('css/site.css')`` → ``/static/css/site.1a2b3c4d5e.css``) and
 ``write_assets(output)``, which writes every such file under its hashed name. Templates only
 reference hashed names; the unhashed copies Pelican makes of the theme's static folder are

@@ -63,16 +63,17 @@ def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historiq
     for n in range(1, 6):
         y = base - n * STEP
         parts.append(f'<line x1="{LEFT - 4}" y1="{y:g}" x2="{width - 4}" y2="{y:g}"/>')
-    parts.append(f'<line x1="{LEFT - 4}" y1="{base}" x2="{width - 4}" y2="{base}" '
-                 'stroke="#555"/></g>')
+    parts.append(
+        f'<line x1="{LEFT - 4}" y1="{base}" x2="{width - 4}" y2="{base}" stroke="#555"/></g>'
+    )
     parts.append('<g class="axe" font-size="9" fill="#333" aria-hidden="true">')
     for n in range(1, 6):
-        parts.append(f'<text x="{LEFT - 8}" y="{base - n * STEP + 3:g}" '
-                     f'text-anchor="end">{n}\u00a0@</text>')
+        parts.append(
+            f'<text x="{LEFT - 8}" y="{base - n * STEP + 3:g}" text-anchor="end">{n}\u00a0@</text>'
+        )
     for i, row in enumerate(rows):
         x = LEFT + i * BAR + BAR / 2
-        parts.append(f'<text x="{x:g}" y="{HEIGHT - 10}" text-anchor="middle">'
-                     f"{row.annee}</text>")
+        parts.append(f'<text x="{x:g}" y="{HEIGHT - 10}" text-anchor="middle">{row.annee}</text>')
     parts.append("</g>")
     parts.append('<g class="barres" aria-hidden="true">')
     for i, row in enumerate(rows):
@@ -81,10 +82,14 @@ def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historiq
         level = row.label.arobases
         x = LEFT + i * BAR + 5
         h = level * STEP
-        parts.append(f'<rect class="barre niveau-{level}" x="{x}" y="{base - h:g}" '
-                     f'width="{BAR - 10}" height="{h:g}" fill="#1d5fa0"/>')
+        parts.append(
+            f'<rect class="barre niveau-{level}" x="{x}" y="{base - h:g}" '
+            f'width="{BAR - 10}" height="{h:g}" fill="#1d5fa0"/>'
+        )
         if row.label.verte:
-            parts.append(f'<rect class="barre-verte" x="{x}" y="{base - h:g}" '
-                         f'width="{BAR - 10}" height="{STEP / 2:g}" fill="#1b7a3a"/>')
+            parts.append(
+                f'<rect class="barre-verte" x="{x}" y="{base - h:g}" '
+                f'width="{BAR - 10}" height="{STEP / 2:g}" fill="#1b7a3a"/>'
+            )
     parts.append("</g></svg>")
     return "".join(parts)

@@ -15,9 +15,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pelican.generators import Generator
-
 from label_data.published import published_view
+from pelican.generators import Generator
 
 from . import machine, pagedata
 from .assets import write_assets
@@ -46,36 +45,92 @@ class LabelPagesGenerator(Generator):
     def jobs(self) -> list[Job]:
         """Every page of the data, in a stable order."""
         view, index = self.view, self.index
-        jobs = [Job("index.html", "accueil.html", "",
-                    pagedata.home_vars(index, self.context.get("articles", [])))]
+        jobs = [
+            Job(
+                "index.html",
+                "accueil.html",
+                "",
+                pagedata.home_vars(index, self.context.get("articles", [])),
+            )
+        ]
         for t in view.territories.values():
-            jobs.append(Job(t.url + "index.html", "territoire.html", t.url,
-                            pagedata.territory_vars(index, t)))
+            jobs.append(
+                Job(
+                    t.url + "index.html",
+                    "territoire.html",
+                    t.url,
+                    pagedata.territory_vars(index, t),
+                )
+            )
         for a in view.actions.values():
-            jobs.append(Job(a.url + "index.html", "action.html", a.url,
-                            pagedata.action_vars(index, a)))
-        jobs.append(Job("palmares/index.html", "palmares_index.html", "palmares/",
-                        {"editions": [view.editions[y] for y in reversed(index.years)]}))
+            jobs.append(
+                Job(a.url + "index.html", "action.html", a.url, pagedata.action_vars(index, a))
+            )
+        jobs.append(
+            Job(
+                "palmares/index.html",
+                "palmares_index.html",
+                "palmares/",
+                {"editions": [view.editions[y] for y in reversed(index.years)]},
+            )
+        )
         for ed in view.editions.values():
-            jobs.append(Job(ed.url + "index.html", "palmares.html", ed.url,
-                            pagedata.palmares_vars(index, ed)))
-        jobs.append(Job("departements/index.html", "departements.html", "departements/",
-                        pagedata.departements_index_vars(index)))
+            jobs.append(
+                Job(
+                    ed.url + "index.html",
+                    "palmares.html",
+                    ed.url,
+                    pagedata.palmares_vars(index, ed),
+                )
+            )
+        jobs.append(
+            Job(
+                "departements/index.html",
+                "departements.html",
+                "departements/",
+                pagedata.departements_index_vars(index),
+            )
+        )
         for dep in view.departements.values():
-            jobs.append(Job(dep.url + "index.html", "departement.html", dep.url,
-                            pagedata.departement_vars(index, dep)))
-        jobs.append(Job("regions/index.html", "regions.html", "regions/",
-                        pagedata.regions_index_vars(index)))
+            jobs.append(
+                Job(
+                    dep.url + "index.html",
+                    "departement.html",
+                    dep.url,
+                    pagedata.departement_vars(index, dep),
+                )
+            )
+        jobs.append(
+            Job(
+                "regions/index.html", "regions.html", "regions/", pagedata.regions_index_vars(index)
+            )
+        )
         for reg in view.regions.values():
-            jobs.append(Job(reg.url + "index.html", "region.html", reg.url,
-                            pagedata.region_vars(index, reg)))
-        jobs.append(Job("enjeux/index.html", "enjeux.html", "enjeux/",
-                        pagedata.enjeux_index_vars(index)))
+            jobs.append(
+                Job(
+                    reg.url + "index.html", "region.html", reg.url, pagedata.region_vars(index, reg)
+                )
+            )
+        jobs.append(
+            Job("enjeux/index.html", "enjeux.html", "enjeux/", pagedata.enjeux_index_vars(index))
+        )
         for enjeu_id in view.enjeux:
-            jobs.append(Job(f"enjeux/{enjeu_id}/index.html", "enjeu.html",
-                            f"enjeux/{enjeu_id}/", pagedata.enjeu_vars(index, enjeu_id)))
-        jobs.append(Job("plan-du-site/index.html", "plan.html", "plan-du-site/",
-                        {"editions": [view.editions[y] for y in reversed(index.years)]}))
+            jobs.append(
+                Job(
+                    f"enjeux/{enjeu_id}/index.html",
+                    "enjeu.html",
+                    f"enjeux/{enjeu_id}/",
+                    pagedata.enjeu_vars(index, enjeu_id),
+                )
+            )
+        jobs.append(
+            Job(
+                "plan-du-site/index.html",
+                "plan.html",
+                "plan-du-site/",
+                {"editions": [view.editions[y] for y in reversed(index.years)]},
+            )
+        )
         jobs.append(Job("404.html", "404.html", None))
         return jobs
 
@@ -85,8 +140,14 @@ class LabelPagesGenerator(Generator):
         for job in jobs:
             if job.template not in templates:
                 templates[job.template] = self.get_template(job.template.removesuffix(".html"))
-            writer.write_file(job.save_as, templates[job.template], self.context,
-                              url=job.url, page_url=job.url, **job.vars)
+            writer.write_file(
+                job.save_as,
+                templates[job.template],
+                self.context,
+                url=job.url,
+                page_url=job.url,
+                **job.vars,
+            )
         output = Path(self.output_path)
         write_assets(output)
         self._write_machine_files(output, [j.url for j in jobs if j.url is not None])
@@ -101,8 +162,7 @@ class LabelPagesGenerator(Generator):
             "sitemap.xml": machine.sitemap(domain, public),
             "robots.txt": machine.robots(domain, self.view.preview),
         }
-        feed = machine.palmares_feed(domain, self.settings["SITENAME"],
-                                     self.view.editions.values())
+        feed = machine.palmares_feed(domain, self.settings["SITENAME"], self.view.editions.values())
         if feed is not None:
             files["feeds/palmares.atom.xml"] = feed
         for name, text in files.items():

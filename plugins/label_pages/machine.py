@@ -27,8 +27,10 @@ def jsonld(data: dict) -> Markup:
 
 
 def sitemap(domain: str, urls: Iterable[str]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for url in sorted(set(urls)):
         lines.append(f"<url><loc>{escape(domain.rstrip('/') + '/' + url)}</loc></url>")
     lines.append("</urlset>")
@@ -58,8 +60,9 @@ def palmares_feed(domain: str, sitename: str, editions: Iterable) -> str | None:
         count = plural(len(ed.laureates), "collectivité labellisée", "collectivités labellisées")
         where = f" à {ed.ceremonie_lieu}" if ed.ceremonie_lieu else ""
         when = f" le {date_fr(ed.ceremonie_date)}" if ed.ceremonie_date else ""
-        levels = ", ".join(f"{number_fr(ed.counts_by_level.get(n, 0))} à {n}\u00a0@"
-                           for n in range(5, 0, -1))
+        levels = ", ".join(
+            f"{number_fr(ed.counts_by_level.get(n, 0))} à {n}\u00a0@" for n in range(5, 0, -1)
+        )
         feed.add_item(
             title=f"Palmarès {ed.annee} : {count}",
             link=f"{domain}/{ed.url}",

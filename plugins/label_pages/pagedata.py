@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from label_badge import badge as badge_svg
 from label_data.view import (
     Area,
     CurrentLabel,
@@ -21,8 +22,6 @@ from label_data.view import (
     PublicTerritory,
     PublishedView,
 )
-
-from label_badge import badge as badge_svg
 
 from . import maps
 from .chart import history_rows, history_svg
@@ -66,11 +65,17 @@ class SiteIndex:
     def current_year(self) -> int | None:
         return self.years[-1] if self.years else None
 
-    def row(self, t: PublicTerritory, label: Label | None = None,
-            laureate: PublicLaureate | None = None) -> Row:
+    def row(
+        self, t: PublicTerritory, label: Label | None = None, laureate: PublicLaureate | None = None
+    ) -> Row:
         view = self.view
-        return Row(t, view.departements.get(t.departement or ""),
-                   view.regions.get(t.region or ""), label, laureate)
+        return Row(
+            t,
+            view.departements.get(t.departement or ""),
+            view.regions.get(t.region or ""),
+            label,
+            laureate,
+        )
 
     def current_row(self, t: PublicTerritory) -> Row:
         return self.row(t, t.current.label if t.current else None)
@@ -107,9 +112,11 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
     if current is not None and current.label.annee in recent:
         lab = current.label
         suffix = "-verte" if lab.verte else ""
-        panel = {"url": f"/panneaux/{t.type}-internet-{lab.arobases}-{lab.annee}{suffix}.png",
-                 "alt": f"Panneau « {label_title(t.type, lab.arobases, lab.annee)} »"
-                        + (" avec une arobase verte" if lab.verte else "")}
+        panel = {
+            "url": f"/panneaux/{t.type}-internet-{lab.arobases}-{lab.annee}{suffix}.png",
+            "alt": f"Panneau « {label_title(t.type, lab.arobases, lab.annee)} »"
+            + (" avec une arobase verte" if lab.verte else ""),
+        }
         kit = f"/kits/{lab.annee}/{t.slug}-{t.code}.zip"
     title_year = max((lab.annee for lab in t.labels if lab.excellence), default=None)
     actions = [view.actions[a] for a in t.actions]
@@ -117,17 +124,30 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
     rows = history_rows(index.years, t.labels)
     badge = None
     if current is not None:  # label_badge writes the SVG; the page shows it and its snippet
-        badge = {"url": "/" + badge_svg.badge_url(t), "width": badge_svg.WIDTH,
-                 "height": badge_svg.HEIGHT, "alt": badge_svg.badge_label(t),
-                 "snippet": badge_svg.snippet(t, index.domain)}
+        badge = {
+            "url": "/" + badge_svg.badge_url(t),
+            "width": badge_svg.WIDTH,
+            "height": badge_svg.HEIGHT,
+            "alt": badge_svg.badge_label(t),
+            "snippet": badge_svg.snippet(t, index.domain),
+        }
     places = [(place, action) for action in actions for place in action.lieux]
     return {
-        "t": t, "row": row, "current": current, "panel": panel, "kit_url": kit,
-        "panel_size": PANEL_SIZE, "badge": badge, "title_year": title_year,
+        "t": t,
+        "row": row,
+        "current": current,
+        "panel": panel,
+        "kit_url": kit,
+        "panel_size": PANEL_SIZE,
+        "badge": badge,
+        "title_year": title_year,
         "epci_page": view.territories.get(t.epci or ""),
         "members": [view.territories[m] for m in t.members],
-        "history": rows, "history_svg": history_svg(rows, t.nom) if rows else "",
-        "actions": actions, "groups": groups, "coverage": coverage,
+        "history": rows,
+        "history_svg": history_svg(rows, t.nom) if rows else "",
+        "actions": actions,
+        "groups": groups,
+        "coverage": coverage,
         "covered": sum(1 for _, n in coverage if n),
         "places": places,
         "map_svg": maps.places_map(t, places),
@@ -154,11 +174,17 @@ def _territory_jsonld(index: SiteIndex, t: PublicTerritory, row: Row) -> dict:
         "identifier": t.code,
     }
     if row.dep:
-        data["containedInPlace"] = {"@type": "AdministrativeArea", "name": row.dep.nom,
-                                    "url": index.absolute(row.dep.url)}
+        data["containedInPlace"] = {
+            "@type": "AdministrativeArea",
+            "name": row.dep.nom,
+            "url": index.absolute(row.dep.url),
+        }
     if t.position:
-        data["geo"] = {"@type": "GeoCoordinates", "latitude": t.position.lat,
-                       "longitude": t.position.lon}
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": t.position.lat,
+            "longitude": t.position.lon,
+        }
     if t.site:
         data["sameAs"] = t.site
     awards = [label_title(t.type, lab.arobases, lab.annee) for lab in t.labels]
@@ -172,8 +198,7 @@ def _territory_jsonld(index: SiteIndex, t: PublicTerritory, row: Row) -> dict:
 
 def action_vars(index: SiteIndex, action: PublicAction) -> dict:
     t = index.view.territories[action.territoire]
-    return {"a": action, "t": t, "row": index.current_row(t),
-            "current_year": index.current_year}
+    return {"a": action, "t": t, "row": index.current_row(t), "current_year": index.current_year}
 
 
 # --- an edition ----------------------------------------------------------------------------
@@ -188,25 +213,36 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
         reg = row.reg.code if row.reg else ""
         dep = row.dep.code if row.dep else ""
         by_region.setdefault(reg, {}).setdefault(dep, []).append(row)
-    regions = [(view.regions.get(code), [(view.departements.get(d), rs) for d, rs in
-                                         sorted(deps.items())])
-               for code, deps in by_region.items()]
-    mentions = [(m, [r for r in rows if r.label and m in r.label.mentions])
-                for m in edition.mentions]
-    levels = [(n, edition.counts_by_level.get(n, 0),
-               prev.counts_by_level.get(n, 0) if prev else None) for n in range(5, 0, -1)]
-    kinds = [(k, c, prev.counts_by_kind.get(k, 0) if prev else None)
-             for k, c in edition.counts_by_kind.items()]
+    regions = [
+        (view.regions.get(code), [(view.departements.get(d), rs) for d, rs in sorted(deps.items())])
+        for code, deps in by_region.items()
+    ]
+    mentions = [
+        (m, [r for r in rows if r.label and m in r.label.mentions]) for m in edition.mentions
+    ]
+    levels = [
+        (n, edition.counts_by_level.get(n, 0), prev.counts_by_level.get(n, 0) if prev else None)
+        for n in range(5, 0, -1)
+    ]
+    kinds = [
+        (k, c, prev.counts_by_kind.get(k, 0) if prev else None)
+        for k, c in edition.counts_by_kind.items()
+    ]
     return {
-        "ed": edition, "prev": prev, "rows": rows,
-        "by_level": level_groups(rows), "by_region": regions,
+        "ed": edition,
+        "prev": prev,
+        "rows": rows,
+        "by_level": level_groups(rows),
+        "by_region": regions,
         "by_kind": [(k, [r for r in rows if r.t.type == k]) for k in edition.counts_by_kind],
         "nouveaux": [r for r in rows if r.laureate and r.laureate.change == "nouveau"],
         "hausses": [r for r in rows if r.laureate and r.laureate.change == "hausse"],
         "baisses": [r for r in rows if r.laureate and r.laureate.change == "baisse"],
         "mentions": mentions,
         "excellence": [r for r in rows if r.label and r.label.excellence],
-        "levels": levels, "kinds": kinds, "total": len(rows),
+        "levels": levels,
+        "kinds": kinds,
+        "total": len(rows),
         "prev_total": len(prev.laureates) if prev else None,
         "national_kit": f"/kits/{edition.annee}/dossier-national-{edition.annee}.zip",
         "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
@@ -222,15 +258,22 @@ def _palmares_jsonld(index: SiteIndex, edition: PublicEdition, rows: list[Row]) 
         "url": index.absolute(edition.url),
         "numberOfItems": len(rows),
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "url": index.absolute(r.t.url),
-             "name": f"{r.t.nom} — {level_short(r.label.arobases) if r.label else ''}"}
+            {
+                "@type": "ListItem",
+                "position": i,
+                "url": index.absolute(r.t.url),
+                "name": f"{r.t.nom} — {level_short(r.label.arobases) if r.label else ''}",
+            }
             for i, r in enumerate(rows, 1)
         ],
     }
     if edition.ceremonie_date:
-        data["about"] = {"@type": "Event", "name": f"Cérémonie du label {edition.annee}",
-                         "startDate": edition.ceremonie_date.isoformat(),
-                         "location": {"@type": "Place", "name": edition.ceremonie_lieu or ""}}
+        data["about"] = {
+            "@type": "Event",
+            "name": f"Cérémonie du label {edition.annee}",
+            "startDate": edition.ceremonie_date.isoformat(),
+            "location": {"@type": "Place", "name": edition.ceremonie_lieu or ""},
+        }
     return data
 
 
@@ -244,10 +287,13 @@ def area_rows(index: SiteIndex, territories: list[PublicTerritory]) -> list[Row]
 
 def departement_vars(index: SiteIndex, dep: Area) -> dict:
     rows = area_rows(index, index.by_dep.get(dep.code, []))
-    return {"area": dep, "region": index.view.regions.get(dep.region or ""), "rows": rows,
-            "counts": counts_by_level(rows),
-            "map_svg": maps.area_map(rows, f"Collectivités labellisées : {dep.nom}",
-                                     [dep.code])}
+    return {
+        "area": dep,
+        "region": index.view.regions.get(dep.region or ""),
+        "rows": rows,
+        "counts": counts_by_level(rows),
+        "map_svg": maps.area_map(rows, f"Collectivités labellisées : {dep.nom}", [dep.code]),
+    }
 
 
 def region_vars(index: SiteIndex, reg: Area) -> dict:
@@ -255,17 +301,26 @@ def region_vars(index: SiteIndex, reg: Area) -> dict:
     rows = area_rows(index, index.by_reg.get(reg.code, []))
     deps = [d for d in view.departements.values() if d.region == reg.code]
     dep_counts = [(d, len(area_rows(index, index.by_dep.get(d.code, [])))) for d in deps]
-    return {"area": reg, "rows": rows, "counts": counts_by_level(rows), "deps": dep_counts,
-            "map_svg": maps.area_map(rows, f"Collectivités labellisées : {reg.nom}",
-                                     [d.code for d in deps])}
+    return {
+        "area": reg,
+        "rows": rows,
+        "counts": counts_by_level(rows),
+        "deps": dep_counts,
+        "map_svg": maps.area_map(
+            rows, f"Collectivités labellisées : {reg.nom}", [d.code for d in deps]
+        ),
+    }
 
 
 def departements_index_vars(index: SiteIndex) -> dict:
     view = index.view
     groups = []
     for reg in sorted(view.regions.values(), key=lambda r: r.nom):
-        deps = [(d, len(area_rows(index, index.by_dep.get(d.code, []))))
-                for d in view.departements.values() if d.region == reg.code]
+        deps = [
+            (d, len(area_rows(index, index.by_dep.get(d.code, []))))
+            for d in view.departements.values()
+            if d.region == reg.code
+        ]
         groups.append((reg, deps))
     return {"groups": groups}
 
@@ -279,9 +334,11 @@ def enjeu_vars(index: SiteIndex, enjeu_id: str) -> dict:
     view = index.view
     actions = [view.actions[a] for a in view.actions_by_enjeu.get(enjeu_id, ())]
     actions.sort(key=lambda a: (view.territories[a.territoire].slug, a.titre))
-    return {"enjeu": view.enjeux[enjeu_id],
-            "services": [s for s in view.services.values() if s.enjeu == enjeu_id],
-            "items": [(a, view.territories[a.territoire]) for a in actions]}
+    return {
+        "enjeu": view.enjeux[enjeu_id],
+        "services": [s for s in view.services.values() if s.enjeu == enjeu_id],
+        "items": [(a, view.territories[a.territoire]) for a in actions],
+    }
 
 
 def enjeux_index_vars(index: SiteIndex) -> dict:
@@ -289,25 +346,43 @@ def enjeux_index_vars(index: SiteIndex) -> dict:
     services: dict[str, int] = defaultdict(int)
     for s in view.services.values():
         services[s.enjeu] += 1
-    return {"items": [(e, len(view.actions_by_enjeu.get(e.id, ())), services[e.id])
-                      for e in view.enjeux.values()]}
+    return {
+        "items": [
+            (e, len(view.actions_by_enjeu.get(e.id, ())), services[e.id])
+            for e in view.enjeux.values()
+        ]
+    }
 
 
 def home_vars(index: SiteIndex, articles: list) -> dict:
     view = index.view
     ed = view.current_edition
-    out: dict = {"ed": ed, "news": list(articles)[:3], "rows": [], "top": [], "mentions": [],
-                 "levels": [], "map_svg": "", "total": 0}
+    out: dict = {
+        "ed": ed,
+        "news": list(articles)[:3],
+        "rows": [],
+        "top": [],
+        "mentions": [],
+        "levels": [],
+        "map_svg": "",
+        "total": 0,
+    }
     if ed is None:
         return out
     rows = index.edition_rows(ed)
     out.update(
-        rows=rows, total=len(rows),
+        rows=rows,
+        total=len(rows),
         levels=[(n, ed.counts_by_level.get(n, 0)) for n in range(5, 0, -1)],
-        top=[r for r in rows if r.label and r.label.arobases == 5 and r.laureate
-             and r.laureate.change in ("nouveau", "hausse", "retour")],
-        mentions=[(m, [r for r in rows if r.label and m in r.label.mentions])
-                  for m in ed.mentions],
+        top=[
+            r
+            for r in rows
+            if r.label
+            and r.label.arobases == 5
+            and r.laureate
+            and r.laureate.change in ("nouveau", "hausse", "retour")
+        ],
+        mentions=[(m, [r for r in rows if r.label and m in r.label.mentions]) for m in ed.mentions],
         map_svg=maps.laureates_map(rows, f"Carte des lauréats {ed.annee}"),
     )
     return out

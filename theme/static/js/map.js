@@ -175,6 +175,7 @@
     const filter = levelFilter(map, groups, figure.dataset.carte || "carte");
     if (filter) figure.insertBefore(filter, holder);
     svg.classList.add("carte-statique-remplacee");
+    svg.style.display = "none"; // even before explorer.css has loaded
     svg.setAttribute("aria-hidden", "true");
     figure.classList.add("carte-interactive");
     figure.dataset.points = String(data.points.length);

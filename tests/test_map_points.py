@@ -1,0 +1,126 @@
+"""The maps: every collectivity labelled in the current edition has a point on the home-page
+SVG, at label_map.projection.project(lat, lon) within a tolerance, linked to its page; and
+theme/static/js/map.js turns the SVG into a Leaflet map with the same points and nothing
+fetched from another host."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlparse
+
+import pytest
+from conftest import DEMO_NOW, ROOT
+from label_data.published import published_view
+from label_map.projection import project
+
+SVG = "{http://www.w3.org/2000/svg}"
+TOLERANCE = 0.6  # map units (the viewBox is 1000 wide; coordinates are written to 0.1)
+CHROMIUM = "/usr/lib/chromium/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def view():
+    return published_view({"LABEL_DATA": str(ROOT / "data"), "LABEL_NOW": DEMO_NOW})
+
+
+def svg_points(html: str) -> dict[str, tuple[float, float, str]]:
+    """href -> (cx, cy, class) of the first map's points."""
+    match = re.search(r'<figure class="carte"[^>]*>\s*(<svg.*?</svg>)', html, re.S)
+    assert match, "no map figure on the page"
+    root = ET.fromstring(match.group(1))
+    points = {}
+    for link in root.iter(f"{SVG}a"):
+        circle = link.find(f"{SVG}circle")
+        points[link.get("href")] = (
+            float(circle.get("cx")),
+            float(circle.get("cy")),
+            circle.get("class"),
+        )
+    return points
+
+
+def expected_points(view, edition) -> dict[str, tuple[float, float, int]]:
+    out = {}
+    for lau in edition.laureates:
+        t = view.territories[lau.territoire]
+        assert t.position is not None, t.code
+        xy = project(t.position.lat, t.position.lon)
+        assert xy is not None, t.code
+        out["/" + t.url] = (*xy, lau.label.arobases)
+    return out
+
+
+@pytest.mark.parametrize("page", ["index.html", "palmares/{year}/index.html"])
+def test_every_laureate_has_a_point_in_the_right_place(demo_site, view, page):
+    edition = view.current_edition
+    html = (demo_site / page.format(year=edition.annee)).read_text("utf-8")
+    points = svg_points(html)
+    expected = expected_points(view, edition)
+    assert set(points) == set(expected)
+    for url, (x, y, level) in expected.items():
+        cx, cy, css = points[url]
+        assert abs(cx - x) <= TOLERANCE and abs(cy - y) <= TOLERANCE, (url, (cx, cy), (x, y))
+        assert f"niveau-{level}" in css.split()
+
+
+def test_outlines_for_the_interactive_map_are_published(demo_site):
+    import json
+
+    outlines = json.loads((demo_site / "donnees" / "carte-departements.json").read_text())
+    codes = {f["properties"]["code"] for f in outlines["features"]}
+    assert {"33", "2A", "2B", "971", "976"} <= codes
+    assert (demo_site / "static" / "vendor" / "leaflet" / "leaflet.js").is_file()
+    assert (demo_site / "static" / "vendor" / "leaflet" / "LICENSE").is_file()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_map_js_enhances_the_svg_offline(demo_site, demo_server, width):
+    from playwright.sync_api import sync_playwright
+
+    script = next((demo_site / "static" / "js").glob("map.*.js")).name
+    origin = urlparse(demo_server).netloc
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        tab = browser.new_page(viewport={"width": width, "height": 900})
+        errors, foreign = [], []
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.on(
+            "request",
+            lambda r: (
+                foreign.append(r.url)
+                if urlparse(r.url).netloc != origin and not r.url.startswith("data:")
+                else None
+            ),
+        )
+        tab.goto(demo_server + "/")
+        static = tab.eval_on_selector_all("figure.carte svg .points a", "as => as.length")
+        # Until the page templates load map.js themselves, load it as they will.
+        tab.evaluate(
+            "src => { const s = document.createElement('script'); s.src = src; "
+            "document.body.append(s); }",
+            f"/static/js/{script}",
+        )
+        tab.wait_for_selector("figure.carte-interactive")
+        markers = tab.eval_on_selector_all("figure.carte .marqueur", "ms => ms.length")
+        assert markers == static > 0
+        assert tab.eval_on_selector_all(".carte-leaflet path.dep", "ps => ps.length") > 90
+        assert not tab.is_visible("figure.carte svg.carte-france")
+        # A marker stays a link to the collectivity page, and the level filter hides points.
+        href = tab.eval_on_selector("figure.carte .marqueur", "a => a.getAttribute('href')")
+        assert href.startswith("/territoires/")
+        boxes = tab.query_selector_all(".carte-filtre input[type=checkbox]")
+        assert len(boxes) >= 2
+        boxes[0].uncheck()
+        assert tab.eval_on_selector_all("figure.carte .marqueur", "ms => ms.length") < markers
+        browser.close()
+    assert errors == [] and foreign == []

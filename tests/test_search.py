@@ -1,0 +1,141 @@
+"""Search (label_search): the Pagefind index holds the collectivity and action pages only,
+and typing a name, a postcode, an INSEE code or a SIREN on /recherche/ in a real headless
+Chromium puts the collectivity first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DEMO_NOW, ROOT
+from label_data.published import published_view
+from label_search.index import augment, keys, search_words
+
+CHROMIUM = "/usr/lib/chromium/chromium"  # the real binary of Debian's package, not the wrapper
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def view():
+    return published_view({"LABEL_DATA": str(ROOT / "data"), "LABEL_NOW": DEMO_NOW})
+
+
+def test_search_words_hold_the_spellings_people_type(view):
+    words = search_words(view.territories["42218"])
+    for expected in ("Saint-Étienne", "saint etienne", "st etienne", "42218", "42000"):
+        assert expected in words
+    hay = search_words(view.territories["94038"])
+    assert "l hay les roses" in hay and "94240" in hay
+    assert any(w.lower().startswith("lhay") for w in hay)  # the apostrophe dropped
+    assert keys(view.territories["33063"])[:3] == ["bordeaux", "33063", "33000"]
+
+
+def test_augment_puts_the_block_inside_the_indexed_element():
+    html = '<body><nav>Menu</nav><main id="contenu" data-pagefind-body><h1>X</h1></main></body>'
+    out = augment(html, "<div>BLOCK</div>")
+    assert '<main id="contenu" data-pagefind-body><div>BLOCK</div><h1>' in out
+    assert augment("<body class='x'><p>y</p>", "<i>B</i>") == "<body class='x'><i>B</i><p>y</p>"
+
+
+def test_index_holds_collectivity_and_action_pages_in_french(demo_site, view):
+    entry = json.loads((demo_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["fr"]
+    assert entry["languages"]["fr"]["page_count"] == len(view.territories) + len(view.actions)
+    assert (demo_site / "pagefind" / "pagefind.js").is_file()
+    # The served pages stay as the templates wrote them: the extra block is for the index only.
+    page = (demo_site / view.territories["42218"].url / "index.html").read_text("utf-8")
+    assert "st etienne" not in page
+
+
+def test_search_page_works_without_javascript_as_a_pointer_to_the_lists(demo_site):
+    html = (demo_site / "recherche" / "index.html").read_text("utf-8")
+    assert 'id="recherche-sans-js"' in html
+    assert 'href="/departements/"' in html and 'href="/regions/"' in html
+    assert "<script>" not in html  # no inline script (CSP)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser, demo_server):
+    tab = browser.new_page()
+    errors = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(demo_server + "/recherche/")
+    tab.wait_for_selector("#recherche[data-pret]")
+    tab.errors = errors
+    yield tab
+    tab.close()
+
+
+def first_results(page, query: str, n: int = 3) -> list[str]:
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    page.wait_for_function(
+        "q => document.getElementById('recherche-resultats').dataset.requete === q", arg=query
+    )
+    return page.eval_on_selector_all(
+        "#recherche-resultats > li a", f"as => as.slice(0, {n}).map(a => a.getAttribute('href'))"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "url"),
+    [
+        ("saint etienne", "/territoires/saint-etienne-42218/"),
+        ("Saint-Étienne", "/territoires/saint-etienne-42218/"),
+        ("st etienne", "/territoires/saint-etienne-42218/"),
+        ("L'Haÿ", "/territoires/l-hay-les-roses-94038/"),
+        ("L’Haÿ", "/territoires/l-hay-les-roses-94038/"),
+        ("haÿ", "/territoires/l-hay-les-roses-94038/"),
+        ("33000", "/territoires/bordeaux-33063/"),
+        ("33063", "/territoires/bordeaux-33063/"),
+        ("bordeaux", "/territoires/bordeaux-33063/"),
+        ("243300316", "/territoires/bordeaux-metropole-243300316/"),
+    ],
+)
+def test_the_collectivity_comes_first(page, query, url):
+    results = first_results(page, query)
+    assert results and results[0] == url, results
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_query_from_the_header_form_and_filters(demo_server, page):
+    page.goto(demo_server + "/recherche/?q=33063")
+    page.wait_for_function(
+        "document.getElementById('recherche-resultats').dataset.requete === '33063'"
+    )
+    assert page.input_value("#q") == "33063"
+    first = page.eval_on_selector("#recherche-resultats > li a", "a => a.getAttribute('href')")
+    assert first == "/territoires/bordeaux-33063/"
+    names = page.eval_on_selector_all("#recherche-filtres select", "ss => ss.map(s => s.name)")
+    assert {"type", "niveau", "region", "departement", "edition"} <= set(names)
+    assert "2027" not in page.inner_text("#filtre-edition")  # R10: nothing under embargo
+
+
+@pytest.mark.browser
+def test_without_javascript_the_page_says_so(browser, demo_server):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(demo_server + "/recherche/?q=bordeaux")
+    assert tab.is_visible("#recherche-sans-js")
+    assert tab.is_visible("#recherche-sans-js a[href='/departements/']")
+    assert tab.is_visible("#recherche-sans-js a[href='/regions/']")
+    context.close()
