@@ -156,6 +156,11 @@ class PublishedView:
         return [t for t in self.territories.values() if getattr(t, attr) == code]
 
 
+def typographic(name: str) -> str:
+    """Official names use the typewriter apostrophe; the site prints the French one."""
+    return name.replace("'", "’")
+
+
 def territory_url(nom: str, code: str) -> tuple[str, str]:
     slug = slugify(nom, regex_subs=[(r"[^\w\s-]", " "), (r"[-\s]+", "-")])
     return slug, f"territoires/{slug}-{code}/"
@@ -219,7 +224,7 @@ def build_view(
         commune = reference.communes.get(code)
         territories[code] = PublicTerritory(
             code=code,
-            nom=t.nom,
+            nom=typographic(t.nom),
             slug=slug,
             url=url,
             type=t.type,
@@ -229,7 +234,7 @@ def build_view(
             position=t.position,
             site=t.site,
             epci=t.epci,
-            epci_nom=epci_ref.nom if epci_ref else None,
+            epci_nom=typographic(epci_ref.nom) if epci_ref else None,
             members=members,
             codes_postaux=commune.codes_postaux if commune else (),
             labels=history,
@@ -266,7 +271,7 @@ def build_view(
         departements={
             c: Area(
                 c,
-                reference.departements[c].nom,
+                typographic(reference.departements[c].nom),
                 f"departements/{c}/",
                 reference.departements[c].region,
             )
@@ -274,7 +279,7 @@ def build_view(
             if c in reference.departements
         },
         regions={
-            c: Area(c, reference.regions[c].nom, f"regions/{c}/")
+            c: Area(c, typographic(reference.regions[c].nom), f"regions/{c}/")
             for c in sorted(regs)
             if c in reference.regions
         },

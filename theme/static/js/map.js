@@ -140,10 +140,13 @@
         fillColor: data.focus.has(f.properties.code) ? "#c9d3de" : "#e4e7eb",
       }),
     }).addTo(map);
+    // On a narrow screen the insets' names would overflow their boxes: the boxes speak alone.
+    const named = holder.clientWidth >= 480;
     for (const inset of data.insets) {
       L.rectangle(L.latLngBounds(ll(L, inset.x, inset.y + inset.h),
         ll(L, inset.x + inset.w, inset.y)),
       { interactive: false, fill: false, color: "#b8b8b8", weight: 1 }).addTo(map);
+      if (!named) continue;
       const name = document.createElement("span");
       name.textContent = inset.name;
       L.marker(ll(L, inset.x + 4, inset.y + 3), {
