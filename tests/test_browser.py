@@ -1,0 +1,241 @@
+"""Browser checks of the built demo site (issue 7): every page type is opened in headless
+Chromium (Debian's package, driven by Playwright) at 375 px and 1,280 px, served on loopback.
+
+For each page type and width: no axe-core violation of the WCAG 2.1 A and AA rules, no console
+error, no failed request, no request leaving 127.0.0.1, one h1, no layout shift; at 375 px no
+horizontal scroll. Full-page screenshots go to tests/_screenshots/<type>-<width>.png (ignored by
+git) to be looked at by a person. Also: the skip link, keyboard access to the search field, and
+the weight budget of a collectivity page (< 100 KB without images).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/lib/chromium/chromium"  # the real binary of Debian's package, not the wrapper
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SHOTS = Path(__file__).resolve().parent / "_screenshots"
+WIDTHS = (375, 1280)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BUDGET = 100 * 1024  # bytes of HTML, CSS, JS, fonts and data of a collectivity page
+
+# One page of each type in the demo site (built at DEMO_NOW).
+PAGE_TYPES = {
+    "accueil": "/",
+    "ville": "/territoires/bordeaux-33063/",
+    "territoire": "/territoires/bordeaux-metropole-243300316/",
+    "action": "/actions/bordeaux-33063-001/",
+    "palmares": "/palmares/2026/",
+    "palmares-index": "/palmares/",
+    "departement": "/departements/33/",
+    "departements-index": "/departements/",
+    "region": "/regions/75/",
+    "regions-index": "/regions/",
+    "enjeu": "/enjeux/democratie-locale/",
+    "enjeux-index": "/enjeux/",
+    "actualite": "/actualites/palmares-2026-devoile/",
+    "actualites-index": "/actualites/",
+    "page": "/le-label/",
+    "accessibilite": "/accessibilite/",
+    "plan-du-site": "/plan-du-site/",
+    "404": "/404.html",
+    "recherche": "/recherche/",
+    "donnees": "/donnees/",
+}
+
+# Sums the layout shifts not caused by user input, from the first paint on (buffered).
+CLS_SCRIPT = """
+window.__cls = 0;
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+@dataclass
+class Visit:
+    """What one page at one width did and showed."""
+
+    errors: list[str] = field(default_factory=list)  # console errors, page errors
+    failed: list[str] = field(default_factory=list)  # failed requests, statuses >= 400
+    foreign: list[str] = field(default_factory=list)  # requests not to the loopback server
+    weights: dict[str, int] = field(default_factory=dict)  # resource type -> bytes
+    violations: list[str] = field(default_factory=list)
+    h1: int = 0
+    scroll_width: int = 0
+    cls: float = 0.0
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, base: str, path: str, width: int):
+    """A fresh tab (no cache) at the given width, with its listeners, loaded and settled."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    visit = Visit()
+    page.add_init_script(CLS_SCRIPT)
+
+    def on_console(msg) -> None:
+        if msg.type == "error":
+            visit.errors.append(f"{msg.text} ({msg.location.get('url')})")
+
+    def on_request(request) -> None:
+        url = request.url
+        if not (url.startswith(base + "/") or url.startswith(("data:", "blob:"))):
+            visit.foreign.append(url)
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            visit.failed.append(f"{response.status} {response.url}")
+            return
+        kind = response.request.resource_type
+        try:
+            size = len(response.body())
+        except Exception:  # a redirect or a body already gone: nothing to weigh
+            size = 0
+        visit.weights[kind] = visit.weights.get(kind, 0) + size
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: visit.errors.append(str(exc)))
+    page.on("request", on_request)
+    page.on("requestfailed", lambda r: visit.failed.append(f"{r.failure} {r.url}"))
+    page.on("response", on_response)
+    page.goto(base + path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(200)  # let late layout shifts (fonts, map) be reported
+    return context, page, visit
+
+
+@pytest.fixture(scope="module")
+def visits(browser, demo_server) -> dict[tuple[str, int], Visit]:
+    """Every page type at every width, visited once; the tests below read the results."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    SHOTS.mkdir(exist_ok=True)
+    results = {}
+    for name, path in PAGE_TYPES.items():
+        for width in WIDTHS:
+            context, page, visit = open_page(browser, demo_server, path, width)
+            visit.cls = page.evaluate("window.__cls")
+            visit.h1 = page.locator("h1").count()
+            visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            report = axe.run(
+                page,
+                options={
+                    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                    "resultTypes": ["violations"],
+                },
+            )
+            for v in report.response["violations"]:
+                targets = [", ".join(map(str, n["target"])) for n in v["nodes"][:3]]
+                visit.violations.append(f"{v['id']} ({v['impact']}): {targets}")
+            page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+            context.close()
+            results[name, width] = visit
+    (SHOTS / "weights.json").write_text(
+        json.dumps(
+            {name: results[name, 1280].weights for name in PAGE_TYPES}, indent=1, sort_keys=True
+        )
+    )
+    return results
+
+
+CASES = [pytest.param(name, width, id=f"{name}-{width}") for name in PAGE_TYPES for width in WIDTHS]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("name", "width"), CASES)
+def test_no_wcag_violation(visits, name, width):
+    assert visits[name, width].violations == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("name", "width"), CASES)
+def test_no_console_error_nor_failed_or_foreign_request(visits, name, width):
+    visit = visits[name, width]
+    assert visit.errors == []
+    assert visit.failed == []
+    assert visit.foreign == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("name", "width"), CASES)
+def test_one_h1_and_no_layout_shift(visits, name, width):
+    visit = visits[name, width]
+    assert visit.h1 == 1
+    assert visit.cls < 0.01
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_horizontal_scroll_on_a_phone(visits, name):
+    assert visits[name, 375].scroll_width <= 375
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_screenshots_are_written(visits, name):
+    for width in WIDTHS:
+        shot = SHOTS / f"{name}-{width}.png"
+        assert shot.stat().st_size > 5000  # a blank page compresses to far less
+
+
+@pytest.mark.browser
+def test_collectivity_page_weighs_under_budget_without_images(visits):
+    for name in ("ville", "territoire"):
+        weights = visits[name, 1280].weights
+        total = sum(size for kind, size in weights.items() if kind != "image")
+        assert 0 < total < BUDGET, weights
+
+
+@pytest.mark.browser
+def test_skip_link_is_first_and_moves_focus_to_main(browser, demo_server):
+    context, page, _ = open_page(browser, demo_server, PAGE_TYPES["ville"], 1280)
+    page.keyboard.press("Tab")
+    first = page.evaluate("[document.activeElement.className, document.activeElement.hash]")
+    assert first == ["evitement", "#contenu"]
+    box = page.locator("a.evitement").bounding_box()
+    assert box and box["width"] > 10 and box["y"] >= 0  # visible once focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "contenu"
+    # The next Tab continues inside the main content, not at the top of the page.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('main')")
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_keyboard_reaches_the_search_field_with_a_visible_focus(browser, demo_server, width):
+    context, page, _ = open_page(browser, demo_server, "/", width)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "recherche-entete":
+            break
+    else:
+        pytest.fail("Tab never reached the search field")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert outline[0] != "none" and outline[1] >= 2
+    context.close()
