@@ -25,8 +25,9 @@ PRIVATE = [
     "porteur-canari@example.org",
     "cotisations",
     "note_jury",
-    "alerte",
 ]
+# "alerte" is also a plain French word (SMS alerts): booleans are checked as JSON keys instead.
+PRIVATE_KEYS = {"alerte", "cotisations", "contact", "note_jury", "courriel", "telephone"}
 NEW_CODE = "48095"  # a village labelled for the first time in 2027, with no actions
 
 
@@ -139,8 +140,9 @@ def test_nothing_of_the_embargoed_edition_before_the_instant(ceremony):
     site = ceremony["before"]
     assert leaks(site, EMBARGOED) == []
     assert not (site / "palmares" / "2027").exists()
-    assert not list(site.rglob("*2027*"))
-    assert "2027" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    for pattern in ("palmares/2027*", "kits/2027*", "panneaux/*-2027*", "donnees/*2027*"):
+        assert not list(site.glob(pattern)), pattern
+    assert "palmares/2027" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_the_edition_is_published_at_the_instant_exactly(ceremony):
@@ -154,3 +156,20 @@ def test_the_edition_is_published_at_the_instant_exactly(ceremony):
 @pytest.mark.parametrize("moment", ["before", "at"])
 def test_private_fields_never_reach_the_output(ceremony, moment):
     assert leaks(ceremony[moment], PRIVATE) == []
+
+
+def json_keys(value) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in json_keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in json_keys(v)}
+    return set()
+
+
+def test_no_private_key_in_any_json_file(ceremony):
+    import json
+
+    for path in ceremony["at"].rglob("*.json"):
+        assert not json_keys(json.loads(path.read_text(encoding="utf-8"))) & PRIVATE_KEYS, path
+    for path in ceremony["at"].rglob("*.geojson"):
+        assert not json_keys(json.loads(path.read_text(encoding="utf-8"))) & PRIVATE_KEYS, path

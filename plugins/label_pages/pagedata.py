@@ -22,6 +22,7 @@ from label_data.view import (
     PublicTerritory,
     PublishedView,
 )
+from label_kits.publish import kit_path, kit_years, national_kit_path
 
 from . import maps
 from .chart import history_rows, history_svg
@@ -117,7 +118,10 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
             "alt": f"Panneau « {label_title(t.type, lab.arobases, lab.annee)} »"
             + (" avec une arobase verte" if lab.verte else ""),
         }
-        kit = f"/kits/{lab.annee}/{t.slug}-{t.code}.zip"
+        # label_kits makes a kit for each laureate of its edition: none for 5 @ carried by the
+        # excellence title (R9), which the collectivity did not win that year.
+        if not current.carried and lab.annee in kit_years(view):
+            kit = "/" + kit_path(lab.annee, t.slug, t.code)
     title_year = max((lab.annee for lab in t.labels if lab.excellence), default=None)
     actions = [view.actions[a] for a in t.actions]
     groups, coverage = _enjeu_groups(view, actions)
@@ -244,7 +248,10 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
         "kinds": kinds,
         "total": len(rows),
         "prev_total": len(prev.laureates) if prev else None,
-        "national_kit": f"/kits/{edition.annee}/dossier-national-{edition.annee}.zip",
+        # National press kits exist for the editions label_kits covers (the last two) only.
+        "national_kit": "/" + national_kit_path(edition.annee)
+        if edition.annee in kit_years(index.view)
+        else None,
         "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
         "jsonld": _palmares_jsonld(index, edition, rows),
     }
