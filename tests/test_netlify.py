@@ -88,7 +88,10 @@ def test_security_headers_on_every_page(url):
 def test_fingerprinted_assets_are_immutable_for_a_year():
     cache = headers_for("/static/css/site.0123abcd.css")["Cache-Control"]
     assert "immutable" in cache and "max-age=31536000" in cache
+    assert "immutable" in headers_for("/static/js/site.0123abcd.js")["Cache-Control"]
     assert "Cache-Control" not in headers_for("/palmares/2026/")  # pages change every year
+    # Fonts keep their names: never immutable.
+    assert "immutable" not in headers_for("/static/fonts/a.woff2")["Cache-Control"]
 
 
 def test_kits_download_as_zip():
