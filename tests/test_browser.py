@@ -2,8 +2,9 @@
 Chromium (Debian's package, driven by Playwright) at 375 px and 1,280 px, served on loopback.
 
 For each page type and width: no axe-core violation of the WCAG 2.1 A and AA rules, no console
-error, no failed request, no request leaving 127.0.0.1, one h1, no layout shift; at 375 px no
-horizontal scroll. Full-page screenshots go to tests/_screenshots/<type>-<width>.png (ignored by
+error (pages are served with the production Content-Security-Policy of netlify.toml, so an
+inline script or style would be one), no failed request, no request leaving 127.0.0.1, one h1,
+no layout shift; at 375 px no horizontal scroll. Full-page screenshots go to tests/_screenshots/<type>-<width>.png (ignored by
 git) to be looked at by a person. Also: the skip link, keyboard access to the search field, and
 the weight budget of a collectivity page (< 100 KB without images).
 """
@@ -11,6 +12,7 @@ the weight budget of a collectivity page (< 100 KB without images).
 from __future__ import annotations
 
 import json
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +26,8 @@ FLAGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-SHOTS = Path(__file__).resolve().parent / "_screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "tests" / "_screenshots"
 WIDTHS = (375, 1280)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BUDGET = 100 * 1024  # bytes of HTML, CSS, JS, fonts and data of a collectivity page
@@ -52,6 +55,18 @@ PAGE_TYPES = {
     "recherche": "/recherche/",
     "donnees": "/donnees/",
 }
+
+
+
+def production_csp() -> str:
+    """The Content-Security-Policy netlify.toml gives every page: served here too, so that an
+    inline script or style attribute shows up as a console error, as it would in production."""
+    config = tomllib.loads((ROOT / "netlify.toml").read_text("utf-8"))
+    for rule in config["headers"]:
+        if rule["for"] == "/*":
+            return rule["values"]["Content-Security-Policy"]
+    raise AssertionError("netlify.toml has no Content-Security-Policy for /*")
+
 
 # Sums the layout shifts not caused by user input, from the first paint on (buffered).
 CLS_SCRIPT = """
@@ -89,6 +104,17 @@ def browser():
 def open_page(browser, base: str, path: str, width: int):
     """A fresh tab (no cache) at the given width, with its listeners, loaded and settled."""
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR")
+    csp = production_csp()
+
+    def with_csp(route) -> None:
+        if route.request.resource_type != "document":
+            route.continue_()
+            return
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": csp}
+        route.fulfill(response=response, headers=headers)
+
+    context.route("**/*", with_csp)
     page = context.new_page()
     visit = Visit()
     page.add_init_script(CLS_SCRIPT)
@@ -238,4 +264,14 @@ def test_keyboard_reaches_the_search_field_with_a_visible_focus(browser, demo_se
         " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
     )
     assert outline[0] != "none" and outline[1] >= 2
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_production_csp_is_in_force(browser, demo_server):
+    context, page, visit = open_page(browser, demo_server, "/", 1280)
+    assert visit.errors == []
+    page.evaluate("""document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>')""")
+    page.wait_for_timeout(100)
+    assert any("Content Security Policy" in e for e in visit.errors), visit.errors
     context.close()

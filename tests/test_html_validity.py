@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 from test_browser import PAGE_TYPES
 
-VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = (
+    Path(__file__).resolve().parent.parent
+    / "node_modules"
+    / "vnu-jar"
+    / "build"
+    / "dist"
+    / "vnu.jar"
+)
 
 
 def nu_errors(*paths: Path) -> list[str]:

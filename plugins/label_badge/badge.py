@@ -10,15 +10,13 @@ page, no tracker, no script.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from fontTools.pens.svgPathPen import SVGPathPen
-from fontTools.pens.transformPen import TransformPen
 from label_data.view import PublicTerritory
 from label_panels.charter import Charter, load_charter
 from label_panels.fonts import font_info
+from label_panels.render_svg import glyph_path
 
 WIDTH, HEIGHT = 240, 80
 MAX_LEVEL = 5
@@ -43,23 +41,6 @@ def badge_label(territory: PublicTerritory) -> str:
     return f"{KIND_TITLES[territory.type]}, {label.arobases} {words}{green}, {label.annee}"
 
 
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-@lru_cache(maxsize=128)
-def _glyph(font_path: Path, char: str, size: float, x: float, baseline: float) -> str:
-    info = font_info(font_path)
-    scale = size / info.units_per_em
-    pen = SVGPathPen(info.glyph_set, ntos=_num)
-    # Font units are y up from the baseline; SVG is y down.
-    info.glyph_set[info.glyph_name(char)].draw(
-        TransformPen(pen, (scale, 0, 0, -scale, x, baseline))
-    )
-    return pen.getCommands()
-
-
 def _advance(font_path: Path, char: str, size: float) -> float:
     info = font_info(font_path)
     return info.advance(char) * size / info.units_per_em
@@ -72,7 +53,7 @@ def _run(
     parts = []
     for char in text:
         if not char.isspace():
-            parts.append(_glyph(font_path, char, size, round(x, 2), baseline))
+            parts.append(glyph_path(font_path, char, size, round(x, 2), baseline))
         x += _advance(font_path, char, size) + tracking
     return "".join(parts)
 

@@ -11,6 +11,8 @@ import datetime as dt
 import json
 import re
 
+from label_data.load import ACTION_FIELDS
+
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Plain scalars that stay text for YAML (no number, date, boolean or null look-alike).
 PLAIN_ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -100,21 +102,7 @@ def territory_yaml(territory: dict, comment: str = "") -> str:
     )
 
 
-ACTION_KEYS = (
-    "id",
-    "titre",
-    "description",
-    "categorie",
-    "services",
-    "porteur",
-    "acteurs",
-    "debut",
-    "fin",
-    "mise_a_jour",
-    "lieux",
-    "lien",
-    "contact",
-)
+ACTION_KEYS = tuple(ACTION_FIELDS)  # the loader's order: one list of fields
 
 
 def actions_yaml(actions: list[dict]) -> str:

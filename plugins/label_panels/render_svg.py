@@ -19,17 +19,17 @@ from label_panels.fonts import font_info
 from label_panels.geometry import Box, PanelSpec, TextRun, layout
 
 
-def _num(value: float) -> str:
+def svg_number(value: float) -> str:
     """Short, stable numbers: a hundredth of a millimetre is far below any print precision."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
 @lru_cache(maxsize=256)
-def _glyph_path(font_path: Path, char: str, size: float, x: float, baseline: float) -> str:
+def glyph_path(font_path: Path, char: str, size: float, x: float, baseline: float) -> str:
     info = font_info(font_path)
     scale = size / info.units_per_em
-    pen = SVGPathPen(info.glyph_set, ntos=_num)
+    pen = SVGPathPen(info.glyph_set, ntos=svg_number)
     # Font units are y up from the baseline; the panel is y down from the top.
     info.glyph_set[info.glyph_name(char)].draw(
         TransformPen(pen, (scale, 0, 0, -scale, x, baseline))
@@ -38,17 +38,17 @@ def _glyph_path(font_path: Path, char: str, size: float, x: float, baseline: flo
 
 
 def _box(box: Box) -> str:
-    radius = f' rx="{_num(box.radius)}"' if box.radius else ""
+    radius = f' rx="{svg_number(box.radius)}"' if box.radius else ""
     return (
-        f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.width)}" '
-        f'height="{_num(box.height)}"{radius} fill="{box.color}"/>'
+        f'<rect x="{svg_number(box.x)}" y="{svg_number(box.y)}" width="{svg_number(box.width)}" '
+        f'height="{svg_number(box.height)}"{radius} fill="{box.color}"/>'
     )
 
 
 def _text(run: TextRun, charter: Charter) -> str:
     font_path = charter.fonts[run.font]
     d = "".join(
-        _glyph_path(font_path, char, run.size, x, run.baseline)
+        glyph_path(font_path, char, run.size, x, run.baseline)
         for char, x in zip(run.text, run.xs, strict=True)
         if not char.isspace()
     )
@@ -57,7 +57,7 @@ def _text(run: TextRun, charter: Charter) -> str:
 
 def render_svg(spec: PanelSpec, charter: Charter) -> bytes:
     panel = layout(spec, charter)
-    width, height = _num(panel.width), _num(panel.height)
+    width, height = svg_number(panel.width), svg_number(panel.height)
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="{height}mm" '
