@@ -3,11 +3,18 @@ plain-Pelican baseline with the same number of pages, in one run.
 
 Prints a table and writes ``output-bench/bench.json``. Each build runs as its own process;
 peak memory is the largest sum of RSS over the whole process tree (build + workers + Pagefind),
-sampled every 20 ms.
+sampled every 20 ms. A build's previous site is removed in the background after the swap: the
+next build starts once that removal is over, so that builds are measured one at a time.
+
+    .venv/bin/python scripts/bench.py [--without label_search]
+
+``--without`` leaves plugins out of the measured builds (settings written in output-bench/);
+without the search plugin, the Pagefind command line is timed alone on the cold site instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -51,8 +58,14 @@ def tree_rss(pid: int) -> int:
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time and peak tree RSS of a command; fails loudly if it fails."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env={**os.environ, **env}, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd,
+        env={**os.environ, **env},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     peak = 0
     stop = threading.Event()
 
@@ -73,39 +86,83 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, peak
 
 
+SETTINGS = ["pelicanconf.py"]  # replaced by main() when plugins are left out
+
+
+def settings_without(plugins: list[str]) -> Path:
+    """Settings = the site's, minus ``plugins`` (paths made absolute: the file lives here)."""
+    path = BENCH / "benchconf.py"
+    path.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        f"PLUGINS = [p for p in PLUGINS if p not in {plugins!r}]\n"
+        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def wait_for_removal(output: Path) -> None:
+    """Wait until the previous site a build set aside is gone (removed in the background)."""
+    while list(output.resolve().parent.glob(f".{output.name}.ancien-*")):
+        time.sleep(0.1)
+
+
 def build(name: str, data: Path, now: str, output: Path, cache: Path) -> dict:
     report = BENCH / f"{name}.report.json"
-    env = {"DATA": str(data), "NOW": now, "OUTPUTDIR": str(output), "CACHEDIR": str(cache),
-           "BUILD_REPORT": str(report)}
-    wall, peak = run([PY, "scripts/build.py"], env)
+    env = {
+        "DATA": str(data),
+        "NOW": now,
+        "OUTPUTDIR": str(output),
+        "CACHEDIR": str(cache),
+        "BUILD_REPORT": str(report),
+    }
+    wait_for_removal(output)
+    wall, peak = run([PY, "scripts/build.py", "--settings", SETTINGS[0]], env)
     figures = json.loads(report.read_text(encoding="utf-8"))
     pages = figures["counts"].get("pages", 0)
-    return {"name": name, "wall_s": round(wall, 2), "peak_rss_mb": round(peak / 1e6),
-            "pages": pages, "pages_per_s": round(pages / wall) if wall else 0,
-            "output_mb": round(figures["bytes"] / 1e6, 1), "files": figures["files"],
-            "stages_s": {k: round(v, 2) for k, v in figures["stages"].items()},
-            "counts": figures["counts"]}
+    return {
+        "name": name,
+        "wall_s": round(wall, 2),
+        "peak_rss_mb": round(peak / 1e6),
+        "pages": pages,
+        "pages_per_s": round(pages / wall) if wall else 0,
+        "output_mb": round(figures["bytes"] / 1e6, 1),
+        "files": figures["files"],
+        "stages_s": {k: round(v, 2) for k, v in figures["stages"].items()},
+        "counts": figures["counts"],
+    }
 
 
 def baseline(pages: int, work: Path) -> dict:
     """The same number of pages as short Markdown articles, built by plain Pelican."""
     content = work / "content"
     content.mkdir(parents=True)
-    body = ("Une action numérique au service des habitants : démarches en ligne, ateliers, "
-            "médiation. " * 6)
+    body = (
+        "Une action numérique au service des habitants : démarches en ligne, ateliers, "
+        "médiation. " * 6
+    )
     for i in range(pages):
         (content / f"page-{i:05d}.md").write_text(
-            f"Title: Page {i}\nDate: 2026-01-01\nCategory: actions\n\n{body}\n",
-            encoding="utf-8")
+            f"Title: Page {i}\nDate: 2026-01-01\nCategory: actions\n\n{body}\n", encoding="utf-8"
+        )
     conf = work / "conf.py"
-    conf.write_text('SITENAME = "Baseline"\nTIMEZONE = "Europe/Paris"\n'
-                    'DEFAULT_LANG = "fr"\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n'
-                    "DEFAULT_PAGINATION = False\n", encoding="utf-8")
-    wall, peak = run([PY, "-m", "pelican", str(content), "-o", str(work / "out"), "-s",
-                      str(conf), "-q"], {})
-    return {"name": "baseline Pelican (Markdown, thème par défaut)", "wall_s": round(wall, 2),
-            "peak_rss_mb": round(peak / 1e6), "pages": pages,
-            "pages_per_s": round(pages / wall)}
+    conf.write_text(
+        'SITENAME = "Baseline"\nTIMEZONE = "Europe/Paris"\n'
+        'DEFAULT_LANG = "fr"\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n'
+        "DEFAULT_PAGINATION = False\n",
+        encoding="utf-8",
+    )
+    wall, peak = run(
+        [PY, "-m", "pelican", str(content), "-o", str(work / "out"), "-s", str(conf), "-q"], {}
+    )
+    return {
+        "name": "baseline Pelican (Markdown, thème par défaut)",
+        "wall_s": round(wall, 2),
+        "peak_rss_mb": round(peak / 1e6),
+        "pages": pages,
+        "pages_per_s": round(pages / wall),
+    }
 
 
 def newest_embargo(data: Path) -> tuple[int, str]:
@@ -126,19 +183,52 @@ def edit_one_action(data: Path) -> None:
     path.write_text(re.sub(r'titre: "', 'titre: "(modifié) ', text, count=1), encoding="utf-8")
 
 
+def pagefind_cli(site: Path) -> dict:
+    """The Pagefind command line over the collectivity and action pages of ``site``."""
+    wall, peak = run(
+        [
+            PY,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--output-path",
+            str(BENCH / "pagefind-cli"),
+            "--force-language",
+            "fr",
+            "--glob",
+            "{territoires,actions}/**/*.html",
+        ],
+        {},
+    )
+    return {
+        "name": "Pagefind CLI seul (site froid)",
+        "wall_s": round(wall, 2),
+        "peak_rss_mb": round(peak / 1e6),
+    }
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--without", action="append", default=[], metavar="PLUGIN")
+    args = parser.parse_args()
     if BENCH.exists():
         shutil.rmtree(BENCH)
     BENCH.mkdir()
+    if args.without:
+        SETTINGS[0] = str(settings_without(args.without))
     data = BENCH / "data"
     print("Génération du jeu national…", flush=True)
-    subprocess.run([PY, "scripts/generate_dataset.py", "national", str(data)], cwd=ROOT,
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PY, "scripts/generate_dataset.py", "national", str(data)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     year, embargo = newest_embargo(data)
     results = []
     wall, peak = run([PY, "scripts/validate.py"], {"DATA": str(data), "NOW": embargo})
-    results.append({"name": "validate", "wall_s": round(wall, 2),
-                    "peak_rss_mb": round(peak / 1e6)})
+    results.append({"name": "validate", "wall_s": round(wall, 2), "peak_rss_mb": round(peak / 1e6)})
     print("Construction à froid…", flush=True)
     results.append(build("cold", data, embargo, BENCH / "cold", BENCH / "cache-cold"))
     site, cache = BENCH / "site", BENCH / "cache"
@@ -148,26 +238,37 @@ def main() -> int:
     results.append(build("warm", data, embargo, site, cache))
     edit_one_action(data)
     results.append(build("one_action", data, embargo, site, cache))
+    if "label_search" in args.without:
+        results.append(pagefind_cli(BENCH / "cold"))
     print("Référence Pelican…", flush=True)
     pages = results[1]["pages"]
     results.append(baseline(pages, BENCH / "baseline"))
     cold, base = results[1]["wall_s"], results[-1]["wall_s"]
-    summary = {"results": results, "ratio_cold_to_baseline": round(cold / base, 2),
-               "cpus": len(os.sched_getaffinity(0))}
-    (BENCH / "bench.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False),
-                                      encoding="utf-8")
+    summary = {
+        "results": results,
+        "ratio_cold_to_baseline": round(cold / base, 2),
+        "cpus": len(os.sched_getaffinity(0)),
+        "without": args.without,
+    }
+    (BENCH / "bench.json").write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     print(table(results, summary["ratio_cold_to_baseline"]))
     return 0
 
 
 def table(results: list[dict], ratio: float) -> str:
-    lines = ["| build | wall (s) | pages | pages/s | peak RSS (MB) | output (MB) | stages (s) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines = [
+        "| build | wall (s) | pages | pages/s | peak RSS (MB) | output (MB) | stages (s) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
     for r in results:
         stages = ", ".join(f"{k} {v}" for k, v in r.get("stages_s", {}).items())
-        lines.append(f"| {r['name']} | {r['wall_s']} | {r.get('pages', '')} | "
-                     f"{r.get('pages_per_s', '')} | {r['peak_rss_mb']} | "
-                     f"{r.get('output_mb', '')} | {stages} |")
+        lines.append(
+            f"| {r['name']} | {r['wall_s']} | {r.get('pages', '')} | "
+            f"{r.get('pages_per_s', '')} | {r['peak_rss_mb']} | "
+            f"{r.get('output_mb', '')} | {stages} |"
+        )
     lines.append(f"\ncold / baseline = {ratio}")
     return "\n".join(lines)
 

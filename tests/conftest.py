@@ -64,3 +64,22 @@ def demo_server(demo_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+# Debian's chromium: the real binary, not the shell wrapper on PATH; flags that keep it offline.
+CHROMIUM = "/usr/lib/chromium/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def demo_view():
+    """The published view of the demo data at DEMO_NOW (what the demo site shows)."""
+    from label_data.published import published_view
+
+    return published_view({"LABEL_DATA": str(ROOT / "data"), "LABEL_NOW": DEMO_NOW})

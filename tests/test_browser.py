@@ -4,13 +4,16 @@ Chromium (Debian's package, driven by Playwright) at 375 px and 1,280 px, served
 For each page type and width: no axe-core violation of the WCAG 2.1 A and AA rules, no console
 error (pages are served with the production Content-Security-Policy of netlify.toml, so an
 inline script or style would be one), no failed request, no request leaving 127.0.0.1, one h1,
-no layout shift; at 375 px no horizontal scroll. Full-page screenshots go to tests/_screenshots/<type>-<width>.png (ignored by
-git) to be looked at by a person. Also: the skip link, keyboard access to the search field, and
-the weight budget of a collectivity page (< 100 KB without images).
+no layout shift; at 375 px no horizontal scroll. Full-page screenshots go to
+tests/_screenshots/<type>-<width>.png (ignored by git) to be looked at by a person, with
+weights.json and weights.md (the weight of each page type). Also: the skip link, keyboard
+access to the search field, and the weight budget of a collectivity page (< 100 KB without
+images, counted uncompressed).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -57,7 +60,6 @@ PAGE_TYPES = {
 }
 
 
-
 def production_csp() -> str:
     """The Content-Security-Policy netlify.toml gives every page: served here too, so that an
     inline script or style attribute shows up as a console error, as it would in production."""
@@ -67,6 +69,30 @@ def production_csp() -> str:
             return rule["values"]["Content-Security-Policy"]
     raise AssertionError("netlify.toml has no Content-Security-Policy for /*")
 
+
+# Their names in the accessibility statement's table (weights.md).
+TYPE_NAMES = {
+    "accueil": "Accueil",
+    "ville": "Collectivité (ville, avec actions)",
+    "territoire": "Collectivité (intercommunalité)",
+    "action": "Action",
+    "palmares": "Palmarès d’une édition",
+    "palmares-index": "Liste des palmarès",
+    "departement": "Département",
+    "departements-index": "Liste des départements",
+    "region": "Région",
+    "regions-index": "Liste des régions",
+    "enjeu": "Enjeu",
+    "enjeux-index": "Liste des enjeux",
+    "actualite": "Actualité",
+    "actualites-index": "Liste des actualités",
+    "page": "Page éditoriale",
+    "accessibilite": "Déclaration d’accessibilité",
+    "plan-du-site": "Plan du site",
+    "404": "Page introuvable (404)",
+    "recherche": "Recherche",
+    "donnees": "Données ouvertes",
+}
 
 # Sums the layout shifts not caused by user input, from the first paint on (buffered).
 CLS_SCRIPT = """
@@ -85,6 +111,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)  # failed requests, statuses >= 400
     foreign: list[str] = field(default_factory=list)  # requests not to the loopback server
     weights: dict[str, int] = field(default_factory=dict)  # resource type -> bytes
+    gzipped: int = 0  # bytes of everything but images once gzipped, as a host would send them
     violations: list[str] = field(default_factory=list)
     h1: int = 0
     scroll_width: int = 0
@@ -134,10 +161,12 @@ def open_page(browser, base: str, path: str, width: int):
             return
         kind = response.request.resource_type
         try:
-            size = len(response.body())
+            body = response.body()
         except Exception:  # a redirect or a body already gone: nothing to weigh
-            size = 0
-        visit.weights[kind] = visit.weights.get(kind, 0) + size
+            body = b""
+        visit.weights[kind] = visit.weights.get(kind, 0) + len(body)
+        if kind != "image":
+            visit.gzipped += len(gzip.compress(body, 6))
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: visit.errors.append(str(exc)))
@@ -177,12 +206,31 @@ def visits(browser, demo_server) -> dict[tuple[str, int], Visit]:
             page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
             context.close()
             results[name, width] = visit
-    (SHOTS / "weights.json").write_text(
-        json.dumps(
-            {name: results[name, 1280].weights for name in PAGE_TYPES}, indent=1, sort_keys=True
-        )
-    )
+    write_weights(results)
     return results
+
+
+def without_images(visit: Visit) -> int:
+    return sum(size for kind, size in visit.weights.items() if kind != "image")
+
+
+def write_weights(results: dict[tuple[str, int], Visit]) -> None:
+    """weights.json (bytes by resource type) and weights.md, the rows of the table in the
+    accessibility statement (content/pages/accessibilite.md), for the 1,280 px visits."""
+    wide = {name: results[name, 1280] for name in PAGE_TYPES}
+    data = {name: {**v.weights, "gzip": v.gzipped} for name, v in wide.items()}
+    (SHOTS / "weights.json").write_text(json.dumps(data, indent=1, sort_keys=True))
+    rows = [
+        f'<tr><th scope="row">{statement_link(name)}</th>'
+        f"<td>{without_images(v) / 1000:.0f}\u00a0Ko</td>"
+        f"<td>{v.gzipped / 1000:.0f}\u00a0Ko</td></tr>"
+        for name, v in wide.items()
+    ]
+    (SHOTS / "weights.md").write_text("\n".join(rows) + "\n", "utf-8")
+
+
+def statement_link(name: str) -> str:
+    return f'<a href="{PAGE_TYPES[name]}">{TYPE_NAMES[name]}</a>'
 
 
 CASES = [pytest.param(name, width, id=f"{name}-{width}") for name in PAGE_TYPES for width in WIDTHS]
@@ -228,9 +276,8 @@ def test_screenshots_are_written(visits, name):
 @pytest.mark.browser
 def test_collectivity_page_weighs_under_budget_without_images(visits):
     for name in ("ville", "territoire"):
-        weights = visits[name, 1280].weights
-        total = sum(size for kind, size in weights.items() if kind != "image")
-        assert 0 < total < BUDGET, weights
+        visit = visits[name, 1280]
+        assert 0 < without_images(visit) < BUDGET, visit.weights  # counted uncompressed
 
 
 @pytest.mark.browser
@@ -271,7 +318,15 @@ def test_keyboard_reaches_the_search_field_with_a_visible_focus(browser, demo_se
 def test_the_production_csp_is_in_force(browser, demo_server):
     context, page, visit = open_page(browser, demo_server, "/", 1280)
     assert visit.errors == []
-    page.evaluate("""document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>')""")
+    page.evaluate(
+        """document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>')"""
+    )
     page.wait_for_timeout(100)
     assert any("Content Security Policy" in e for e in visit.errors), visit.errors
     context.close()
+
+
+def test_the_accessibility_statement_lists_every_page_type_tested():
+    statement = (ROOT / "content" / "pages" / "accessibilite.md").read_text("utf-8")
+    for name in PAGE_TYPES:
+        assert f'<th scope="row">{statement_link(name)}</th>' in statement, name

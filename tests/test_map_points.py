@@ -10,25 +10,16 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlparse
 
 import pytest
-from conftest import DEMO_NOW, ROOT
-from label_data.published import published_view
+from conftest import CHROMIUM, CHROMIUM_FLAGS
 from label_map.projection import project
 
 SVG = "{http://www.w3.org/2000/svg}"
 TOLERANCE = 0.6  # map units (the viewBox is 1000 wide; coordinates are written to 0.1)
-CHROMIUM = "/usr/lib/chromium/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
-def view():
-    return published_view({"LABEL_DATA": str(ROOT / "data"), "LABEL_NOW": DEMO_NOW})
+def view(demo_view):
+    return demo_view
 
 
 def svg_points(html: str) -> dict[str, tuple[float, float, str]]:
@@ -89,7 +80,7 @@ def test_map_js_enhances_the_svg_offline(demo_site, demo_server, width):
     script = next((demo_site / "static" / "js").glob("map.*.js")).name
     origin = urlparse(demo_server).netloc
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         tab = browser.new_page(viewport={"width": width, "height": 900})
         errors, foreign = [], []
         tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

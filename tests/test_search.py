@@ -7,23 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DEMO_NOW, ROOT
-from label_data.published import published_view
+from conftest import CHROMIUM, CHROMIUM_FLAGS
 from label_search.index import augment, keys, search_words
-
-CHROMIUM = "/usr/lib/chromium/chromium"  # the real binary of Debian's package, not the wrapper
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
-def view():
-    return published_view({"LABEL_DATA": str(ROOT / "data"), "LABEL_NOW": DEMO_NOW})
+def view(demo_view):
+    return demo_view
 
 
 def test_search_words_hold_the_spellings_people_type(view):
@@ -65,7 +55,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 

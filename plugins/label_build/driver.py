@@ -68,7 +68,8 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             file=sys.stderr,
         )
         return 1
-    replace_output(staging, output)
+    with progress.stage("Écriture"):
+        replace_output(staging, output)
     total = time.perf_counter() - start
     print(progress.summary(str(output), total), file=sys.stderr)
     if os.environ.get("BUILD_REPORT"):  # machine-readable figures, for the benchmark

@@ -2,11 +2,13 @@
 and a summary at the end (what was made, output size, time per stage).
 
 Plugins call ``stage("Pages", total=n)`` and ``advance()``; ``count("pages", n)`` records a
-figure for the summary. The report is shared by the whole build process.
+figure for the summary. The report is shared by the whole build process; ``write_json`` saves
+it for the benchmark (``BUILD_REPORT``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -110,3 +112,18 @@ def summary(output: str, total_seconds: float) -> str:
         lines.append(f"  pages, flux, recherche et le reste : {_fr(rest)}\u00a0s")
     lines.append(f"  total : {_fr(total_seconds)}\u00a0s")
     return "\n".join(lines)
+
+
+def write_json(path: str, output: str, total_seconds: float) -> None:
+    """The summary's figures as JSON (stages, counts, files, bytes, total), for the benchmark."""
+    files, size, pages = directory_size(output)
+    figures = {
+        "total": total_seconds,
+        "stages": dict(REPORT.stages),
+        "counts": dict(REPORT.counts),
+        "files": files,
+        "bytes": size,
+        "html_pages": pages,
+    }
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(figures, handle, ensure_ascii=False, indent=2)

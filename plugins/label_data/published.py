@@ -37,7 +37,8 @@ def checked(settings: dict) -> Checked:
         dataset, problems = validate(data)
         if problems.errors:
             raise DataError(problems)
-        view = build_view(dataset, load_reference(), now, preview=preview)
+        cache = settings.get("LABEL_CACHE") or None
+        view = build_view(dataset, load_reference(), now, preview=preview, cache_dir=cache)
         _checked[key] = Checked(dataset, problems, view)
     return _checked[key]
 

@@ -27,7 +27,7 @@ from .model import (
     counts_for_edition,
 )
 from .rules import EXCELLENCE_YEARS
-from .sanitize import markdown_to_safe_html
+from .sanitize import sanitize_all
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +167,13 @@ def territory_url(nom: str, code: str) -> tuple[str, str]:
 
 
 def build_view(
-    dataset: Dataset, reference, now: dt.datetime, preview: bool = False
+    dataset: Dataset,
+    reference,
+    now: dt.datetime,
+    preview: bool = False,
+    cache_dir: str | None = None,
 ) -> PublishedView:
+    """The published view; ``cache_dir`` keeps sanitised descriptions between builds."""
     editions = {y: e for y, e in dataset.editions.items() if preview or e.is_published(now)}
     embargoed = tuple(
         (y, e.embargo) for y, e in dataset.editions.items() if preview and not e.is_published(now)
@@ -206,11 +211,18 @@ def build_view(
         or (dataset.actions_by_territory.get(code) and code not in first_label_hidden)
     }
     ref = dataset.referentiel
-    actions: dict[str, PublicAction] = {}
-    for code in sorted(with_page):
-        for action in dataset.actions_by_territory.get(code, ()):
-            if action.id in dataset.actions and dataset.actions[action.id] is action:
-                actions[action.id] = _public_action(action, ref, current_year)
+    shown = [
+        action
+        for code in sorted(with_page)
+        for action in dataset.actions_by_territory.get(code, ())
+        if action.id in dataset.actions and dataset.actions[action.id] is action
+    ]
+    # All descriptions at once: cached between builds, the rest parsed on every core.
+    descriptions = sanitize_all([a.description for a in shown], cache_dir)
+    actions: dict[str, PublicAction] = {
+        action.id: _public_action(action, ref, current_year, html)
+        for action, html in zip(shown, descriptions, strict=True)
+    }
 
     territories: dict[str, PublicTerritory] = {}
     for code in sorted(with_page):
@@ -304,7 +316,7 @@ def _current(
     return None
 
 
-def _public_action(action, ref, current_year: int | None) -> PublicAction:
+def _public_action(action, ref, current_year: int | None, description_html: str) -> PublicAction:
     services = tuple(ref.services[s] for s in action.services if s in ref.services)
     enjeux = tuple(dict.fromkeys(ref.enjeux[s.enjeu] for s in services if s.enjeu in ref.enjeux))
     return PublicAction(
@@ -312,7 +324,7 @@ def _public_action(action, ref, current_year: int | None) -> PublicAction:
         url=f"actions/{action.id}/",
         territoire=action.territoire,
         titre=action.titre,
-        description_html=markdown_to_safe_html(action.description),
+        description_html=description_html,
         categorie=ref.categories.get(
             action.categorie, Category(action.categorie, action.categorie)
         ),

@@ -5,16 +5,22 @@ and pages Pelican read. Out: one page per collectivity, action, edition, départ
 and enjeu, their indexes, the home page and the 404 page at the contract's URLs; the
 fingerprinted CSS/JS; sitemap.xml, robots.txt and the palmarès Atom feed.
 
-Rendering is a flat list of ``Job`` (save_as, template, variables), built first and written
-after, so that a later change can spread the list over processes.
+Rendering is a flat list of ``Job`` (save_as, template, variables), built first and then
+rendered and written on every core (``label_build.pages``). The variables of the many
+collectivity and action pages are functions, called in the worker that renders the page, so
+that preparing them is spread over the cores too.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from label_build import progress
+from label_build.pages import Page, write_pages
 from label_data.published import published_view
 from pelican.generators import Generator
 
@@ -32,7 +38,12 @@ class Job:
     save_as: str
     template: str
     url: str | None  # public URL, relative (None: no canonical URL, e.g. the 404 page)
-    vars: dict = field(default_factory=dict)
+    vars: dict | Callable[[], dict] = field(default_factory=dict)  # or what computes them
+
+    def variables(self) -> dict:
+        """What the template reads on top of the site context (url and page_url included)."""
+        own = self.vars() if callable(self.vars) else self.vars
+        return {"url": self.url, "page_url": self.url, **own}
 
 
 class LabelPagesGenerator(Generator):
@@ -43,112 +54,61 @@ class LabelPagesGenerator(Generator):
         self.index = pagedata.SiteIndex.build(self.view, domain)
 
     def jobs(self) -> list[Job]:
-        """Every page of the data, in a stable order."""
+        """Every page of the data, in a stable order. Variables are computed when rendered."""
         view, index = self.view, self.index
+        editions = partial(_editions_newest_first, view, index)
         jobs = [
             Job(
                 "index.html",
                 "accueil.html",
                 "",
-                pagedata.home_vars(index, self.context.get("articles", [])),
+                partial(pagedata.home_vars, index, self.context.get("articles", [])),
             )
         ]
         for t in view.territories.values():
-            jobs.append(
-                Job(
-                    t.url + "index.html",
-                    "territoire.html",
-                    t.url,
-                    pagedata.territory_vars(index, t),
-                )
-            )
+            vars_ = partial(pagedata.territory_vars, index, t)
+            jobs.append(Job(t.url + "index.html", "territoire.html", t.url, vars_))
         for a in view.actions.values():
-            jobs.append(
-                Job(a.url + "index.html", "action.html", a.url, pagedata.action_vars(index, a))
-            )
-        jobs.append(
-            Job(
-                "palmares/index.html",
-                "palmares_index.html",
-                "palmares/",
-                {"editions": [view.editions[y] for y in reversed(index.years)]},
-            )
-        )
+            vars_ = partial(pagedata.action_vars, index, a)
+            jobs.append(Job(a.url + "index.html", "action.html", a.url, vars_))
+        jobs.append(Job("palmares/index.html", "palmares_index.html", "palmares/", editions))
         for ed in view.editions.values():
-            jobs.append(
-                Job(
-                    ed.url + "index.html",
-                    "palmares.html",
-                    ed.url,
-                    pagedata.palmares_vars(index, ed),
-                )
-            )
-        jobs.append(
-            Job(
-                "departements/index.html",
-                "departements.html",
-                "departements/",
-                pagedata.departements_index_vars(index),
-            )
-        )
+            vars_ = partial(pagedata.palmares_vars, index, ed)
+            jobs.append(Job(ed.url + "index.html", "palmares.html", ed.url, vars_))
+        vars_ = partial(pagedata.departements_index_vars, index)
+        jobs.append(Job("departements/index.html", "departements.html", "departements/", vars_))
         for dep in view.departements.values():
-            jobs.append(
-                Job(
-                    dep.url + "index.html",
-                    "departement.html",
-                    dep.url,
-                    pagedata.departement_vars(index, dep),
-                )
-            )
-        jobs.append(
-            Job(
-                "regions/index.html", "regions.html", "regions/", pagedata.regions_index_vars(index)
-            )
-        )
+            vars_ = partial(pagedata.departement_vars, index, dep)
+            jobs.append(Job(dep.url + "index.html", "departement.html", dep.url, vars_))
+        vars_ = partial(pagedata.regions_index_vars, index)
+        jobs.append(Job("regions/index.html", "regions.html", "regions/", vars_))
         for reg in view.regions.values():
-            jobs.append(
-                Job(
-                    reg.url + "index.html", "region.html", reg.url, pagedata.region_vars(index, reg)
-                )
-            )
-        jobs.append(
-            Job("enjeux/index.html", "enjeux.html", "enjeux/", pagedata.enjeux_index_vars(index))
-        )
+            vars_ = partial(pagedata.region_vars, index, reg)
+            jobs.append(Job(reg.url + "index.html", "region.html", reg.url, vars_))
+        vars_ = partial(pagedata.enjeux_index_vars, index)
+        jobs.append(Job("enjeux/index.html", "enjeux.html", "enjeux/", vars_))
         for enjeu_id in view.enjeux:
+            vars_ = partial(pagedata.enjeu_vars, index, enjeu_id)
             jobs.append(
-                Job(
-                    f"enjeux/{enjeu_id}/index.html",
-                    "enjeu.html",
-                    f"enjeux/{enjeu_id}/",
-                    pagedata.enjeu_vars(index, enjeu_id),
-                )
+                Job(f"enjeux/{enjeu_id}/index.html", "enjeu.html", f"enjeux/{enjeu_id}/", vars_)
             )
-        jobs.append(
-            Job(
-                "plan-du-site/index.html",
-                "plan.html",
-                "plan-du-site/",
-                {"editions": [view.editions[y] for y in reversed(index.years)]},
-            )
-        )
+        jobs.append(Job("plan-du-site/index.html", "plan.html", "plan-du-site/", editions))
         jobs.append(Job("404.html", "404.html", None))
         return jobs
 
     def generate_output(self, writer) -> None:
         jobs = self.jobs()
+        # Templates compiled once, before the workers fork, so that none compiles them again.
         templates = {}
         for job in jobs:
             if job.template not in templates:
                 templates[job.template] = self.get_template(job.template.removesuffix(".html"))
-            writer.write_file(
-                job.save_as,
-                templates[job.template],
-                self.context,
-                url=job.url,
-                page_url=job.url,
-                **job.vars,
-            )
+        pages = [Page(j.save_as, templates[j.template], j.variables) for j in jobs]
         output = Path(self.output_path)
+        with progress.stage("Pages", total=len(pages)) as bar:
+            for done in write_pages(pages, self.context, output):
+                bar.advance(done)
+        progress.count("pages", len(pages))
         write_assets(output)
         self._write_machine_files(output, [j.url for j in jobs if j.url is not None])
         log.info("label_pages: %d pages written", len(jobs))
@@ -169,3 +129,7 @@ class LabelPagesGenerator(Generator):
             path = output / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+
+
+def _editions_newest_first(view, index: pagedata.SiteIndex) -> dict:
+    return {"editions": [view.editions[y] for y in reversed(index.years)]}
