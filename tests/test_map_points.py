@@ -95,12 +95,10 @@ def test_map_js_enhances_the_svg_offline(demo_site, demo_server, width):
         )
         tab.goto(demo_server + "/")
         static = tab.eval_on_selector_all("figure.carte svg .points a", "as => as.length")
-        # Until the page templates load map.js themselves, load it as they will.
-        tab.evaluate(
-            "src => { const s = document.createElement('script'); s.src = src; "
-            "document.body.append(s); }",
-            f"/static/js/{script}",
-        )
+        assert f"/static/js/{script}" in tab.content()
+        # Nothing heavy loads until the reader asks for the interactive map.
+        assert not tab.evaluate("() => 'L' in window")
+        tab.click(".carte-explorer")
         tab.wait_for_selector("figure.carte-interactive")
         markers = tab.eval_on_selector_all("figure.carte .marqueur", "ms => ms.length")
         assert markers == static > 0

@@ -207,9 +207,26 @@
     }
   }
 
+  // Leaflet, its styles and the outlines weigh far more than a page: they load only when a
+  // reader asks for the interactive map. The button sits over the map (absolutely placed), so
+  // adding it moves nothing on the page.
+  function offer() {
+    for (const figure of figures) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "bouton carte-explorer";
+      button.textContent = "Carte interactive (zoom, filtres)";
+      button.addEventListener("click", () => {
+        for (const b of document.querySelectorAll(".carte-explorer")) b.remove();
+        start();
+      });
+      figure.append(button);
+    }
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", offer);
   } else {
-    start();
+    offer();
   }
 })();

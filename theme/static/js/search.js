@@ -160,7 +160,8 @@ async function buildFilters() {
     wrap.append(lab, select);
     filterBox.append(wrap);
   }
-  filterBox.hidden = filterBox.querySelectorAll("select").length === 0;
+  // The fieldset keeps its room from the first paint (no layout shift); it only shows now.
+  filterBox.dataset.etat = filterBox.querySelectorAll("select").length ? "pret" : "vide";
 }
 
 async function start() {
@@ -174,7 +175,6 @@ async function start() {
     document.getElementById("recherche-sans-js").hidden = false;
     return;
   }
-  document.getElementById("recherche-sans-js").hidden = true;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
