@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pypdfium2
 import pytest
+from conftest import CHROMIUM, CHROMIUM_FLAGS
 from label_panels.charter import DEFAULT_CHARTER, MAX_LEVEL, CharterError
 from label_panels.fonts import font_info
 from label_panels.geometry import TextRun, layout
@@ -314,14 +314,6 @@ def test_every_text_fits_inside_the_frame(charter, kind):
 # --- the SVG as a browser shows it --------------------------------------------------------
 
 
-def _chromium() -> str:
-    # The Debian package's real binary; /usr/bin/chromium is a shell wrapper around it.
-    for candidate in ("/usr/lib/chromium/chromium", "/usr/bin/chromium"):
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium") or "chromium"
-
-
 @pytest.mark.browser
 def test_svg_in_chromium_looks_like_the_png(charter, tmp_path):
     spec = PanelSpec("territoire", 3, 2026, green=True)
@@ -336,13 +328,9 @@ def test_svg_in_chromium_looks_like_the_png(charter, tmp_path):
     shot = tmp_path / "shot.png"
     subprocess.run(
         [
-            _chromium(),
+            CHROMIUM,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
+            *CHROMIUM_FLAGS,
             "--hide-scrollbars",
             "--force-device-scale-factor=1",
             f"--user-data-dir={tmp_path}/p",
