@@ -15,13 +15,14 @@ from collections.abc import Iterable
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 _PERMISSIONS = 0o100644 << 16  # a regular file, rw-r--r--
-# Members already compressed gain nothing from a strong deflate: a light level saves time.
+# Members already compressed gain nothing from deflate: they are stored as they are.
 _COMPRESSED = (".png", ".pdf", ".docx", ".zip", ".jpg", ".jpeg", ".woff2")
 
 
 def _info(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    stored = name.lower().endswith(_COMPRESSED)
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     info.create_system = 3  # Unix, whatever the building machine is
     info.external_attr = _PERMISSIONS
     return info
@@ -36,8 +37,7 @@ def deterministic_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
             if name in seen:
                 raise ValueError(f"duplicate zip member: {name}")
             seen.add(name)
-            level = 1 if name.lower().endswith(_COMPRESSED) else 6
-            archive.writestr(_info(name), data, compresslevel=level)
+            archive.writestr(_info(name), data, compresslevel=6)
     return buffer.getvalue()
 
 

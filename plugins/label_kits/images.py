@@ -211,7 +211,7 @@ def _paragraphs(subject: KitSubject, scale: float = 1.0) -> list[Line]:
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     # No timestamp chunk is written; compress_level fixed so bytes never depend on defaults.
-    image.save(buffer, format="PNG", compress_level=6)
+    image.save(buffer, format="PNG", compress_level=3)
     return buffer.getvalue()
 
 

@@ -1,5 +1,6 @@
 """Pelican plugin: the search page and the Pagefind index. Wiring only."""
 
+from label_build import progress
 from label_data.published import published_view
 from pelican import signals
 
@@ -14,7 +15,12 @@ def _generators(pelican):
 
 def _index(pelican) -> None:
     # `finalized` comes after every generator and writer: the index sees the whole site.
-    build_index(pelican.output_path, published_view(pelican.settings))
+    with progress.stage("Recherche"):
+        build_index(
+            pelican.output_path,
+            published_view(pelican.settings),
+            pelican.settings.get("LABEL_CACHE"),
+        )
 
 
 def register() -> None:

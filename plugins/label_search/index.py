@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from html import escape
 from pathlib import Path
 
+from label_build.cache import digest, link_tree
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
 from pagefind.index import PagefindIndex
@@ -31,6 +34,7 @@ from pagefind.index import PagefindIndex
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
+PAGEFIND_VERSION = "1.5.2"  # pinned in pyproject.toml; a new Pagefind makes a new index
 LANGUAGE = "fr"
 KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Intercommunalité"}
 _BODY = re.compile(r"<[a-zA-Z][^>]*?\sdata-pagefind-body\b[^>]*>")
@@ -119,10 +123,36 @@ async def _index(output: Path, documents: list[tuple[str, str]]) -> None:
             await index.add_directory(scratch)
 
 
-def build_index(output: Path, view: PublishedView) -> int:
-    """Index the collectivity and action pages of ``output``; returns how many."""
+def build_index(output: Path, view: PublishedView, cache_dir: str | None = None) -> int:
+    """Index the collectivity and action pages of ``output``; returns how many.
+
+    The bundle is kept in ``CACHEDIR/pagefind/<hash of the indexed documents>``: a build whose
+    indexed pages did not change reuses it (hard links) instead of indexing again, which also
+    keeps its bytes identical (Pagefind's filter files differ between two runs)."""
     output = Path(output).resolve()
     documents = pages(output, view)
+    key = digest([PAGEFIND_VERSION, LANGUAGE, *(part for doc in documents for part in doc)])
+    cached = Path(cache_dir) / "pagefind" / key if cache_dir else None
+    if cached is not None and (cached / "pagefind.js").is_file():
+        link_tree(cached, output / BUNDLE)
+        log.info("label_search: index of %d pages unchanged, reused", len(documents))
+        return len(documents)
     asyncio.run(_index(output, documents))
+    if cached is not None:
+        _keep(output / BUNDLE, cached)
     log.info("label_search: %d pages indexed in /%s/", len(documents), BUNDLE)
     return len(documents)
+
+
+KEEP_BUNDLES = 3  # enough for an edit and its revert to find their index again
+
+
+def _keep(bundle: Path, cached: Path) -> None:
+    """Store a fresh bundle in the cache (whole, or not at all), dropping the oldest ones."""
+    if cached.parent.is_dir():
+        older = sorted(cached.parent.iterdir(), key=lambda p: p.stat().st_mtime)
+        for old in older[: max(0, len(older) - KEEP_BUNDLES + 1)]:
+            shutil.rmtree(old, ignore_errors=True)
+    partial = cached.with_name(cached.name + ".tmp")
+    shutil.copytree(bundle, partial)
+    os.replace(partial, cached)

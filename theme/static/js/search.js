@@ -172,7 +172,7 @@ async function start() {
   } catch (error) {
     status.textContent = "La recherche est indisponible pour le moment. Parcourez les "
       + "collectivités par département ou par région.";
-    document.getElementById("recherche-sans-js").hidden = false;
+    document.getElementById("recherche-indisponible").hidden = false;
     return;
   }
   form.addEventListener("submit", (event) => {
