@@ -45,13 +45,26 @@ class FileCache:
         except FileNotFoundError:
             pass
         data = make()
+        self._store(path, data)
+        return data
+
+    def file_or_bytes(self, key: str, make: Callable[[], bytes]) -> Path | bytes:
+        """The cached file's path (made if missing), so a caller can link it rather than copy
+        its bytes around; the bytes themselves when there is no cache directory."""
+        if self.directory is None:
+            return make()
+        path = self.directory / key[:2] / key
+        if not path.is_file():
+            self._store(path, make())
+        return path
+
+    def _store(self, path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a reader never sees half a file, even with two workers.
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
-        return data
 
 
 def link_tree(source: Path, target: Path) -> None:

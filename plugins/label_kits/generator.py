@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from label_build import progress
+from label_build.cache import link_file
 from label_build.parallel import ordered_map
 from label_data.published import published_view
 from label_opendata import tables
@@ -13,7 +14,7 @@ from label_panels.publish import panel_specs
 from pelican.generators import Generator
 
 from .publish import (
-    kit_bytes,
+    kit_file,
     kit_path,
     kit_years,
     national_edition,
@@ -25,9 +26,10 @@ from .publish import (
 _cache_dir: str | None = None
 
 
-def _render(job) -> bytes:
+def _render(job) -> str | bytes:
     subject, spec = job
-    return kit_bytes(subject, spec, _cache_dir)
+    made = kit_file(subject, spec, _cache_dir)
+    return str(made) if isinstance(made, Path) else made
 
 
 class KitsGenerator(Generator):
@@ -45,7 +47,10 @@ class KitsGenerator(Generator):
             for (subject, _), data in zip(self.jobs, ordered_map(_render, self.jobs), strict=True):
                 path = out / kit_path(subject.year, subject.slug, subject.code)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+                if isinstance(data, str):  # 400 MB of kits at national scale: linked, not copied
+                    link_file(Path(data), path)
+                else:
+                    path.write_bytes(data)
                 bar.advance()
             specs = panel_specs(self.view)
             for year in kit_years(self.view):
@@ -61,3 +66,19 @@ class KitsGenerator(Generator):
                 )
                 (out / national_kit_path(year)).write_bytes(data)
         progress.count("kits", len(self.jobs) + len(kit_years(self.view)))
+        self._prepare_embargoed()
+
+    def _prepare_embargoed(self) -> None:
+        """Render, into the cache only, the kits an embargoed edition will need at its
+        ceremony, so that the one build at the embargo instant finds them ready. Nothing of
+        them is written to the site: the cache directory is never published (R10)."""
+        if self.settings.get("LABEL_PREVIEW") or not self.settings.get("LABEL_PREPARE", True):
+            return
+        full = published_view({**self.settings, "LABEL_PREVIEW": True})
+        hidden = set(full.editions) - set(self.view.editions)
+        jobs = [job for job in subjects(full, self.domain) if job[0].year in hidden]
+        if not jobs or _cache_dir is None:
+            return
+        with progress.stage("Kits préparés sous embargo (cache)", total=len(jobs)) as bar:
+            for _ in ordered_map(_render, jobs):
+                bar.advance()

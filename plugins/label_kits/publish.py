@@ -109,7 +109,8 @@ def _name(areas, code: str | None) -> str:
     return areas[code].nom if code in areas else ""
 
 
-def kit_bytes(subject: KitSubject, spec: PanelSpec, cache_dir: str | None) -> bytes:
+def kit_file(subject: KitSubject, spec: PanelSpec, cache_dir: str | None) -> Path | bytes:
+    """The kit's zip in the cache (its path, to be linked), or its bytes without a cache."""
     panels = panel_files(spec, cache_dir)
     key = digest(
         [
@@ -118,7 +119,7 @@ def kit_bytes(subject: KitSubject, spec: PanelSpec, cache_dir: str | None) -> by
             *(hashlib.sha256(panels[n]).hexdigest() for n in sorted(panels)),
         ]
     )
-    return FileCache(cache_dir, "kits").get_or_make(key, lambda: build_kit_zip(subject, panels))
+    return FileCache(cache_dir, "kits").file_or_bytes(key, lambda: build_kit_zip(subject, panels))
 
 
 def national_kit_bytes(
