@@ -65,13 +65,15 @@ def french_duration(delta: dt.timedelta) -> str:
         return _unit(seconds, "seconde")
     minutes, sec = divmod(seconds, 60)
     if minutes < 60:
-        return _unit(minutes, "minute") + (f" et {_unit(sec, 'seconde')}"
-                                           if sec and minutes < 10 else "")
+        return _unit(minutes, "minute") + (
+            f" et {_unit(sec, 'seconde')}" if sec and minutes < 10 else ""
+        )
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
         return _unit(hours, "heure") + (f" et {_unit(minutes, 'minute')}" if minutes else "")
-    return format_timedelta(delta, locale="fr_FR", threshold=1.5,
-                            granularity="day").replace(" ", NBSP)
+    return format_timedelta(delta, locale="fr_FR", threshold=1.5, granularity="day").replace(
+        " ", NBSP
+    )
 
 
 def edition_states(dataset: Dataset, now: dt.datetime) -> list[str]:
