@@ -16,24 +16,28 @@ instead of an excerpt of that block.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import unicodedata
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
 from label_build.cache import digest, link_tree
+from label_build.parallel import workers
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
-from pagefind.index import PagefindIndex
 
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
+ACTION_SHARDS = 6  # action bundles; the search page merges them with the primary one
 PAGEFIND_VERSION = "1.5.2"  # pinned in pyproject.toml; a new Pagefind makes a new index
 LANGUAGE = "fr"
 KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Intercommunalité"}
@@ -96,52 +100,91 @@ def augment(html: str, block: str) -> str:
     return html[: match.end()] + block + html[match.end() :]
 
 
-def pages(output: Path, view: PublishedView) -> list[tuple[str, str]]:
-    """(URL, HTML to index) for every collectivity and action page that was written."""
-    out = []
+def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]]]:
+    """The documents of each bundle: collectivities in the primary bundle ``/pagefind/``,
+    actions spread over ``ACTION_SHARDS`` bundles by a stable hash of their id. Small bundles
+    keep Pagefind's memory low, index on both cores, and one edited action re-indexes only
+    its own bundle; the search page merges them (``mergeIndex``)."""
+    out: dict[str, list[tuple[str, str]]] = {BUNDLE: []}
+    out.update({shard_name(k): [] for k in range(ACTION_SHARDS)})
     for t in view.territories.values():
         path = output / t.url / "index.html"
         if path.is_file():
-            out.append(("/" + t.url, augment(path.read_text("utf-8"), extra_block(t, view))))
+            html = augment(path.read_text("utf-8"), extra_block(t, view))
+            out[BUNDLE].append(("/" + t.url, html))
     for a in view.actions.values():
         path = output / a.url / "index.html"
         if path.is_file():
-            out.append(("/" + a.url, path.read_text("utf-8")))
+            shard = shard_name(zlib.crc32(a.id.encode()) % ACTION_SHARDS)
+            out[shard].append(("/" + a.url, path.read_text("utf-8")))
     return out
 
 
-async def _index(output: Path, documents: list[tuple[str, str]]) -> None:
-    config = {"force_language": LANGUAGE, "output_path": str(output / BUNDLE)}
-    # The pages go through a scratch copy read in one request: one request per page costs
-    # about 0.1 s each in the Pagefind service, a whole directory a fraction of a second.
+def shard_name(k: int) -> str:
+    return f"{BUNDLE}-actions-{k}"
+
+
+def pages(output: Path, view: PublishedView) -> list[tuple[str, str]]:
+    """Every (URL, HTML to index), all bundles together."""
+    return [doc for docs in bundles(output, view).values() for doc in docs]
+
+
+def _index_bundle(job: tuple[list[tuple[str, str]], Path]) -> None:
+    """Index one bundle's documents into ``target`` with Pagefind's command line."""
+    documents, target = job
     with tempfile.TemporaryDirectory(prefix="label-search-") as scratch:
         for url, html in documents:
             path = Path(scratch) / url.strip("/") / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(scratch)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                scratch,
+                "--output-path",
+                str(target),
+                "--force-language",
+                LANGUAGE,
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+        )
+    if run.returncode:
+        raise RuntimeError(f"label_search: Pagefind failed on {target.name}: {run.stderr[-2000:]}")
 
 
 def build_index(output: Path, view: PublishedView, cache_dir: str | None = None) -> int:
     """Index the collectivity and action pages of ``output``; returns how many.
 
-    The bundle is kept in ``CACHEDIR/pagefind/<hash of the indexed documents>``: a build whose
-    indexed pages did not change reuses it (hard links) instead of indexing again, which also
+    Each bundle is kept in ``CACHEDIR/pagefind/<bundle>/<hash of its documents>``: a bundle
+    whose pages did not change is reused (hard links) instead of indexed again, which also
     keeps its bytes identical (Pagefind's filter files differ between two runs)."""
     output = Path(output).resolve()
-    documents = pages(output, view)
-    key = digest([PAGEFIND_VERSION, LANGUAGE, *(part for doc in documents for part in doc)])
-    cached = Path(cache_dir) / "pagefind" / key if cache_dir else None
-    if cached is not None and (cached / "pagefind.js").is_file():
-        link_tree(cached, output / BUNDLE)
-        log.info("label_search: index of %d pages unchanged, reused", len(documents))
-        return len(documents)
-    asyncio.run(_index(output, documents))
-    if cached is not None:
-        _keep(output / BUNDLE, cached)
-    log.info("label_search: %d pages indexed in /%s/", len(documents), BUNDLE)
-    return len(documents)
+    todo, total = [], 0
+    for name, documents in bundles(output, view).items():
+        total += len(documents)
+        key = digest([PAGEFIND_VERSION, LANGUAGE, *(part for doc in documents for part in doc)])
+        cached = Path(cache_dir) / "pagefind" / name / key if cache_dir else None
+        if cached is not None and (cached / "pagefind.js").is_file():
+            link_tree(cached, output / name)
+        else:
+            todo.append((name, documents, cached))
+    with ThreadPoolExecutor(max_workers=workers()) as pool:  # each job is its own process
+        list(pool.map(_index_bundle, [(docs, output / name) for name, docs, _ in todo]))
+    for name, _, cached in todo:
+        if cached is not None:
+            _keep(output / name, cached)
+    log.info(
+        "label_search: %d pages in %d bundles, %d indexed again",
+        total,
+        ACTION_SHARDS + 1,
+        len(todo),
+    )
+    return total
 
 
 KEEP_BUNDLES = 3  # enough for an edit and its revert to find their index again
@@ -154,5 +197,6 @@ def _keep(bundle: Path, cached: Path) -> None:
         for old in older[: max(0, len(older) - KEEP_BUNDLES + 1)]:
             shutil.rmtree(old, ignore_errors=True)
     partial = cached.with_name(cached.name + ".tmp")
+    shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(bundle, partial)
     os.replace(partial, cached)

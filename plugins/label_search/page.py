@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from .index import ACTION_SHARDS, shard_name
+
 SAVE_AS = "recherche/index.html"
 URL = "recherche/"
 
@@ -19,5 +21,11 @@ class SearchPageGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         writer.write_file(
-            SAVE_AS, self.get_template("recherche"), self.context, url=URL, page_url=URL
+            SAVE_AS,
+            self.get_template("recherche"),
+            self.context,
+            url=URL,
+            page_url=URL,
+            # The action bundles the page merges into the primary /pagefind/ one.
+            search_shards=[f"/{shard_name(k)}/" for k in range(ACTION_SHARDS)],
         )

@@ -168,6 +168,10 @@ async function start() {
   try {
     pagefind = await import("/pagefind/pagefind.js");
     await pagefind.options({ excerptLength: 24 });
+    // Actions live in bundles of their own (see plugins/label_search): merged here.
+    for (const path of (form.dataset.index || "").split(" ").filter(Boolean)) {
+      await pagefind.mergeIndex(path);
+    }
     await pagefind.init();
   } catch (error) {
     status.textContent = "La recherche est indisponible pour le moment. Parcourez les "
