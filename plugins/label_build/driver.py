@@ -36,6 +36,8 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
+    # One instant for the whole build: every generator decides embargoes at the same « now ».
+    overrides = {**overrides, "LABEL_NOW": now.isoformat()}
     staging = staging_for(output)
     settings = read_settings(settings_file, override={**overrides, "OUTPUT_PATH": str(staging)})
     try:

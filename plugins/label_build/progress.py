@@ -109,7 +109,7 @@ def summary(output: str, total_seconds: float) -> str:
     # Pelican's own work (reading, pages, feeds, search index) is not a named stage.
     rest = total_seconds - sum(REPORT.stages.values())
     if REPORT.stages and rest > 0:
-        lines.append(f"  pages, flux, recherche et le reste : {_fr(rest)}\u00a0s")
+        lines.append(f"  le reste (Pelican, flux, données ouvertes, badges) : {_fr(rest)}\u00a0s")
     lines.append(f"  total : {_fr(total_seconds)}\u00a0s")
     return "\n".join(lines)
 

@@ -24,19 +24,33 @@ class Checked:
     view: PublishedView
 
 
+_validated: dict[str, tuple[Dataset, Problems]] = {}
 _checked: dict[tuple, Checked] = {}
+_build_now: list = []  # the real instant, taken once per build when NOW is not set
+
+
+def build_now(settings: dict):
+    """« Now » for this build: ``NOW`` if set, else the real time taken once, so that every
+    generator sees the same instant (an embargo must not fall between two of them)."""
+    if settings.get("LABEL_NOW"):
+        return parse_now(settings["LABEL_NOW"])
+    if not _build_now:
+        _build_now.append(parse_now(None))
+    return _build_now[0]
 
 
 def checked(settings: dict) -> Checked:
-    """Validate and publish once per (data directory, now, preview)."""
-    now = parse_now(settings.get("LABEL_NOW"))
-    data = Path(settings.get("LABEL_DATA") or "data").resolve()
+    """Validate once per data directory, publish once per (now, preview)."""
+    now = build_now(settings)
+    data = str(Path(settings.get("LABEL_DATA") or "data").resolve())
     preview = bool(settings.get("LABEL_PREVIEW"))
-    key = (str(data), now.isoformat(), preview)
+    if data not in _validated:
+        _validated[data] = validate(Path(data))
+    dataset, problems = _validated[data]
+    if problems.errors:
+        raise DataError(problems)
+    key = (data, now.isoformat(), preview)
     if key not in _checked:
-        dataset, problems = validate(data)
-        if problems.errors:
-            raise DataError(problems)
         cache = settings.get("LABEL_CACHE") or None
         view = build_view(dataset, load_reference(), now, preview=preview, cache_dir=cache)
         _checked[key] = Checked(dataset, problems, view)
@@ -45,7 +59,9 @@ def checked(settings: dict) -> Checked:
 
 def forget() -> None:
     """Drop what earlier builds checked: each build starts from the files as they are now."""
+    _validated.clear()
     _checked.clear()
+    _build_now.clear()
 
 
 def published_view(settings: dict) -> PublishedView:

@@ -7,7 +7,7 @@ from pathlib import Path
 from label_build import progress
 from label_build.cache import link_file
 from label_build.parallel import ordered_map
-from label_data.published import published_view
+from label_data.published import checked, published_view
 from label_opendata import tables
 from label_opendata.files import to_csv
 from label_panels.publish import panel_specs
@@ -73,6 +73,9 @@ class KitsGenerator(Generator):
         ceremony, so that the one build at the embargo instant finds them ready. Nothing of
         them is written to the site: the cache directory is never published (R10)."""
         if self.settings.get("LABEL_PREVIEW") or not self.settings.get("LABEL_PREPARE", True):
+            return
+        editions = checked(self.settings).dataset.editions.values()
+        if all(edition.is_published(self.view.now) for edition in editions):
             return
         full = published_view({**self.settings, "LABEL_PREVIEW": True})
         hidden = set(full.editions) - set(self.view.editions)
