@@ -62,16 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     problems = ImportProblems(source)
     dataset = load_dataset(args.data, Problems())
     result = import_actions(args.fichier, dataset, load_reference(), problems)
-    for note in problems.notes:
-        print(note)
+    problems.report(result is None, "l’export")
     if result is None:
-        for line in problems.lines():
-            print(line)
-        n = len(problems.items)
-        print(
-            f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez "
-            "l’export puis relancez."
-        )
         return 1
     print(f"{source} : {sum(map(len, result.values()))} actions pour {len(result)} collectivité(s)")
     changes = []

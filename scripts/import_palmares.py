@@ -95,16 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         load_reference(),
         problems,
     )
-    for note in problems.notes:
-        print(note)
+    problems.report(result is None, "le tableur")
     if result is None:
-        for line in problems.lines():
-            print(line)
-        n = len(problems.items)
-        print(
-            f"{source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. Corrigez le "
-            "tableur puis relancez."
-        )
         return 1
     names = {c: t.nom for c, t in dataset.territories.items()}
     names.update({t["code"]: t["nom"] for t in result.new_territories})

@@ -50,12 +50,7 @@ def _check_territory(t: Territory, reference, problems: Problems) -> Territory:
             )
             return t
         if DEPARTEMENT_RE.match(t.code):
-            problems.error(
-                where,
-                f"« {t.code} » est un code de département : un département "
-                "ou une région ne peut pas être candidat (R1)",
-            )
-            return t
+            return _not_a_candidate(t, problems)
         if not INSEE_RE.match(t.code):
             problems.error(
                 where,
@@ -83,12 +78,7 @@ def _check_territory(t: Territory, reference, problems: Problems) -> Territory:
         epci = t.epci or ref.epci
     elif t.type == "territoire":
         if DEPARTEMENT_RE.match(t.code):
-            problems.error(
-                where,
-                f"« {t.code} » est un code de département : un département "
-                "ou une région ne peut pas être candidat (R1)",
-            )
-            return t
+            return _not_a_candidate(t, problems)
         if not SIREN_RE.match(t.code):
             problems.error(
                 where,
@@ -124,6 +114,15 @@ def _check_territory(t: Territory, reference, problems: Problems) -> Territory:
         position=position,
         epci=epci,
     )
+
+
+def _not_a_candidate(t: Territory, problems: Problems) -> Territory:
+    problems.error(
+        t.where,
+        f"« {t.code} » est un code de département : un département "
+        "ou une région ne peut pas être candidat (R1)",
+    )
+    return t
 
 
 def _check_edition(

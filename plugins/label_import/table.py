@@ -64,6 +64,21 @@ class ImportProblems:
     def __bool__(self) -> bool:
         return bool(self.items)
 
+    def report(self, failed: bool, what_to_fix: str) -> None:
+        """Print the notes, and when the import failed every problem and that nothing was
+        written (« Corrigez <what_to_fix> puis relancez. »)."""
+        for note in self.notes:
+            print(note)
+        if not failed:
+            return
+        for line in self.lines():
+            print(line)
+        n = len(self.items)
+        print(
+            f"{self.source} : {n} problème{'s' if n > 1 else ''}, rien n’a été écrit. "
+            f"Corrigez {what_to_fix} puis relancez."
+        )
+
 
 @dataclass(frozen=True)
 class Row:
