@@ -98,11 +98,14 @@ def _fr(value: float, digits: int = 1) -> str:
     return text.replace(",", "\u202f").replace(".", ",")
 
 
+LABELS = {"pages": "dont pages tirées des données"}  # counts keep short keys for the bench
+
+
 def summary(output: str, total_seconds: float) -> str:
     files, size, pages = directory_size(output)
     lines = ["Résumé de la construction :", f"  pages HTML : {_fr(pages, 0)}"]
     for what, n in REPORT.counts.items():
-        lines.append(f"  {what} : {_fr(n, 0)}")
+        lines.append(f"  {LABELS.get(what, what)} : {_fr(n, 0)}")
     lines.append(f"  fichiers écrits : {_fr(files, 0)}, {_fr(size / 1e6)}\u00a0Mo")
     for name, seconds in REPORT.stages.items():
         lines.append(f"  {name} : {_fr(seconds)}\u00a0s")
