@@ -124,3 +124,25 @@ def test_the_previous_site_is_replaced_then_removed(tmp_path):
     assert sorted(p.name for p in output.iterdir()) == ["new.html"]
     wait_removed(output)
     assert old_trees(output) == []
+
+
+def test_a_build_with_nothing_changed_keeps_the_site_in_place(tmp_path, data_copy, capsys):
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    assert build_site(output, data=data_copy, cache=cache) == 0
+    home = output / "index.html"
+    stamp = home.stat().st_mtime_ns
+    capsys.readouterr()
+    assert build_site(output, data=data_copy, cache=cache) == 0
+    assert "Rien n’a changé" in capsys.readouterr().err
+    assert home.stat().st_mtime_ns == stamp  # not even rewritten
+
+    # A site changed by hand is rebuilt, not trusted.
+    (output / "robots.txt").unlink()
+    assert build_site(output, data=data_copy, cache=cache) == 0
+    assert "Rien n’a changé" not in capsys.readouterr().err
+    assert (output / "robots.txt").is_file()
+
+    # So is one whose published editions differ: « now » crossed an embargo.
+    assert build_site(output, data=data_copy, cache=cache, now="2027-02-02T11:00:00+01:00") == 0
+    assert "Rien n’a changé" not in capsys.readouterr().err
+    assert (output / "palmares" / "2027" / "index.html").is_file()

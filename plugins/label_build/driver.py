@@ -18,7 +18,7 @@ from label_data.problems import DataError
 from label_data.published import checked, forget
 from label_data.validate import parse_now, report
 
-from . import progress
+from . import progress, reuse
 from .output import PREVIEW_MARKER, discard, is_preview, replace_output, staging_for
 
 
@@ -44,6 +44,22 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         with progress.stage("Chargement et vérification des données"):
             state = checked(settings)
         print(report(state.dataset, state.problems, now), file=sys.stderr)
+        built = reuse.fingerprint(
+            settings_file,
+            Path(settings["LABEL_DATA"]),
+            state.view.editions,
+            bool(settings.get("LABEL_PREVIEW")),
+        )
+        previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
+        if previous is not None:
+            discard(staging)
+            progress.REPORT.counts.update(previous.get("counts", {}))
+            print(
+                "Rien n’a changé depuis la construction précédente : le site en place "
+                f"({output}) est déjà à jour.",
+                file=sys.stderr,
+            )
+            return _finish(output, start)
         Pelican(settings).run()
         if settings.get("LABEL_PREVIEW"):
             (staging / PREVIEW_MARKER).write_text(
@@ -72,6 +88,11 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         return 1
     with progress.stage("Écriture"):
         replace_output(staging, output)
+        reuse.remember(settings.get("LABEL_CACHE"), output, built, dict(progress.REPORT.counts))
+    return _finish(output, start)
+
+
+def _finish(output: Path, start: float) -> int:
     total = time.perf_counter() - start
     print(progress.summary(str(output), total), file=sys.stderr)
     if os.environ.get("BUILD_REPORT"):  # machine-readable figures, for the benchmark

@@ -1,0 +1,92 @@
+"""Nothing changed, nothing rebuilt: a build whose inputs are those of the previous build into
+the same OUTPUTDIR keeps that site as it is.
+
+In: every input of a build — the data files, the code, theme, content, reference data and
+settings, and which editions are published at « now » (the only way « now » reaches a page).
+Out: a fingerprint, recorded in ``CACHEDIR/derniere-construction.json`` with a manifest of the
+site written (every file's path and size), so that a later build can tell that the site in
+place is exactly what it would write again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SOURCES = (
+    "content",
+    "theme",
+    "plugins",
+    "reference",
+    "assets",
+    "pelicanconf.py",
+    "publishconf.py",
+    "pyproject.toml",
+)
+RECORD = "derniere-construction.json"
+
+
+def _files(path: Path) -> Iterable[Path]:
+    if path.is_file():
+        yield path
+        return
+    for root, dirs, names in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if not name.endswith(".pyc"):
+                yield Path(root) / name
+
+
+def fingerprint(settings_file: str, data_dir: Path, published: Iterable[int], preview: bool) -> str:
+    h = hashlib.sha256()
+    h.update(repr((sorted(published), preview)).encode())
+    for base, paths in (
+        (ROOT, [ROOT / s for s in SOURCES] + [Path(settings_file).resolve()]),
+        (Path(data_dir).resolve(), [Path(data_dir).resolve()]),
+    ):
+        for top in paths:
+            for path in _files(top):
+                h.update(
+                    str(path.relative_to(base) if path.is_relative_to(base) else path).encode()
+                    + b"\0"
+                )
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def manifest(output: Path) -> str:
+    """A digest of every file's relative path and size: enough to notice a site changed by hand."""
+    h = hashlib.sha256()
+    for path in _files(output):
+        h.update(f"{path.relative_to(output)}\0{path.stat().st_size}\n".encode())
+    return h.hexdigest()
+
+
+def unchanged(cache_dir: str | None, output: Path, print_: str) -> dict | None:
+    """The previous build's record when the site in ``output`` is what this build would write."""
+    if not cache_dir or not output.is_dir():
+        return None
+    try:
+        record = json.loads((Path(cache_dir) / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if record.get("output") != str(output.resolve()) or record.get("fingerprint") != print_:
+        return None
+    return record if record.get("manifest") == manifest(output) else None
+
+
+def remember(cache_dir: str | None, output: Path, print_: str, counts: dict) -> None:
+    if not cache_dir:
+        return
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    record = {
+        "output": str(output.resolve()),
+        "fingerprint": print_,
+        "manifest": manifest(output),
+        "counts": counts,
+    }
+    (Path(cache_dir) / RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
