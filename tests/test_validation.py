@@ -6,6 +6,7 @@ problems (file, line, column, French message), the exit status and that no trace
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -291,3 +292,94 @@ def test_demo_data_is_valid():
     assert "Données valides" in run.stdout
     assert "2027 : SOUS EMBARGO" in run.stdout
     assert textwrap.dedent("2026 : publiée") in run.stdout
+
+
+BREAKAGES = [
+    ("palmares/2025.yaml", "arobases: 5", "arobases: 0"),
+    ("palmares/2025.yaml", "arobases: 5", "arobases: 6"),
+    ("palmares/2025.yaml", 'territoire: "243300316"', 'territoire: "33"'),
+    ("territoires/243300316.yaml", "type: territoire", "type: village"),
+    ("palmares/2025.yaml", "arobases: 3", "arobases: 2"),
+    ("actions/33063.yaml", "[budget-participatif]", "[vote-papier]"),
+    ("palmares/2025.yaml", 'territoire: "243300316"', 'territoire: "69123"'),
+    ("actions/01001.yaml", "id: abergement-wifi", "id: bordeaux-budget"),
+    ("palmares/2025.yaml", "    arobases: 3\n", "    arobases: 3\n   mentions: [\n"),
+    ("palmares/2025.yaml", "    arobases: 5", "    arobase: 5"),
+    ("actions/01001.yaml", "mise_a_jour: 2024-05-01", "mise_a_jour: 2025-13-01"),
+    ("territoires/33063.yaml", "[2024, 2025]", "[2024]"),
+]
+
+
+@pytest.fixture(scope="module")
+def built_mini(tmp_path_factory):
+    """The mini dataset built once: the site every failed build must leave as it was."""
+    import hashlib
+
+    base = tmp_path_factory.mktemp("intact")
+    data = base / "data"
+    for sub in ("territoires", "palmares", "actions"):
+        (data / sub).mkdir(parents=True)
+    (data / "referentiel.yaml").write_bytes((ROOT / "data" / "referentiel.yaml").read_bytes())
+    for code, text in TERRITORIES.items():
+        (data / "territoires" / f"{code}.yaml").write_text(text, encoding="utf-8")
+    (data / "palmares" / "2024.yaml").write_text(PALMARES_2024, encoding="utf-8")
+    (data / "palmares" / "2025.yaml").write_text(PALMARES_2025, encoding="utf-8")
+    (data / "actions" / "33063.yaml").write_text(ACTIONS_33063, encoding="utf-8")
+    (data / "actions" / "01001.yaml").write_text(ACTIONS_01001, encoding="utf-8")
+    output = base / "output"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build.py")],
+        cwd=ROOT,
+        env={
+            "DATA": str(data),
+            "OUTPUTDIR": str(output),
+            "PATH": "/usr/bin:/bin",
+            "CACHEDIR": str(base / "cache"),
+            "NOW": "2026-06-01T12:00:00+02:00",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+
+    def snapshot() -> dict[str, str]:
+        return {
+            str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*"))
+            if p.is_file()
+        }
+
+    return data, output, snapshot, snapshot()
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES, ids=[f"{b[0]}:{b[2]}" for b in BREAKAGES])
+def test_a_failed_build_names_the_line_and_leaves_the_previous_site_intact(
+    built_mini, tmp_path, breakage
+):
+    import shutil
+
+    data, output, snapshot, before = built_mini
+    broken = tmp_path / "data"
+    shutil.copytree(data, broken)
+    name, old, new = breakage
+    shown = edit(broken / name, old, new)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build.py")],
+        cwd=ROOT,
+        env={
+            "DATA": str(broken),
+            "OUTPUTDIR": str(output),
+            "PATH": "/usr/bin:/bin",
+            "CACHEDIR": str(tmp_path / "cache"),
+            "NOW": "2026-06-01T12:00:00+02:00",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    first = display_path(broken / name.split("/")[0]).rsplit("/", 1)[0]
+    assert re.search(rf"^{re.escape(first)}/\S+\.yaml:\d+:\d+: ", run.stderr, re.M), run.stderr
+    assert "Le site précédent" in run.stderr and "est intact" in run.stderr
+    assert shown  # the edit happened
+    assert snapshot() == before

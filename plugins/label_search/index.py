@@ -115,9 +115,19 @@ def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]
     for a in view.actions.values():
         path = output / a.url / "index.html"
         if path.is_file():
-            shard = shard_name(zlib.crc32(a.id.encode()) % ACTION_SHARDS)
-            out[shard].append(("/" + a.url, path.read_text("utf-8")))
-    return out
+            out[shard_name(shard_of(a.id))].append(("/" + a.url, path.read_text("utf-8")))
+    # Pagefind refuses an empty site: a bundle without pages is not made (small datasets).
+    return {name: docs for name, docs in out.items() if docs}
+
+
+def shard_of(action_id: str) -> int:
+    """The action bundle an action goes to: stable across builds and machines."""
+    return zlib.crc32(action_id.encode()) % ACTION_SHARDS
+
+
+def shards_in_use(view: PublishedView) -> list[str]:
+    """The action bundles that exist, for the search page to merge."""
+    return [shard_name(k) for k in sorted({shard_of(a) for a in view.actions})]
 
 
 def shard_name(k: int) -> str:
@@ -178,12 +188,7 @@ def build_index(output: Path, view: PublishedView, cache_dir: str | None = None)
     for name, _, cached in todo:
         if cached is not None:
             _keep(output / name, cached)
-    log.info(
-        "label_search: %d pages in %d bundles, %d indexed again",
-        total,
-        ACTION_SHARDS + 1,
-        len(todo),
-    )
+    log.info("label_search: %d pages, %d bundles indexed again", total, len(todo))
     return total
 
 

@@ -7,9 +7,10 @@ writes once the whole site is written.
 
 from __future__ import annotations
 
+from label_data.published import published_view
 from pelican.generators import Generator
 
-from .index import ACTION_SHARDS, shard_name
+from .index import shards_in_use
 
 SAVE_AS = "recherche/index.html"
 URL = "recherche/"
@@ -27,5 +28,5 @@ class SearchPageGenerator(Generator):
             url=URL,
             page_url=URL,
             # The action bundles the page merges into the primary /pagefind/ one.
-            search_shards=[f"/{shard_name(k)}/" for k in range(ACTION_SHARDS)],
+            search_shards=[f"/{name}/" for name in shards_in_use(published_view(self.settings))],
         )
