@@ -4,7 +4,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+CHECKSUM := $(shell cksum pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(CHECKSUM)
+TEST_STAMP := $(VENV)/.installed-test-$(CHECKSUM)
 
 DATA ?= data
 NOW ?=
@@ -15,11 +17,16 @@ export DATA NOW OUTPUTDIR CACHEDIR
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
 	national-data lint format clean import-palmares import-actions
 
+# Builds need the runtime dependencies only (what Netlify installs); tests add their tools.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet ".[test]"
+	$(PY) -m pip install --quiet "."
 	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet ".[test]"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -52,16 +59,16 @@ import-palmares: $(STAMP) ## the jury's spreadsheet (CSV) -> data/palmares/<ANNE
 import-actions: $(STAMP)  ## an Atlaas export (CSV or JSON) -> data/actions/<code>.yaml
 	$(PY) scripts/import_actions.py "$(FICHIER)" --data "$(DATA)" $(OPTIONS)
 
-test: $(STAMP) node_modules/.installed   ## the whole suite
+test: $(TEST_STAMP) node_modules/.installed   ## the whole suite
 	$(PY) -m pytest
 
-test-fast: $(STAMP)       ## unit tests only (no browser, no national dataset)
+test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)
 	$(PY) -m pytest -m "not browser and not slow"
 
 bench: $(STAMP)           ## national-scale benchmark; table and JSON in output-bench/
 	$(PY) scripts/bench.py
 
-golden: $(STAMP)          ## regenerate the golden files the tests compare with
+golden: $(TEST_STAMP)          ## regenerate the golden files the tests compare with
 	$(PY) scripts/regenerate_golden.py
 
 reference: $(STAMP)       ## refresh the shipped reference data (needs the registries)
@@ -71,11 +78,11 @@ reference: $(STAMP)       ## refresh the shipped reference data (needs the regis
 demo-data: $(STAMP)       ## regenerate the demonstration data in data/
 	$(PY) scripts/generate_dataset.py demo data
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
