@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlparse
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_FLAGS
 from label_map.projection import project
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -74,42 +73,39 @@ def test_outlines_for_the_interactive_map_are_published(demo_site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1280])
-def test_map_js_enhances_the_svg_offline(demo_site, demo_server, width):
-    from playwright.sync_api import sync_playwright
-
+def test_map_js_enhances_the_svg_offline(browser, demo_site, demo_server, width):
     script = next((demo_site / "static" / "js").glob("map.*.js")).name
     origin = urlparse(demo_server).netloc
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        tab = browser.new_page(viewport={"width": width, "height": 900})
-        errors, foreign = [], []
-        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        tab.on("pageerror", lambda e: errors.append(str(e)))
-        tab.on(
-            "request",
-            lambda r: (
-                foreign.append(r.url)
-                if urlparse(r.url).netloc != origin and not r.url.startswith("data:")
-                else None
-            ),
-        )
-        tab.goto(demo_server + "/")
-        static = tab.eval_on_selector_all("figure.carte svg .points a", "as => as.length")
-        assert f"/static/js/{script}" in tab.content()
-        # Nothing heavy loads until the reader asks for the interactive map.
-        assert not tab.evaluate("() => 'L' in window")
-        tab.click(".carte-explorer")
-        tab.wait_for_selector("figure.carte-interactive")
-        markers = tab.eval_on_selector_all("figure.carte .marqueur", "ms => ms.length")
-        assert markers == static > 0
-        assert tab.eval_on_selector_all(".carte-leaflet path.dep", "ps => ps.length") > 90
-        assert not tab.is_visible("figure.carte svg.carte-france")
-        # A marker stays a link to the collectivity page, and the level filter hides points.
-        href = tab.eval_on_selector("figure.carte .marqueur", "a => a.getAttribute('href')")
-        assert href.startswith("/territoires/")
-        boxes = tab.query_selector_all(".carte-filtre input[type=checkbox]")
-        assert len(boxes) >= 2
-        boxes[0].uncheck()
-        assert tab.eval_on_selector_all("figure.carte .marqueur", "ms => ms.length") < markers
-        browser.close()
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    errors, foreign = [], []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
+            if urlparse(r.url).netloc != origin and not r.url.startswith("data:")
+            else None
+        ),
+    )
+    tab.goto(demo_server + "/")
+    static = tab.eval_on_selector_all("figure.carte svg .points a", "as => as.length")
+    assert f"/static/js/{script}" in tab.content()
+    # Nothing heavy loads until the reader asks for the interactive map.
+    assert not tab.evaluate("() => 'L' in window")
+    tab.click(".carte-explorer")
+    tab.wait_for_selector("figure.carte-interactive")
+    markers = tab.eval_on_selector_all("figure.carte .marqueur", "ms => ms.length")
+    assert markers == static > 0
+    assert tab.eval_on_selector_all(".carte-leaflet path.dep", "ps => ps.length") > 90
+    assert not tab.is_visible("figure.carte svg.carte-france")
+    # A marker stays a link to the collectivity page, and the level filter hides points.
+    href = tab.eval_on_selector("figure.carte .marqueur", "a => a.getAttribute('href')")
+    assert href.startswith("/territoires/")
+    boxes = tab.query_selector_all(".carte-filtre input[type=checkbox]")
+    assert len(boxes) >= 2
+    boxes[0].uncheck()
+    assert tab.eval_on_selector_all("figure.carte .marqueur", "ms => ms.length") < markers
+    context.close()
     assert errors == [] and foreign == []

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_FLAGS
 from label_search.index import ACTION_SHARDS, augment, keys, search_words
 
 
@@ -54,16 +53,6 @@ def test_search_page_works_without_javascript_as_a_pointer_to_the_lists(demo_sit
     assert 'id="recherche-sans-js"' in html
     assert 'href="/departements/"' in html and 'href="/regions/"' in html
     assert "<script>" not in html  # no inline script (CSP)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -67,12 +67,14 @@ ACTIONS_01001 = """\
 
 @pytest.fixture
 def mini(tmp_path) -> Path:
-    data = tmp_path / "data"
+    return write_mini(tmp_path / "data")
+
+
+def write_mini(data: Path) -> Path:
+    """The small valid dataset the bad-data cases break, one thing at a time."""
     for sub in ("territoires", "palmares", "actions"):
         (data / sub).mkdir(parents=True)
-    (data / "referentiel.yaml").write_text(
-        (ROOT / "data" / "referentiel.yaml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    (data / "referentiel.yaml").write_bytes((ROOT / "data" / "referentiel.yaml").read_bytes())
     for code, text in TERRITORIES.items():
         (data / "territoires" / f"{code}.yaml").write_text(text, encoding="utf-8")
     (data / "palmares" / "2024.yaml").write_text(PALMARES_2024, encoding="utf-8")
@@ -316,16 +318,7 @@ def built_mini(tmp_path_factory):
     import hashlib
 
     base = tmp_path_factory.mktemp("intact")
-    data = base / "data"
-    for sub in ("territoires", "palmares", "actions"):
-        (data / sub).mkdir(parents=True)
-    (data / "referentiel.yaml").write_bytes((ROOT / "data" / "referentiel.yaml").read_bytes())
-    for code, text in TERRITORIES.items():
-        (data / "territoires" / f"{code}.yaml").write_text(text, encoding="utf-8")
-    (data / "palmares" / "2024.yaml").write_text(PALMARES_2024, encoding="utf-8")
-    (data / "palmares" / "2025.yaml").write_text(PALMARES_2025, encoding="utf-8")
-    (data / "actions" / "33063.yaml").write_text(ACTIONS_33063, encoding="utf-8")
-    (data / "actions" / "01001.yaml").write_text(ACTIONS_01001, encoding="utf-8")
+    data = write_mini(base / "data")
     output = base / "output"
     run = subprocess.run(
         [sys.executable, str(ROOT / "scripts/build.py")],
