@@ -15,7 +15,7 @@ CACHEDIR ?= .cache
 export DATA NOW OUTPUTDIR CACHEDIR
 
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
-	national-data lint format clean import-palmares import-actions
+	national-data lint format clean import-palmares import-actions system-test-deps
 
 # Builds need the runtime dependencies only (what Netlify installs); tests add their tools.
 $(STAMP): pyproject.toml
@@ -59,7 +59,13 @@ import-palmares: $(STAMP) ## the jury's spreadsheet (CSV) -> data/palmares/<ANNE
 import-actions: $(STAMP)  ## an Atlaas export (CSV or JSON) -> data/actions/<code>.yaml
 	$(PY) scripts/import_actions.py "$(FICHIER)" --data "$(DATA)" $(OPTIONS)
 
-test: $(TEST_STAMP) node_modules/.installed   ## the whole suite
+# System packages the tests need (chromium, a Java runtime), installed when missing.
+system-test-deps:
+	@scripts/test_system_deps.sh
+
+test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the whole suite
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
 
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)

@@ -30,7 +30,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
     start = time.perf_counter()
     progress.REPORT.reset()
     forget()
-    pelican_log.init(logging.WARNING, fatal="errors")
+    pelican_log.init(logging.WARNING, fatal="warnings")
     try:
         now = parse_now(overrides.get("LABEL_NOW"))
     except ValueError as exc:
