@@ -22,6 +22,7 @@ def build_site(
     now: str = DEMO_NOW,
     cache: Path | None = None,
     preview: bool = False,
+    content: Path | None = None,
 ) -> int:
     from label_build.driver import build
 
@@ -31,6 +32,8 @@ def build_site(
         "LABEL_CACHE": str(cache or output.parent / "cache"),
         "LABEL_PREVIEW": preview,
     }
+    if content is not None:
+        overrides["PATH"] = str(content)
     return build(str(ROOT / "pelicanconf.py"), output, overrides)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from label_data.problems import DataError
 from label_data.published import checked, forget
 from label_data.validate import parse_now, report
+from label_pages.content_links import check_content_links
 
 from . import progress, reuse
 from .output import PREVIEW_MARKER, discard, is_preview, replace_output, staging_for
@@ -61,6 +62,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             )
             return _finish(output, start)
         Pelican(settings).run()
+        _check_content_links(settings, staging)
         if settings.get("LABEL_PREVIEW"):
             (staging / PREVIEW_MARKER).write_text(
                 "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8"
@@ -90,6 +92,15 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         replace_output(staging, output)
         reuse.remember(settings.get("LABEL_CACHE"), output, built, dict(progress.REPORT.counts))
     return _finish(output, start)
+
+
+def _check_content_links(settings: dict, staging: Path) -> None:
+    """Editorial links to pages this dataset does not produce stop the build at their line."""
+    domain = settings.get("SITE_DOMAIN") or ""
+    with progress.stage("Liens des pages éditoriales"):
+        problems = check_content_links(Path(settings["PATH"]), staging, domain)
+    if problems.errors:
+        raise DataError(problems)
 
 
 def _finish(output: Path, start: float) -> int:
