@@ -196,19 +196,13 @@ def build_view(
             labels.setdefault(lau.territoire, []).append(label)
             if lau.excellence:
                 titles[lau.territoire] = year
-    first_label_hidden = {
-        lau.territoire
-        for y, e in dataset.editions.items()
-        if y not in editions
-        for lau in e.laureates
-        if lau.territoire not in labels
-    }
-
+    # R10 by construction: below this line only published editions are read. A collectivity
+    # with actions has its page whatever an embargoed palmarès says of it, so pushing the
+    # jury's file before the ceremony changes no byte of the public site.
     with_page = {
         code
         for code in dataset.territories
-        if code in labels
-        or (dataset.actions_by_territory.get(code) and code not in first_label_hidden)
+        if code in labels or dataset.actions_by_territory.get(code)
     }
     ref = dataset.referentiel
     shown = [
