@@ -40,12 +40,15 @@ publish: $(STAMP)         ## production build (Netlify); refuses to deploy a pre
 	$(PY) scripts/build.py --publish --settings publishconf.py
 	$(PY) scripts/deploy_guard.py "$(OUTPUTDIR)"
 
+PORT ?= 8000
+# A preview (embargoed editions shown) never writes to the public folder: output-apercu/.
 preview: OUTPUTDIR = output-apercu
+serve: OUTPUTDIR := $(if $(filter 1,$(PREVIEW)),output-apercu,$(OUTPUTDIR))
 preview: $(STAMP)         ## staff preview: embargoed editions shown, banner, noindex, marker
 	$(PY) scripts/build.py --preview
 
 serve: $(STAMP)           ## local server that rebuilds when content/theme/plugins/data change
-	$(PY) scripts/serve.py
+	$(PY) scripts/serve.py --port $(PORT)
 
 validate: $(STAMP)        ## check the data only
 	$(PY) scripts/validate.py

@@ -20,7 +20,15 @@ from label_data.validate import parse_now, report
 from label_pages.content_links import check_content_links
 
 from . import progress, reuse
-from .output import PREVIEW_MARKER, discard, is_preview, replace_output, staging_for
+from .output import (
+    PREVIEW_MARKER,
+    PUBLIC_DIR,
+    discard,
+    is_preview,
+    preview_refusal,
+    replace_output,
+    staging_for,
+)
 
 
 def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:
@@ -39,6 +47,11 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         return 2
     # One instant for the whole build: every generator decides embargoes at the same « now ».
     overrides = {**overrides, "LABEL_NOW": now.isoformat()}
+    if overrides.get("LABEL_PREVIEW"):
+        refusal = preview_refusal(output, Path(settings_file).resolve().parent / PUBLIC_DIR)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 2
     staging = staging_for(output)
     settings = read_settings(settings_file, override={**overrides, "OUTPUT_PATH": str(staging)})
     try:
@@ -91,7 +104,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
     with progress.stage("Écriture"):
         replace_output(staging, output)
         reuse.remember(settings.get("LABEL_CACHE"), output, built, dict(progress.REPORT.counts))
-    return _finish(output, start)
+    return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
 
 
 def _check_content_links(settings: dict, staging: Path) -> None:
@@ -103,9 +116,14 @@ def _check_content_links(settings: dict, staging: Path) -> None:
         raise DataError(problems)
 
 
-def _finish(output: Path, start: float) -> int:
+def _finish(output: Path, start: float, *, preview: bool = False) -> int:
     total = time.perf_counter() - start
     print(progress.summary(str(output), total), file=sys.stderr)
+    if preview:
+        print(
+            f"APERÇU sous embargo écrit dans {output}/ : à regarder en local, jamais à publier.",
+            file=sys.stderr,
+        )
     if os.environ.get("BUILD_REPORT"):  # machine-readable figures, for the benchmark
         progress.write_json(os.environ["BUILD_REPORT"], str(output), total)
     return 0

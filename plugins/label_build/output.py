@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 PREVIEW_MARKER = "APERCU-EMBARGO-NE-PAS-DEPLOYER.txt"
+PUBLIC_DIR = "output"  # the folder Netlify publishes (netlify.toml), beside pelicanconf.py
+PREVIEW_DIR = "output-apercu"  # where make preview and make serve PREVIEW=1 write
 STALE_AFTER_S = 600
 
 
@@ -76,6 +78,24 @@ def _being_removed(tree: Path) -> bool:
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def preview_refusal(output: Path, public: Path) -> str | None:
+    """Why a preview must not be written to ``output`` (None: it may). A preview never goes
+    to the public folder, nor replaces a public site kept anywhere else."""
+    output = Path(output)
+    if output.resolve() == Path(public).resolve():
+        return (
+            f"Un aperçu sous embargo ne s’écrit jamais dans le dossier public {output}/. "
+            f"Lancez make preview ou make serve PREVIEW=1 (ils écrivent dans {PREVIEW_DIR}/), "
+            "ou donnez un autre OUTPUTDIR."
+        )
+    if output.is_dir() and any(output.iterdir()) and not is_preview(output):
+        return (
+            f"{output}/ contient un site public : un aperçu sous embargo ne le remplace pas. "
+            f"Donnez un OUTPUTDIR vide ou celui d’un aperçu ({PREVIEW_DIR}/)."
+        )
+    return None
 
 
 def is_preview(directory: Path) -> bool:
