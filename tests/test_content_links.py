@@ -43,8 +43,9 @@ def test_links_to_missing_pages_are_reported_at_their_line_and_column(tmp_path):
         "site ne porte cette adresse. Corrigez le lien, ou liez une page qui existe quelles que "
         "soient les données (par exemple /palmares/ ou /departements/)."
     )
-    assert "guide.md:4:13: lien interne vers « https://label.villes-internet.net/actions/x/ »" in (
-        lines[1]
+    assert (
+        "guide.md:4:13: lien interne vers « https://label.villes-internet.net/actions/x/ »"
+        in (lines[1])
     )
 
 
