@@ -49,10 +49,12 @@ def test_green_arobase_and_kind():
     assert charter.at_green_color not in badge_svg(plain).decode()
 
 
-def test_no_badge_without_current_label():
+def test_a_lapsed_label_shows_its_last_level_and_year_and_never_labelled_has_none():
     t = view_at(DEMO_NOW).territories["42218"]
+    lapsed = dataclasses.replace(t, current=None)
+    assert f"{t.labels[-1].annee}</title>" in badge_svg(lapsed).decode()
     with pytest.raises(ValueError):
-        badge_svg(dataclasses.replace(t, current=None))
+        badge_svg(dataclasses.replace(t, current=None, labels=()))
 
 
 def test_snippet_links_back_without_script():
@@ -65,10 +67,10 @@ def test_snippet_links_back_without_script():
     assert "<script" not in html and "alt=" in html
 
 
-def test_one_badge_per_labelled_collectivity(demo_site):
+def test_one_badge_per_collectivity_ever_labelled(demo_site):
     view = view_at(DEMO_NOW)
     written = {p.parent.name for p in (demo_site / "territoires").glob("*/badge.svg")}
-    expected = {badge_url(t).split("/")[1] for t in view.territories.values() if t.current}
+    expected = {badge_url(t).split("/")[1] for t in view.territories.values() if t.labels}
     assert written == expected
     assert len(written) > 10
     for t in view.territories.values():

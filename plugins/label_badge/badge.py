@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from label_data.view import PublicTerritory
+from label_data.view import Label, PublicTerritory
 from label_panels.charter import Charter, load_charter
 from label_panels.fonts import font_info
 from label_panels.render_svg import glyph_path
@@ -33,9 +33,17 @@ def badge_url(territory: PublicTerritory) -> str:
     return territory.url + BADGE_NAME
 
 
+def badge_shown(territory: PublicTerritory) -> Label | None:
+    """The label the badge shows: the current one, else the last one with its year (R11), so
+    that a badge once published keeps answering on the collectivity's own site."""
+    if territory.current is not None:
+        return territory.current.label
+    return territory.labels[-1] if territory.labels else None
+
+
 def badge_label(territory: PublicTerritory) -> str:
     """« Ville Internet, 4 arobases, 2026 »; the green @ is said too (R8)."""
-    label = territory.current.label
+    label = badge_shown(territory)
     words = "arobase" if label.arobases == 1 else "arobases"
     green = " dont une verte" if label.verte else ""
     return f"{KIND_TITLES[territory.type]}, {label.arobases} {words}{green}, {label.annee}"
@@ -63,12 +71,12 @@ def _width(font_path: Path, text: str, size: float, tracking: float = 0.0) -> fl
 
 
 def badge_svg(territory: PublicTerritory, charter: Charter | None = None) -> bytes:
-    """The badge of a collectivity with a current label."""
-    if territory.current is None:
-        raise ValueError(f"{territory.code} has no current label: no badge")
+    """The badge of a collectivity ever labelled."""
+    label = badge_shown(territory)
+    if label is None:
+        raise ValueError(f"{territory.code} was never labelled: no badge")
     charter = charter or load_charter()
     bold = charter.fonts["gras"]
-    label = territory.current.label
     text = badge_label(territory)
     title = KIND_TITLES[territory.type].upper()
     # The title shrinks to fit the longest kind (« TERRITOIRE INTERNET ») inside the frame.

@@ -1,7 +1,8 @@
 """A Pelican generator for the badges: ``/territoires/<slug>-<code>/badge.svg``.
 
 In: the published view (so an edition under embargo gives no badge, R10) and the panel
-charter. Out: one SVG per collectivity that has a current label, nothing for the others.
+charter. Out: one SVG per collectivity ever labelled (its last label once it lapsed), nothing for
+the others.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class BadgeGenerator(Generator):
         output = Path(self.output_path)
         count = 0
         for territory in self.view.territories.values():
-            if territory.current is None:
+            if not territory.labels:  # never labelled: nothing to show
                 continue
             target = output / badge_url(territory)
             target.parent.mkdir(parents=True, exist_ok=True)

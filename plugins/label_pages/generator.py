@@ -26,6 +26,7 @@ from pelican.generators import Generator
 
 from . import machine, pagedata
 from .assets import write_assets
+from .redirects import redirects
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ class LabelPagesGenerator(Generator):
         files = {
             "sitemap.xml": machine.sitemap(domain, public),
             "robots.txt": machine.robots(domain, self.view.preview),
+            "_redirects": redirects(self.view),
         }
         feed = machine.palmares_feed(domain, self.settings["SITENAME"], self.view.editions.values())
         if feed is not None:

@@ -1,0 +1,69 @@
+"""Stable URLs: the Netlify ``_redirects`` file for kits and panels that left the site.
+
+In: the published view and the public files this build writes. Out: the text of
+``/_redirects``, one ``from to 301`` line per kit or panel URL of a published edition that the
+site no longer offers (kits and panel files exist for the last two editions only): a kit goes
+to its collectivity's page, a national press kit to its palmarès, a panel to the panel of the
+same kind and level the site offers now, else to its edition's palmarès. A link from a
+commune's site, once published, keeps answering. Only the published view is read (R10).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from label_data.rules import EXCELLENCE_YEARS
+from label_data.view import PublishedView
+from label_kits.publish import kit_path, kit_years, national_kit_path
+from label_panels.geometry import PanelSpec
+from label_panels.publish import FORMATS, panel_specs
+
+
+def redirects(view: PublishedView) -> str:
+    """The ``_redirects`` file (Netlify's format), sorted, one rule a line."""
+    rules = dict(_kit_rules(view))
+    rules.update(_panel_rules(view))
+    return "".join(f"{source} {target} 301\n" for source, target in sorted(rules.items()))
+
+
+def _kit_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
+    offered = set(kit_years(view))
+    for year, edition in view.editions.items():
+        if year in offered:
+            continue
+        yield "/" + national_kit_path(year), "/" + edition.url
+        for lau in edition.laureates:
+            t = view.territories[lau.territoire]
+            yield "/" + kit_path(year, t.slug, t.code), "/" + t.url
+
+
+def _panel_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
+    offered = {spec.stem: spec for spec in panel_specs(view)}
+    current = {(s.kind, s.level, s.green): s for s in offered.values()}
+    for spec in sorted(_panels_ever_offered(view), key=lambda s: s.stem):
+        if spec.stem in offered:
+            continue
+        now = current.get((spec.kind, spec.level, spec.green)) or current.get(
+            (spec.kind, spec.level, False)
+        )
+        for fmt in FORMATS:
+            target = f"/panneaux/{now.stem}{fmt}" if now else "/" + view.editions[spec.year].url
+            yield f"/panneaux/{spec.stem}{fmt}", target
+
+
+def _panels_ever_offered(view: PublishedView) -> set[PanelSpec]:
+    """Every panel a published edition gave, when it was one of the last two: each level
+    awarded, its green variant (R8), and the 5 @ an excellence title carried (R9)."""
+    specs: set[PanelSpec] = set()
+    for year, edition in view.editions.items():
+        for lau in edition.laureates:
+            kind = view.territories[lau.territoire].type
+            specs.add(PanelSpec(kind, lau.label.arobases, year))
+            if lau.label.verte:
+                specs.add(PanelSpec(kind, lau.label.arobases, year, True))
+    for t in view.territories.values():
+        for label in t.labels:
+            if label.excellence:
+                covered = range(label.annee, label.annee + EXCELLENCE_YEARS)
+                specs.update(PanelSpec(t.type, 5, y) for y in covered if y in view.editions)
+    return specs
