@@ -20,6 +20,7 @@ from label_data.validate import parse_now, report
 from label_pages.content_links import check_content_links
 
 from . import progress, reuse
+from .fresh import clear_plugin_caches
 from .output import (
     PREVIEW_MARKER,
     PUBLIC_DIR,
@@ -39,6 +40,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
     start = time.perf_counter()
     progress.REPORT.reset()
     forget()
+    clear_plugin_caches()
     pelican_log.init(logging.WARNING, fatal="warnings")
     try:
         now = parse_now(overrides.get("LABEL_NOW"))
