@@ -69,6 +69,7 @@ system-test-deps:
 test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the whole suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)
@@ -90,6 +91,7 @@ demo-data: $(STAMP)       ## regenerate the demonstration data in data/
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: $(TEST_STAMP)
 	$(VENV)/bin/ruff format .

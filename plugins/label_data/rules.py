@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from .model import GREEN_MENTION, Dataset, Edition, Laureate, Position, Territory
 from .problems import Location, Problems
+from .reference import CommuneRef, EpciRef, Reference
 
 INSEE_RE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
 SIREN_RE = re.compile(r"^\d{9}$")
@@ -24,7 +25,7 @@ EXCELLENCE_MIN_STREAK = 7  # R9: 5 @ for more than six consecutive years
 EXCELLENCE_YEARS = 3  # R9: the title and the 5 @ display last three years
 
 
-def check(dataset: Dataset, reference, problems: Problems) -> Dataset:
+def check(dataset: Dataset, reference: Reference, problems: Problems) -> Dataset:
     territories = {
         code: _check_territory(t, reference, problems) for code, t in dataset.territories.items()
     }
@@ -38,8 +39,9 @@ def check(dataset: Dataset, reference, problems: Problems) -> Dataset:
     return replace(dataset, territories=territories, editions=editions)
 
 
-def _check_territory(t: Territory, reference, problems: Problems) -> Territory:
+def _check_territory(t: Territory, reference: Reference, problems: Problems) -> Territory:
     where = t.where
+    ref: CommuneRef | EpciRef | None
     if t.type in ("ville", "village"):
         if SIREN_RE.match(t.code):
             problems.error(
@@ -126,7 +128,7 @@ def _not_a_candidate(t: Territory, problems: Problems) -> Territory:
 
 
 def _check_edition(
-    edition: Edition, territories: dict[str, Territory], reference, problems: Problems
+    edition: Edition, territories: dict[str, Territory], reference: Reference, problems: Problems
 ) -> Edition:
     seen: dict[str, Laureate] = {}
     laureates = []

@@ -18,14 +18,18 @@ from pelican.utils import slugify
 from .model import (
     GREEN_MENTION,
     KINDS,
+    Action,
     Category,
     Dataset,
+    Edition,
     Enjeu,
     Mention,
     Position,
+    Referentiel,
     Service,
     counts_for_edition,
 )
+from .reference import Reference
 from .rules import EXCELLENCE_YEARS
 from .sanitize import sanitize_all
 
@@ -168,7 +172,7 @@ def territory_url(nom: str, code: str) -> tuple[str, str]:
 
 def build_view(
     dataset: Dataset,
-    reference,
+    reference: Reference,
     now: dt.datetime,
     preview: bool = False,
     cache_dir: str | None = None,
@@ -224,7 +228,7 @@ def build_view(
         history = tuple(labels.get(code, ()))
         slug, url = territory_url(t.nom, code)
         epci_ref = reference.epcis.get(t.epci) if t.epci else None
-        members = ()
+        members: tuple[str, ...] = ()
         if t.type == "territoire" and code in reference.epcis:
             members = tuple(m for m in reference.epcis[code].membres if m in with_page)
         commune = reference.communes.get(code)
@@ -310,7 +314,9 @@ def _current(
     return None
 
 
-def _public_action(action, ref, current_year: int | None, description_html: str) -> PublicAction:
+def _public_action(
+    action: Action, ref: Referentiel, current_year: int | None, description_html: str
+) -> PublicAction:
     services = tuple(ref.services[s] for s in action.services if s in ref.services)
     enjeux = tuple(dict.fromkeys(ref.enjeux[s.enjeu] for s in services if s.enjeu in ref.enjeux))
     return PublicAction(
@@ -337,7 +343,7 @@ def _public_action(action, ref, current_year: int | None, description_html: str)
 
 
 def _public_edition(
-    edition,
+    edition: Edition,
     previous_year: int | None,
     labels: dict[str, list[Label]],
     territories: dict[str, PublicTerritory],
