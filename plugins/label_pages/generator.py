@@ -122,7 +122,12 @@ class LabelPagesGenerator(Generator):
             "sitemap.xml": machine.sitemap(domain, public),
             "robots.txt": machine.robots(domain, self.view.preview),
         }
-        feed = machine.palmares_feed(domain, self.settings["SITENAME"], self.view.editions.values())
+        feed = machine.palmares_feed(
+            self.settings.get("FEED_DOMAIN") or domain,
+            self.settings["SITENAME"],
+            self.settings.get("AUTHOR"),
+            self.view.editions.values(),
+        )
         if feed is not None:
             files["feeds/palmares.atom.xml"] = feed
         for name, text in files.items():
