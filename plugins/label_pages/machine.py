@@ -54,7 +54,7 @@ def palmares_feed(domain: str, sitename: str, author: str | None, editions: Iter
         return None
     domain = domain.rstrip("/")
     feed = SiteAtomFeed(
-        title=f"{sitename} : palmarès",
+        title=f"{sitename}\u00a0: palmarès",
         link=f"{domain}/palmares/",
         feed_url=f"{domain}/feeds/palmares.atom.xml",
         description="Les palmarès publiés du label, édition par édition.",
@@ -69,13 +69,14 @@ def palmares_feed(domain: str, sitename: str, author: str | None, editions: Iter
         levels = ", ".join(
             f"{number_fr(ed.counts_by_level.get(n, 0))} à {n}\u00a0@" for n in range(5, 0, -1)
         )
-        summary = f"Label {ed.annee} remis{where}{when} : {count} ({levels})."
+        summary = f"Label {ed.annee} remis{where}{when}\u00a0: {count} ({levels})."
         feed.add_item(
-            title=f"Palmarès {ed.annee} : {count}",
+            title=f"Palmarès {ed.annee}\u00a0: {count}",
             link=f"{domain}/{ed.url}",
             unique_id=f"{domain}/{ed.url}",
             description=str(html_escape(summary)),
             pubdate=ed.embargo,
             updateddate=ed.embargo,
+            author_name=author,  # readers show an entry's own author, not always the feed's
         )
     return feed.writeString("utf-8")
