@@ -8,7 +8,9 @@ Why a writer: Pelican builds a feed's entry links and ``tag:`` ids from ``SITEUR
 keep empty so that deploy previews keep root-relative links in pages. Feed readers deduplicate
 entries on their ids and many do not resolve relative links, so feeds take ``FEED_DOMAIN``
 instead: absolute links, ``tag:<domain>,<date>:<path>`` entry ids, the feed's own URL as its id,
-and an ``xml:base`` for the root-relative links inside entry content.
+and an ``xml:base`` for the root-relative links inside entry content. ``_create_new_feed`` is
+Pelican's own (private) method, redone for the Atom class: Pelican is pinned in pyproject.toml,
+and tests/test_feeds.py reads the result with feedparser on every build it checks.
 """
 
 from __future__ import annotations
