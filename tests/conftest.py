@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -42,6 +45,33 @@ def demo_site(tmp_path_factory) -> Path:
     """The demo data built at DEMO_NOW; read-only for tests."""
     out = tmp_path_factory.mktemp("demo") / "output"
     assert build_site(out) == 0
+    return out
+
+
+# Markup in a place name, as hostile input would have it: every page, feed and JSON-LD block
+# must show it as text.
+HOSTILE_PLACE = '<script>alert("lieu")</script> <b>Salle</b> & « co »'
+
+
+@pytest.fixture(scope="session")
+def generated_site(tmp_path_factory) -> Path:
+    """A dataset of scripts/generate_dataset.py (demo scale, another seed than the committed
+    demo), built at DEMO_NOW; its 2026 ceremony takes place at HOSTILE_PLACE."""
+    data = tmp_path_factory.mktemp("generated") / "data"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_dataset.py"), "demo", str(data)]
+        + ["--seed", "19"],
+        check=True,
+        capture_output=True,
+    )
+    edition = data / "palmares" / "2026.yaml"
+    text = edition.read_text(encoding="utf-8")
+    quoted = '"' + HOSTILE_PLACE.replace('"', '\\"') + '"'  # a YAML double-quoted string
+    text, count = re.subn(r'lieu: "[^"]*"', lambda _: f"lieu: {quoted}", text, count=1)
+    assert count == 1, "the generated edition has no ceremony place"
+    edition.write_text(text, encoding="utf-8")
+    out = data.parent / "output"
+    assert build_site(out, data=data) == 0
     return out
 
 

@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .feeds import FeedWriter
 from .generator import LabelPagesGenerator
 
 
@@ -10,5 +11,12 @@ def _generators(pelican):
     return LabelPagesGenerator
 
 
+def _writer(pelican):
+    # Pelican's news feed takes its links and ids from SITEURL, empty for deploy previews:
+    # this writer gives every feed the site's domain (FEED_DOMAIN) instead.
+    return FeedWriter
+
+
 def register() -> None:
     signals.get_generators.connect(_generators)
+    signals.get_writer.connect(_writer)

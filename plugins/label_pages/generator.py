@@ -124,7 +124,12 @@ class LabelPagesGenerator(Generator):
             "robots.txt": machine.robots(domain, self.view.preview),
             "_redirects": redirects(self.view),
         }
-        feed = machine.palmares_feed(domain, self.settings["SITENAME"], self.view.editions.values())
+        feed = machine.palmares_feed(
+            self.settings.get("FEED_DOMAIN") or domain,
+            self.settings["SITENAME"],
+            self.settings.get("AUTHOR"),
+            self.view.editions.values(),
+        )
         if feed is not None:
             files["feeds/palmares.atom.xml"] = feed
         for name, text in files.items():

@@ -12,9 +12,10 @@ import json
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-from feedgenerator import Atom1Feed
 from markupsafe import Markup
+from markupsafe import escape as html_escape
 
+from .feeds import SiteAtomFeed
 from .fmt import date_fr, number_fr, plural
 
 
@@ -43,18 +44,23 @@ def robots(domain: str, preview: bool) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {domain.rstrip('/')}/sitemap.xml\n"
 
 
-def palmares_feed(domain: str, sitename: str, editions: Iterable) -> str | None:
-    """One entry per published edition, newest first, dated by its embargo instant."""
+def palmares_feed(domain: str, sitename: str, author: str | None, editions: Iterable) -> str | None:
+    """One entry per published edition, newest first, dated by its embargo instant.
+
+    Its summary is ``type="html"``: the text from the data (the ceremony's place) is
+    HTML-escaped before the XML writer escapes it again, so that a reader shows it as text."""
     editions = sorted(editions, key=lambda e: e.annee, reverse=True)
     if not editions:
         return None
     domain = domain.rstrip("/")
-    feed = Atom1Feed(
-        title=f"{sitename} : palmarès",
+    feed = SiteAtomFeed(
+        title=f"{sitename}\u00a0: palmarès",
         link=f"{domain}/palmares/",
         feed_url=f"{domain}/feeds/palmares.atom.xml",
         description="Les palmarès publiés du label, édition par édition.",
         language="fr",
+        author_name=author,  # Atom wants an author for the feed or for every entry
+        base=f"{domain}/",
     )
     for ed in editions:
         count = plural(len(ed.laureates), "collectivité labellisée", "collectivités labellisées")
@@ -63,12 +69,14 @@ def palmares_feed(domain: str, sitename: str, editions: Iterable) -> str | None:
         levels = ", ".join(
             f"{number_fr(ed.counts_by_level.get(n, 0))} à {n}\u00a0@" for n in range(5, 0, -1)
         )
+        summary = f"Label {ed.annee} remis{where}{when}\u00a0: {count} ({levels})."
         feed.add_item(
-            title=f"Palmarès {ed.annee} : {count}",
+            title=f"Palmarès {ed.annee}\u00a0: {count}",
             link=f"{domain}/{ed.url}",
             unique_id=f"{domain}/{ed.url}",
-            description=f"Label {ed.annee} remis{where}{when} : {count} ({levels}).",
+            description=str(html_escape(summary)),
             pubdate=ed.embargo,
             updateddate=ed.embargo,
+            author_name=author,  # readers show an entry's own author, not always the feed's
         )
     return feed.writeString("utf-8")

@@ -24,9 +24,9 @@ from label_data.view import (
 )
 from label_kits.publish import kit_path, kit_years, national_kit_path
 
-from . import maps
+from . import maps, structured
 from .chart import history_rows, history_svg
-from .fmt import label_title, level_short
+from .fmt import label_title
 
 PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
 
@@ -155,7 +155,7 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         "covered": sum(1 for _, n in coverage if n),
         "places": places,
         "map_svg": maps.places_map(t, places),
-        "jsonld": _territory_jsonld(index, t, row),
+        "jsonld": structured.territory(index.absolute, t, row),
     }
 
 
@@ -167,34 +167,6 @@ def _enjeu_groups(view: PublishedView, actions: list[PublicAction]):
     groups = [(view.enjeux[e], acts) for e, acts in by_enjeu.items() if acts]
     coverage = [(view.enjeux[e], len(acts)) for e, acts in by_enjeu.items()]
     return groups, coverage
-
-
-def _territory_jsonld(index: SiteIndex, t: PublicTerritory, row: Row) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "GovernmentOrganization" if t.type == "territoire" else "City",
-        "name": t.nom,
-        "url": index.absolute(t.url),
-        "identifier": t.code,
-    }
-    if row.dep:
-        data["containedInPlace"] = {
-            "@type": "AdministrativeArea",
-            "name": row.dep.nom,
-            "url": index.absolute(row.dep.url),
-        }
-    if t.position:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": t.position.lat,
-            "longitude": t.position.lon,
-        }
-    if t.site:
-        data["sameAs"] = t.site
-    awards = [label_title(t.type, lab.arobases, lab.annee) for lab in t.labels]
-    if awards:
-        data["award"] = awards
-    return data
 
 
 # --- an action -----------------------------------------------------------------------------
@@ -253,35 +225,8 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
         if edition.annee in kit_years(index.view)
         else None,
         "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
-        "jsonld": _palmares_jsonld(index, edition, rows),
+        "jsonld": structured.palmares(index.absolute, edition, rows),
     }
-
-
-def _palmares_jsonld(index: SiteIndex, edition: PublicEdition, rows: list[Row]) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "ItemList",
-        "name": f"Palmarès {edition.annee} du label Territoires, Villes et Villages Internet",
-        "url": index.absolute(edition.url),
-        "numberOfItems": len(rows),
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": i,
-                "url": index.absolute(r.t.url),
-                "name": f"{r.t.nom} — {level_short(r.label.arobases) if r.label else ''}",
-            }
-            for i, r in enumerate(rows, 1)
-        ],
-    }
-    if edition.ceremonie_date:
-        data["about"] = {
-            "@type": "Event",
-            "name": f"Cérémonie du label {edition.annee}",
-            "startDate": edition.ceremonie_date.isoformat(),
-            "location": {"@type": "Place", "name": edition.ceremonie_lieu or ""},
-        }
-    return data
 
 
 # --- places and stakes ---------------------------------------------------------------------
