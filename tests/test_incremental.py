@@ -51,7 +51,7 @@ def test_cold_warm_and_incremental_builds_are_byte_identical(tmp_path, data_copy
     cold = digests(output)
     page = f"actions/{ACTION_ID}/index.html"
     assert page in cold and len(cold) > 100
-    assert list((cache / "markdown").glob("*.pickle")), "descriptions were not cached"
+    assert list((cache / "markdown").glob("*.json")), "descriptions were not cached"
 
     assert build_site(output, data=data_copy, cache=cache) == 0
     assert digests(output) == cold
