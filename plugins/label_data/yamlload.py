@@ -67,12 +67,11 @@ def file_problem(path: Path, root: Path | None) -> str | None:
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         if not target.exists():
-            return (
-                f"lien symbolique cassé (vers {shown(str(target))}) : remplacez-le par le fichier"
-            )
+            return f"lien symbolique cassé (vers {shown(str(target), 300)}) : mettez-y le fichier"
         if root is not None and not target.is_relative_to(Path(root).resolve()):
             return (
-                f"lien symbolique vers un fichier hors du dossier de données ({shown(str(target))})"
+                "lien symbolique vers un fichier hors du dossier de données "
+                f"({shown(str(target), 300)})"
                 " : copiez le fichier dans le dossier de données s’il doit être publié"
             )
     if path.is_dir():
@@ -83,10 +82,11 @@ def file_problem(path: Path, root: Path | None) -> str | None:
     if size == 0:
         return "fichier vide : écrivez son contenu ou supprimez-le"
     if size > FILE_MAX_BYTES:
+        megabytes = f"{size / 1e6:.1f}".replace(".", ",")
         return (
-            f"fichier trop gros ({size / 1e6:.1f} Mo ; {FILE_MAX_BYTES // 1_000_000} Mo au plus) : "
-            "un texte aussi long n’a pas sa place dans les données du site"
-        ).replace(".", ",", 1)
+            f"fichier trop gros ({megabytes}\u00a0Mo ; {FILE_MAX_BYTES // 1_000_000}\u00a0Mo au "
+            "plus) : un texte aussi long n’a pas sa place dans les données du site"
+        )
     return None
 
 
@@ -282,10 +282,10 @@ class Reader:
     def ident(self, node: Node, what: str) -> str | None:
         """An id that becomes a path (/actions/<id>/, /enjeux/<id>/): checked here, for
         every kind of id, so that nothing else needs to."""
-        value = self.text(node, what, limit=ID_MAX)
+        value = self.text(node, what, limit=TEXT_MAX)
         if value is None:
             return None
-        if not IDENT_RE.match(value):
+        if len(value) > ID_MAX or not IDENT_RE.match(value):
             self.error(
                 node,
                 f"{what} « {shown(value)} » invalide : minuscules sans accents, chiffres et "
