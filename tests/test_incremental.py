@@ -105,6 +105,14 @@ def test_a_page_written_twice_is_refused(tmp_path):
         list(write_pages([Page("a.html", template), Page("a.html", template)], {}, tmp_path))
 
 
+@pytest.mark.parametrize("save_as", ["../x/index.html", "/etc/x.html", "a/../../b.html"])
+def test_a_page_outside_the_output_is_refused(tmp_path, save_as):
+    template = jinja2.Environment().from_string("x")
+    with pytest.raises(ValueError, match="outside the output directory"):
+        list(write_pages([Page(save_as, template)], {}, tmp_path / "out"))
+    assert list(tmp_path.rglob("*.html")) == []
+
+
 def test_sanitised_descriptions_are_the_same_from_the_cache(tmp_path):
     texts = ["**gras** <script>alert(1)</script>", "", "[lien](javascript:x)", "# Titre"] * 300
     expected = [markdown_to_safe_html(t) for t in texts]
