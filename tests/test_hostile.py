@@ -432,6 +432,17 @@ def test_a_file_name_with_invisible_characters_is_printed_spelled_out(mini):
     assert "33063<U+000B>.yaml" in text and "\x0b" not in text
 
 
+def test_a_pipe_in_the_data_directory_does_not_block_the_build(tmp_path):
+    data = write_mini(tmp_path / "data")
+    os.mkfifo(data / "notes")  # not a data file: ignored, but never read either
+    build = run_build(data, tmp_path / "site", tmp_path / "cache")
+    try:
+        _, err = build.communicate(timeout=120)
+    finally:
+        build.kill()
+    assert build.returncode == 0, err[-2000:]
+
+
 # -- 4. Text from communes outside the HTML pages ----------------------------------------------
 
 FORMULAS = {
