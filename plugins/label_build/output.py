@@ -31,6 +31,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import glob
 import os
 import shutil
 import subprocess
@@ -93,7 +94,7 @@ def clean_leftovers(output: Path) -> None:
     """Remove what killed builds left: their staging directories (with the lock held, no
     other build can be writing one) and old sites whose removal was interrupted."""
     parent, name = _names(output)
-    for tree in sorted(parent.glob(f".{name}.en-cours*")):
+    for tree in sorted(parent.glob(f".{glob.escape(name)}.en-cours*")):
         shutil.rmtree(tree, ignore_errors=True)
     for tree in old_trees(output):
         if not _being_removed(tree):
@@ -103,7 +104,7 @@ def clean_leftovers(output: Path) -> None:
 def old_trees(output: Path) -> list[Path]:
     """Previous sites set aside by ``replace_output`` and not yet removed."""
     parent, name = _names(output)
-    return sorted(parent.glob(f".{name}.ancien-*"))
+    return sorted(parent.glob(f".{glob.escape(name)}.ancien-*"))
 
 
 def exchange(a: Path, b: Path) -> bool:
