@@ -36,6 +36,8 @@ def test_badge_is_small_accessible_svg_without_script_or_font():
     tags = {el.tag.removeprefix(SVG) for el in root.iter()}
     assert tags <= {"svg", "title", "rect", "path"}  # no text (no font), no script, no image
     assert b"href" not in badge_svg(t) and b"@import" not in badge_svg(t)
+    # No inline style either: its Content-Security-Policy allows none (netlify.toml).
+    assert all(el.get("style") is None for el in root.iter()) and b"style" not in badge_svg(t)
 
 
 def test_green_arobase_and_kind():

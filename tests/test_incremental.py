@@ -51,7 +51,7 @@ def test_cold_warm_and_incremental_builds_are_byte_identical(tmp_path, data_copy
     cold = digests(output)
     page = f"actions/{ACTION_ID}/index.html"
     assert page in cold and len(cold) > 100
-    assert list((cache / "markdown").glob("*.pickle")), "descriptions were not cached"
+    assert list((cache / "markdown").glob("*.json")), "descriptions were not cached"
 
     assert build_site(output, data=data_copy, cache=cache) == 0
     assert digests(output) == cold
@@ -103,6 +103,14 @@ def test_a_page_written_twice_is_refused(tmp_path):
     template = jinja2.Environment().from_string("x")
     with pytest.raises(ValueError, match="written twice"):
         list(write_pages([Page("a.html", template), Page("a.html", template)], {}, tmp_path))
+
+
+@pytest.mark.parametrize("save_as", ["../x/index.html", "/etc/x.html", "a/../../b.html"])
+def test_a_page_outside_the_output_is_refused(tmp_path, save_as):
+    template = jinja2.Environment().from_string("x")
+    with pytest.raises(ValueError, match="outside the output directory"):
+        list(write_pages([Page(save_as, template)], {}, tmp_path / "out"))
+    assert list(tmp_path.rglob("*.html")) == []
 
 
 def test_sanitised_descriptions_are_the_same_from_the_cache(tmp_path):

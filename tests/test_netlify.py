@@ -107,6 +107,8 @@ def test_badge_is_embeddable_from_communes_sites():
     policy = csp("/territoires/bordeaux-33063/badge.svg")
     assert policy["frame-ancestors"] == ["*"]
     assert "script-src" not in policy and policy["default-src"] == ["'none'"]
+    # The badge has no style element or attribute: no inline style is allowed (issue 13).
+    assert "style-src" not in policy and "'unsafe-inline'" not in str(policy)
     # The page of the same collectivity keeps the site's own strict policy.
     assert csp("/territoires/bordeaux-33063/")["frame-ancestors"] == ["'none'"]
     assert "Cross-Origin-Resource-Policy" not in headers_for("/territoires/bordeaux-33063/")

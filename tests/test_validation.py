@@ -310,6 +310,21 @@ BREAKAGES = [
     ("actions/01001.yaml", "mise_a_jour: 2024-05-01", "mise_a_jour: 2025-13-01"),
     ("territoires/33063.yaml", "[2024, 2025]", "[2024]"),
 ]
+# Hostile and careless input (issue 13): ids that become paths, invisible characters, huge
+# names, empty files. Each is reported in the very file broken.
+HOSTILE = [
+    ("referentiel.yaml", "  - id: identite\n", '  - id: "../../../x"\n'),
+    ("referentiel.yaml", "  - id: identite\n", '  - id: "../territoires/paris-75056"\n'),
+    ("actions/33063.yaml", "id: bordeaux-budget", 'id: "bordeaux-budget\\n"'),
+    ("actions/33063.yaml", "id: bordeaux-budget", "id: " + "b" * 400),
+    ("territoires/33063.yaml", "nom: Bordeaux", 'nom: "Bor\\0deaux"'),
+    ("territoires/33063.yaml", "nom: Bordeaux", 'nom: "Bor\\vdeaux"'),
+    ("territoires/33063.yaml", "nom: Bordeaux", 'nom: "Bor\\uFFFEdeaux"'),
+    ("territoires/33063.yaml", "nom: Bordeaux", "nom: " + "Bordeaux" * 80),
+    ("palmares/2025.yaml", PALMARES_2025, ""),
+    ("palmares/2024.yaml", PALMARES_2024, "# à remplir après le jury\n"),
+    ("actions/01001.yaml", ACTIONS_01001, ""),
+]
 
 
 @pytest.fixture(scope="module")
@@ -345,17 +360,59 @@ def built_mini(tmp_path_factory):
     return data, output, snapshot, snapshot()
 
 
-@pytest.mark.parametrize("breakage", BREAKAGES, ids=[f"{b[0]}:{b[2]}" for b in BREAKAGES])
+def _bomb(data: Path) -> None:
+    levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for prev, name in zip("abcde", "bcdef", strict=True):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    (data / "palmares/2025.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+
+
+def _link_outside(data: Path) -> None:
+    outside = data.parent / "ailleurs.yaml"
+    outside.write_text(ACTIONS_01001, encoding="utf-8")
+    (data / "actions/01001.yaml").unlink()
+    (data / "actions/01001.yaml").symlink_to(outside)
+
+
+FILE_BREAKAGES = {
+    "territoires/99999.yaml (un dossier)": lambda d: (d / "territoires/99999.yaml").mkdir(),
+    "palmares/2023.yaml (lien cassé)": lambda d: (d / "palmares/2023.yaml").symlink_to(
+        d / "nulle-part.yaml"
+    ),
+    "actions/01001.yaml (lien hors des données)": _link_outside,
+    "referentiel.yaml (vide)": lambda d: (d / "referentiel.yaml").write_text(""),
+    "actions/01001.yaml (10 Mo)": lambda d: edit(
+        d / "actions/01001.yaml", "titre: Wi-Fi public", "titre: " + "W" * 10_000_000
+    ),
+    "palmares/2025.yaml (alias)": _bomb,
+}
+
+
+@pytest.mark.parametrize(
+    "breakage", BREAKAGES + HOSTILE, ids=[f"{b[0]}:{b[2][:40]}" for b in BREAKAGES + HOSTILE]
+)
 def test_a_failed_build_names_the_line_and_leaves_the_previous_site_intact(
     built_mini, tmp_path, breakage
 ):
+    name, old, new = breakage
+    exact = breakage in HOSTILE
+    _assert_refused(built_mini, tmp_path, name, lambda d: edit(d / name, old, new), exact)
+
+
+@pytest.mark.parametrize("case", sorted(FILE_BREAKAGES))
+def test_a_careless_file_fails_the_build_at_its_line_and_leaves_the_site_intact(
+    built_mini, tmp_path, case
+):
+    _assert_refused(built_mini, tmp_path, case.split(" ")[0], FILE_BREAKAGES[case])
+
+
+def _assert_refused(built_mini, tmp_path, name: str, breaks, exact: bool = True) -> None:
     import shutil
 
     data, output, snapshot, before = built_mini
     broken = tmp_path / "data"
     shutil.copytree(data, broken)
-    name, old, new = breakage
-    shown = edit(broken / name, old, new)
+    breaks(broken)
     run = subprocess.run(
         [sys.executable, str(ROOT / "scripts/build.py")],
         cwd=ROOT,
@@ -369,10 +426,10 @@ def test_a_failed_build_names_the_line_and_leaves_the_previous_site_intact(
         capture_output=True,
         text=True,
     )
-    assert run.returncode == 1
+    assert run.returncode == 1, run.stderr[-2000:]
     assert "Traceback" not in run.stdout + run.stderr
-    first = display_path(broken / name.split("/")[0]).rsplit("/", 1)[0]
-    assert re.search(rf"^{re.escape(first)}/\S+\.yaml:\d+:\d+: ", run.stderr, re.M), run.stderr
+    # Exact: at a line of the file broken; else of any data file (a rule spans two files).
+    shown = re.escape(display_path(broken / name) if exact else display_path(broken) + "/")
+    assert re.search(rf"^{shown}\S*:\d+:\d+: ", run.stderr, re.M), run.stderr[-3000:]
     assert "Le site précédent" in run.stderr and "est intact" in run.stderr
-    assert shown  # the edit happened
     assert snapshot() == before

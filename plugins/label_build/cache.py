@@ -8,12 +8,15 @@ clone (CI, Netlify) reuses a restored cache and deleting the cache changes no ou
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+_FICLONE = 0x40049409  # ioctl: share the extents (copy-on-write), never the inode
 
 
 def digest(parts: Iterable[bytes | str | int | float | None]) -> str:
@@ -64,20 +67,51 @@ class FileCache:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it 0600: readable like any other output file
         os.replace(tmp, path)
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """Recreate ``source`` at ``target`` with hard links (copies across file systems)."""
+def copy_tree(source: Path, target: Path) -> None:
+    """Recreate ``source`` at ``target``, every file its own copy (see ``copy_file``)."""
     for root, _dirs, names in os.walk(source):
         rel = Path(root).relative_to(source)
         (target / rel).mkdir(parents=True, exist_ok=True)
         for name in names:
-            link_file(Path(root) / name, target / rel / name)
+            copy_file(Path(root) / name, target / rel / name)
 
 
-def link_file(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or links not allowed
+def copy_file(source: Path, target: Path) -> None:
+    """A copy that shares no inode with the cache: a hard link would let an edit of the
+    published file change the cache (and the next builds), and would carry the cache's mode.
+    On a copy-on-write file system (Btrfs, XFS) a reflink costs no space or time; elsewhere the
+    bytes are copied by the kernel (``sendfile``)."""
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        try:
+            fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
+            cloned = True
+        except OSError:  # ext4, tmpfs, another file system: no reflink
+            cloned = False
+    if not cloned:
         shutil.copyfile(source, target)
+    os.chmod(target, 0o644)
+
+
+def cache_dir_problem(cache: str | None, settings: dict, output: Path) -> str | None:
+    """Why ``CACHEDIR`` is refused, in French, or None. The cache holds the kits and panels of
+    editions under embargo (R10): inside the output it would be published, and inside
+    ``content/`` or ``theme/`` Pelican would copy it into the site."""
+    if not cache:
+        return None
+    where = Path(cache).resolve()
+    for label, path in (
+        ("le dossier du site construit (OUTPUTDIR)", output),
+        ("content/", settings.get("PATH")),
+        ("theme/", settings.get("THEME")),
+    ):
+        if path and where.is_relative_to(Path(path).resolve()):
+            return (
+                f"CACHEDIR={cache} est dans {label} : le cache contient les kits préparés "
+                "sous embargo, qui seraient publiés. Choisissez un dossier hors du site, "
+                "par exemple CACHEDIR=.cache"
+            )
+    return None

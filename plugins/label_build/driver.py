@@ -20,12 +20,14 @@ from label_data.validate import parse_now, report
 from label_pages.content_links import check_content_links
 
 from . import progress, reuse
+from .cache import cache_dir_problem
 from .fresh import clear_plugin_caches
 from .output import (
     PREVIEW_MARKER,
     PUBLIC_DIR,
     discard,
     is_preview,
+    locked,
     preview_refusal,
     replace_output,
     staging_for,
@@ -33,7 +35,6 @@ from .output import (
 
 
 def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:
-    from pelican import Pelican
     from pelican import log as pelican_log
     from pelican.settings import read_settings
 
@@ -49,41 +50,28 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         return 2
     # One instant for the whole build: every generator decides embargoes at the same « now ».
     overrides = {**overrides, "LABEL_NOW": now.isoformat()}
-    if overrides.get("LABEL_PREVIEW"):
-        refusal = preview_refusal(output, Path(settings_file).resolve().parent / PUBLIC_DIR)
-        if refusal:
-            print(refusal, file=sys.stderr)
-            return 2
-    staging = staging_for(output)
-    settings = read_settings(settings_file, override={**overrides, "OUTPUT_PATH": str(staging)})
-    try:
-        with progress.stage("Chargement et vérification des données"):
-            state = checked(settings)
-        print(report(state.dataset, state.problems, now), file=sys.stderr)
-        built = reuse.fingerprint(
-            settings_file,
-            Path(settings["LABEL_DATA"]),
-            state.view.editions,
-            bool(settings.get("LABEL_PREVIEW")),
-        )
-        previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
-        if previous is not None:
-            discard(staging)
-            progress.REPORT.counts.update(previous.get("counts", {}))
-            print(
-                "Rien n’a changé depuis la construction précédente : le site en place "
-                f"({output}) est déjà à jour.",
-                file=sys.stderr,
-            )
-            return _finish(output, start)
-        Pelican(settings).run()
-        _check_content_links(settings, staging)
+    settings = read_settings(settings_file, override=overrides)
+    refused = cache_dir_problem(settings.get("LABEL_CACHE"), settings, output)
+    if refused:
+        print(f"{refused}. Le site précédent ({output}) est intact.", file=sys.stderr)
+        return 2
+    # One build at a time per output directory: a second one waits, never touches our files.
+    with locked(output):
         if settings.get("LABEL_PREVIEW"):
-            (staging / PREVIEW_MARKER).write_text(
-                "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8"
-            )
-        elif publish and is_preview(staging):  # pragma: no cover - defensive
-            raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
+            refusal = preview_refusal(output, Path(settings_file).resolve().parent / PUBLIC_DIR)
+            if refusal:
+                print(refusal, file=sys.stderr)
+                return 2
+        staging = staging_for(output)
+        settings = read_settings(settings_file, override={**overrides, "OUTPUT_PATH": str(staging)})
+        return _build_locked(settings, settings_file, output, staging, start, publish)
+
+
+def _build_locked(
+    settings: dict, settings_file: str, output: Path, staging: Path, start: float, publish: bool
+) -> int:
+    try:
+        built = _run(settings, settings_file, output, staging, publish)
     except DataError as exc:
         discard(staging)
         print("\n".join(exc.problems.lines()), file=sys.stderr)
@@ -103,10 +91,49 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             file=sys.stderr,
         )
         return 1
-    with progress.stage("Écriture"):
-        replace_output(staging, output)
-        reuse.remember(settings.get("LABEL_CACHE"), output, built, dict(progress.REPORT.counts))
+    if built is not None:
+        with progress.stage("Écriture"):
+            replace_output(staging, output)
+            counts = dict(progress.REPORT.counts)
+            reuse.remember(settings.get("LABEL_CACHE"), output, built, counts)
     return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
+
+
+def _run(
+    settings: dict, settings_file: str, output: Path, staging: Path, publish: bool
+) -> str | None:
+    """Check the data and run Pelican into ``staging``; the build's fingerprint, or None
+    when the site in place is already what this build would write."""
+    from pelican import Pelican
+
+    with progress.stage("Chargement et vérification des données"):
+        state = checked(settings)
+    print(report(state.dataset, state.problems, parse_now(settings["LABEL_NOW"])), file=sys.stderr)
+    built = reuse.fingerprint(
+        settings_file,
+        Path(settings["LABEL_DATA"]),
+        state.view.editions,
+        bool(settings.get("LABEL_PREVIEW")),
+    )
+    previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
+    if previous is not None:
+        discard(staging)
+        progress.REPORT.counts.update(previous.get("counts", {}))
+        print(
+            "Rien n’a changé depuis la construction précédente : le site en place "
+            f"({output}) est déjà à jour.",
+            file=sys.stderr,
+        )
+        return None
+    Pelican(settings).run()
+    _check_content_links(settings, staging)
+    if settings.get("LABEL_PREVIEW"):
+        (staging / PREVIEW_MARKER).write_text(
+            "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8"
+        )
+    elif publish and is_preview(staging):  # pragma: no cover - defensive
+        raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
+    return built
 
 
 def _check_content_links(settings: dict, staging: Path) -> None:

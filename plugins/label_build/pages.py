@@ -60,6 +60,11 @@ def _write_range(bounds: tuple[int, int]) -> int:
     return bounds[1] - bounds[0]
 
 
+def _inside(save_as: str) -> bool:
+    parts = Path(save_as).parts
+    return bool(parts) and not Path(save_as).is_absolute() and ".." not in parts
+
+
 def write_pages(pages: list[Page], context: dict, output: Path | str) -> Iterator[int]:
     """Render and write ``pages`` under ``output`` on every core; yields how many pages each
     finished task wrote (for a progress bar)."""
@@ -67,6 +72,9 @@ def write_pages(pages: list[Page], context: dict, output: Path | str) -> Iterato
     twice = sorted(n for n, k in Counter(p.save_as for p in pages).items() if k > 1)
     if twice:  # Pelican's writer refuses this too: one page would silently hide another
         raise ValueError(f"pages written twice: {twice[:5]}")
+    outside = sorted(p.save_as for p in pages if not _inside(p.save_as))
+    if outside:  # Pelican's writer refuses this too (sanitised_join); ids are checked earlier
+        raise ValueError(f"pages written outside the output directory: {outside[:5]}")
     _job = (pages, context, Path(output))
     try:
         ranges = [(i, min(i + _CHUNK, len(pages))) for i in range(0, len(pages), _CHUNK)]

@@ -37,8 +37,10 @@ def _files(path: Path) -> Iterable[Path]:
     for root, dirs, names in os.walk(path):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(names):
-            if not name.endswith(".pyc"):
-                yield Path(root) / name
+            file = Path(root) / name
+            # Regular files only: a pipe or a link to a device in DATA would block the read.
+            if not name.endswith(".pyc") and file.is_file():
+                yield file
 
 
 def fingerprint(settings_file: str, data_dir: Path, published: Iterable[int], preview: bool) -> str:

@@ -7,6 +7,8 @@ rules that span several files.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import yaml
@@ -31,7 +33,9 @@ from .model import (
     Territory,
 )
 from .problems import Location, Problems, display_path
-from .yamlload import Reader, compose_file
+from .yamlload import ID_MAX, TEXT_MAX, URL_MAX, Reader, compose_file, shown
+
+FILENAME_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]*\Z")  # a photo's file name
 
 
 def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
@@ -42,22 +46,22 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
             "dossier de données introuvable : vérifiez le chemin donné à DATA=",
         )
         return Dataset(False, Referentiel({}, {}, {}), {}, {}, {})
-    demo = _load_site(data_dir / "site.yaml", problems)
-    referentiel = _load_referentiel(data_dir / "referentiel.yaml", problems)
+    demo = _load_site(data_dir / "site.yaml", problems, data_dir)
+    referentiel = _load_referentiel(data_dir / "referentiel.yaml", problems, data_dir)
     territories = {}
     for path in _yaml_files(data_dir / "territoires", problems):
-        territory = _load_territory(path, problems)
+        territory = _load_territory(path, problems, data_dir)
         if territory is not None:
             territories[territory.code] = territory
     editions = {}
     for path in _yaml_files(data_dir / "palmares", problems):
-        edition = _load_edition(path, problems)
+        edition = _load_edition(path, problems, data_dir)
         if edition is not None:
             editions[edition.annee] = edition
     actions: dict[str, Action] = {}
     by_territory: dict[str, tuple[Action, ...]] = {}
     for path in _yaml_files(data_dir / "actions", problems):
-        loaded = _load_actions(path, problems)
+        loaded = _load_actions(path, problems, data_dir)
         by_territory[path.stem] = tuple(loaded)
         for action in loaded:
             if action.id in actions:
@@ -90,30 +94,30 @@ def _yaml_files(directory: Path, problems: Problems) -> list[Path]:
     return [p for p in found if p.suffix == ".yaml" and not p.name.startswith(".")]
 
 
-def _open(path: Path, problems: Problems) -> tuple[Reader, yaml.Node | None]:
-    shown = display_path(path)
-    return Reader(shown, problems), compose_file(path, shown, problems)
+def _open(path: Path, problems: Problems, data_dir: Path) -> tuple[Reader, yaml.Node | None]:
+    shown_as = display_path(path)
+    return Reader(shown_as, problems), compose_file(path, shown_as, problems, data_dir)
 
 
-def _load_site(path: Path, problems: Problems) -> bool:
-    if not path.exists():
+def _load_site(path: Path, problems: Problems, data_dir: Path) -> bool:
+    if not os.path.lexists(path):  # a broken link is reported, not taken for no file
         return False
-    reader, root = _open(path, problems)
+    reader, root = _open(path, problems, data_dir)
     if root is None:
         return False
     fields = reader.mapping(root, "site.yaml", ["demo"]) or {}
     return bool(fields.get("demo") is not None and reader.boolean(fields["demo"], "demo"))
 
 
-def _load_referentiel(path: Path, problems: Problems) -> Referentiel:
+def _load_referentiel(path: Path, problems: Problems, data_dir: Path) -> Referentiel:
     empty = Referentiel({}, {}, {})
-    if not path.exists():
+    if not os.path.lexists(path):
         problems.error(
             Location(display_path(path)),
             "fichier manquant : le référentiel (catégories, enjeux, services) est requis",
         )
         return empty
-    reader, root = _open(path, problems)
+    reader, root = _open(path, problems, data_dir)
     if root is None:
         return empty
     fields = reader.mapping(
@@ -131,7 +135,7 @@ def _load_referentiel(path: Path, problems: Problems) -> Referentiel:
             item = reader.mapping(node, what, keys, keys)
             if not item:
                 continue
-            values = {k: reader.text(v, k) for k, v in item.items()}
+            values = {k: _referentiel_value(reader, k, v) for k, v in item.items()}
             ident = values.get("id")
             if not ident:
                 continue
@@ -168,6 +172,27 @@ def _load_referentiel(path: Path, problems: Problems) -> Referentiel:
     )
 
 
+def _referentiel_value(reader: Reader, key: str, node: yaml.Node) -> str | None:
+    if key == "id":
+        return reader.ident(node, "l’id")
+    if key == "question":
+        return reader.text(node, key, limit=TEXT_MAX, multiline=True)
+    return reader.text(node, key)
+
+
+def _filename(reader: Reader, node: yaml.Node) -> str | None:
+    """A photo's file name: one name, never a path (no « / », no « .. » in front)."""
+    value = reader.text(node, "fichier", limit=ID_MAX)
+    if value and not FILENAME_RE.match(value):
+        reader.error(
+            node,
+            f"nom de fichier « {shown(value)} » invalide : lettres sans accents, chiffres, "
+            "points, tirets, sans dossier (par exemple bordeaux-2025.jpg)",
+        )
+        return None
+    return value
+
+
 TERRITORY_FIELDS = [
     "code",
     "nom",
@@ -184,8 +209,8 @@ TERRITORY_FIELDS = [
 ]
 
 
-def _load_territory(path: Path, problems: Problems) -> Territory | None:
-    reader, root = _open(path, problems)
+def _load_territory(path: Path, problems: Problems, data_dir: Path) -> Territory | None:
+    reader, root = _open(path, problems, data_dir)
     if root is None:
         return None
     f = reader.mapping(root, "la collectivité", TERRITORY_FIELDS, ["code", "type"])
@@ -251,7 +276,7 @@ def _position(reader: Reader, node: yaml.Node | None) -> Position | None:
 def _url(reader: Reader, node: yaml.Node | None, what: str) -> str | None:
     if reader.is_null(node):
         return None
-    value = reader.text(node, what)
+    value = reader.text(node, what, limit=URL_MAX)
     if value and not value.startswith(("https://", "http://")):
         reader.error(
             node, f"{what} doit être une adresse web commençant par https:// (lu : « {value} »)"
@@ -280,7 +305,7 @@ def _photo(reader: Reader, node: yaml.Node) -> PanelPhoto:
         or {}
     )
     return PanelPhoto(
-        fichier=reader.text(f["fichier"], "fichier") or "" if "fichier" in f else "",
+        fichier=_filename(reader, f["fichier"]) or "" if "fichier" in f else "",
         adresse=reader.text(f["adresse"], "adresse") if "adresse" in f else None,
         date=reader.date(f["date"], "date") if "date" in f else None,
         credit=reader.text(f["credit"], "credit") or "" if "credit" in f else "",
@@ -291,8 +316,8 @@ EDITION_FIELDS = ["edition", "embargo", "ceremonie", "mentions", "laureats"]
 LAUREATE_FIELDS = ["territoire", "arobases", "mentions", "excellence", "alerte", "note_jury"]
 
 
-def _load_edition(path: Path, problems: Problems) -> Edition | None:
-    reader, root = _open(path, problems)
+def _load_edition(path: Path, problems: Problems, data_dir: Path) -> Edition | None:
+    reader, root = _open(path, problems, data_dir)
     if root is None:
         return None
     f = reader.mapping(root, "l’édition", EDITION_FIELDS, ["edition", "embargo", "laureats"])
@@ -315,10 +340,9 @@ def _load_edition(path: Path, problems: Problems) -> Edition | None:
     mentions: dict[str, Mention] = {}
     for node in reader.sequence(f.get("mentions"), "mentions"):
         m = reader.mapping(node, "la mention", ["id", "nom"], ["id", "nom"]) or {}
-        if "id" in m and "nom" in m:
-            mentions[reader.text(m["id"], "id") or ""] = Mention(
-                reader.text(m["id"], "id") or "", reader.text(m["nom"], "nom") or ""
-            )
+        ident = reader.ident(m["id"], "l’id de la mention") if "id" in m else None
+        if ident and "nom" in m:
+            mentions[ident] = Mention(ident, reader.text(m["nom"], "nom") or "")
     laureates = []
     for node in reader.sequence(f.get("laureats"), "laureats"):
         laureate = _laureate(reader, node, annee, mentions)
@@ -361,7 +385,9 @@ def _laureate(
         tuple(held),
         flags["excellence"],
         flags["alerte"],
-        reader.text(f["note_jury"], "note_jury") if "note_jury" in f else None,
+        reader.text(f["note_jury"], "note_jury", limit=TEXT_MAX, multiline=True)
+        if "note_jury" in f
+        else None,
         reader.loc(node),
     )
 
@@ -383,8 +409,8 @@ ACTION_FIELDS = [
 ]
 
 
-def _load_actions(path: Path, problems: Problems) -> list[Action]:
-    reader, root = _open(path, problems)
+def _load_actions(path: Path, problems: Problems, data_dir: Path) -> list[Action]:
+    reader, root = _open(path, problems, data_dir)
     if root is None:
         return []
     return [
@@ -402,7 +428,7 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
     )
     if not f or any(k not in f for k in ("id", "titre", "categorie", "mise_a_jour")):
         return None
-    ident = reader.text(f["id"], "id")
+    ident = reader.ident(f["id"], "l’identifiant d’action")
     updated = reader.date(f["mise_a_jour"], "mise_a_jour")
     if not ident or updated is None:
         return None
@@ -439,7 +465,8 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
         id=ident,
         territoire=code,
         titre=reader.text(f["titre"], "titre") or "",
-        description=reader.text(f["description"], "description") or ""
+        description=reader.text(f["description"], "description", limit=TEXT_MAX, multiline=True)
+        or ""
         if "description" in f
         else "",
         categorie=reader.text(f["categorie"], "categorie") or "",

@@ -7,6 +7,7 @@ to do. Errors stop the build; warnings (e.g. R9, where the jury is sovereign) ar
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,12 +39,19 @@ class Problem:
 
 
 def display_path(path: Path | str) -> str:
-    """The path as staff typed it: relative to the working directory when inside it."""
+    """The path as staff typed it: relative to the working directory when inside it, with
+    invisible characters spelled out and bytes that are not UTF-8 shown as \\xNN (printing
+    them as they are would garble the terminal or stop the report)."""
     path = Path(path)
     try:
-        return os.path.relpath(path) if path.is_absolute() else str(path)
+        text = os.path.relpath(path) if path.is_absolute() else str(path)
     except ValueError:  # another drive on Windows
-        return str(path)
+        text = str(path)
+    text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 @dataclass

@@ -13,8 +13,8 @@ descriptions: Markdown is parsed once per distinct text, not once per build.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 
@@ -87,15 +87,12 @@ def _sanitize_chunk(texts: list[str]) -> list[str]:
 def sanitize_all(texts: list[str], cache_dir: str | Path | None = None) -> list[str]:
     """``[markdown_to_safe_html(t) for t in texts]``, cached in ``cache_dir`` and parallel.
 
-    The cache is one pickle holding exactly the texts of this build (older entries dropped),
-    rewritten only when it changed."""
-    path = Path(cache_dir) / "markdown" / f"{_VERSION}.pickle" if cache_dir else None
-    known: dict[str, str] = {}
-    if path is not None:
-        try:
-            known = pickle.loads(path.read_bytes())
-        except (FileNotFoundError, EOFError, pickle.UnpicklingError):
-            known = {}
+    The cache is one JSON object holding exactly the texts of this build (older entries
+    dropped), rewritten only when it changed. JSON, never pickle: the cache directory is
+    restored from elsewhere (Netlify's cache, a colleague's copy), and loading a pickle runs
+    whatever code it names."""
+    path = Path(cache_dir) / "markdown" / f"{_VERSION}.json" if cache_dir else None
+    known = _load(path) if path is not None else {}
     keys = [_text_key(t or "") for t in texts]
     missing = list(dict.fromkeys(k for k in keys if k not in known))
     if missing:
@@ -112,10 +109,22 @@ def sanitize_all(texts: list[str], cache_dir: str | Path | None = None) -> list[
     return [used[k] for k in keys]
 
 
+def _load(path: Path) -> dict[str, str]:
+    """The cached HTML by text key; anything unreadable or of the wrong shape is ignored (the
+    texts are then sanitised again): the cache is data, never trusted beyond its shape."""
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if isinstance(v, str)}
+
+
 def _save(path: Path, entries: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write then rename: a build killed halfway leaves the previous cache, never half of one.
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(entries, handle, ensure_ascii=False, separators=(",", ":"))
     os.replace(tmp, path)

@@ -165,8 +165,12 @@ def typographic(name: str) -> str:
     return name.replace("'", "’")
 
 
+SLUG_MAX = 100  # the longest French commune name makes 45; a file name allows 255 bytes
+
+
 def territory_url(nom: str, code: str) -> tuple[str, str]:
     slug = slugify(nom, regex_subs=[(r"[^\w\s-]", " "), (r"[-\s]+", "-")])
+    slug = slug[:SLUG_MAX].strip("-")  # transliteration can lengthen a name several times
     return slug, f"territoires/{slug}-{code}/"
 
 

@@ -9,7 +9,9 @@ type the schema expects and records a problem at the node's line when it cannot.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,28 +34,142 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
-def compose_file(path: Path, shown: str, problems: Problems) -> Node | None:
-    """Parse one file into a node tree; a syntax error becomes a problem at its line."""
+# Limits: far above any real file, far below what would make a build crawl or a site balloon.
+FILE_MAX_BYTES = 4_000_000  # the largest commune's actions fit in a few hundred KB
+ALIAS_EXTRA_MAX = 10_000  # nodes that YAML aliases (*ancre) may add to a file, once expanded
+ID_MAX = 80  # an id is a URL path segment
+NAME_MAX = 200  # a name, a title, a place: one line
+TEXT_MAX = 20_000  # a description, a jury question or note: a few pages at most
+URL_MAX = 2_000
+
+# The one definition of an id that becomes a path (/actions/<id>/, /enjeux/<id>/, …): lower
+# case ASCII, digits, dashes. \A…\Z, not ^…$: « $ » also matches before a final newline.
+IDENT_RE = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")
+# Control characters (but tab and line breaks in long texts) and Unicode non-characters:
+# invisible in an editor, refused by XML (kits, feeds, sitemaps), unsafe in paths.
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+)
+_BAD_IN_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+_BAD_IN_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_NONCHARACTERS}]")
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as it may be printed in a message: invisible characters spelled out (U+000B),
+    long values cut."""
+    cut = value if len(value) <= limit else value[:limit] + "…"
+    return _BAD_IN_LINE.sub(lambda m: f"<U+{ord(m.group()):04X}>", cut)
+
+
+def file_problem(path: Path, root: Path | None) -> str | None:
+    """Why a data file cannot be read as one, in French, or None: every data file is a
+    regular file inside the data directory, not empty and not huge."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            return f"lien symbolique cassé (vers {shown(str(target), 300)}) : mettez-y le fichier"
+        if root is not None and not target.is_relative_to(Path(root).resolve()):
+            return (
+                "lien symbolique vers un fichier hors du dossier de données "
+                f"({shown(str(target), 300)})"
+                " : copiez le fichier dans le dossier de données s’il doit être publié"
+            )
+    if path.is_dir():
+        return "c’est un dossier, pas un fichier : renommez-le ou déplacez son contenu"
+    if not path.is_file():
+        return "ce n’est pas un fichier ordinaire (tube, périphérique…) : remplacez-le"
+    size = path.stat().st_size
+    if size == 0:
+        return "fichier vide : écrivez son contenu ou supprimez-le"
+    if size > FILE_MAX_BYTES:
+        megabytes = f"{size / 1e6:.1f}".replace(".", ",")
+        return (
+            f"fichier trop gros ({megabytes}\u00a0Mo ; {FILE_MAX_BYTES // 1_000_000}\u00a0Mo au "
+            "plus) : un texte aussi long n’a pas sa place dans les données du site"
+        )
+    return None
+
+
+def compose_file(path: Path, shown_as: str, problems: Problems, root: Path | None = None):
+    """Parse one file into a node tree; a syntax error becomes a problem at its line, and so
+    do a file that is not a regular file of the data directory, an empty one, and one whose
+    aliases would expand into a huge tree."""
+    refused = file_problem(path, root)
+    if refused:
+        problems.error(Location(shown_as, 1, 1), refused)
+        return None
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.error(
-            Location(shown, 1, 1),
+            Location(shown_as, 1, 1),
             f"le fichier n’est pas en UTF-8 ({exc.reason}) : enregistrez-le en UTF-8",
         )
         return None
     try:
-        return yaml.compose(text, Loader=Loader)
+        root_node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or "erreur de syntaxe"
         problems.error(
-            Location(shown, line, col),
+            Location(shown_as, line, col),
             f"syntaxe YAML invalide ({what}) : vérifiez l’indentation, les deux-points "
             "et les guillemets à cet endroit",
         )
         return None
+    if root_node is None:
+        problems.error(
+            Location(shown_as, 1, 1),
+            "le fichier ne contient aucune donnée (vide ou seulement des commentaires) : "
+            "écrivez son contenu ou supprimez-le",
+        )
+        return None
+    if "*" in text and not _aliases_ok(root_node, text, shown_as, problems):
+        return None
+    return root_node
+
+
+def _aliases_ok(root: Node, text: str, shown_as: str, problems: Problems) -> bool:
+    """Refuse aliases that loop or expand into a huge tree (« billion laughs »): a node
+    reached twice is an alias, counted each time it is reached, as every reader would."""
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in busy:
+            raise RecursionError
+        busy.add(key)
+        children = node.value if isinstance(node.value, list) else []
+        flat = [c for child in children for c in (child if isinstance(child, tuple) else (child,))]
+        total = 1 + sum(size(child) for child in flat)
+        busy.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        extra = size(root) - len(sizes)
+    except RecursionError:
+        extra = None
+    if extra is not None and extra <= ALIAS_EXTRA_MAX:
+        return True
+    events = yaml.parse(text, Loader=Loader)
+    alias = next((e for e in events if isinstance(e, yaml.AliasEvent)), None)
+    line, column = (alias.start_mark.line + 1, alias.start_mark.column + 1) if alias else (1, 1)
+    what = (
+        "un alias qui se contient lui-même"
+        if extra is None
+        else f"des alias (*) qui ajoutent {extra} éléments une fois dépliés "
+        f"({ALIAS_EXTRA_MAX} au plus)"
+    )
+    problems.error(
+        Location(shown_as, line, column),
+        f"{what} : recopiez les valeurs plutôt que d’utiliser des ancres et des alias YAML",
+    )
+    return False
 
 
 class Reader:
@@ -129,20 +245,60 @@ class Reader:
             return None
         return node
 
-    def text(self, node: Node, what: str) -> str | None:
-        """Any scalar read as the text typed, so « Non » or « 1984 » stay what they say."""
+    def text(
+        self, node: Node, what: str, *, limit: int = NAME_MAX, multiline: bool = False
+    ) -> str | None:
+        """Any scalar read as the text typed, so « Non » or « 1984 » stay what they say.
+        Invisible characters and overlong values are refused at their line: names and titles
+        end up in file names, XML documents and kits, where they would break."""
         scalar = self._scalar(node, what)
         if scalar is None or scalar.tag == NULL_TAG:
             return None
-        return scalar.value
+        value = scalar.value
+        bad = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
+        if bad:
+            char = bad.group()
+            kind = (
+                "un caractère de contrôle invisible"
+                if unicodedata.category(char) == "Cc"
+                else "un caractère interdit (non-caractère Unicode)"
+            )
+            where = "" if multiline else " ; un retour à la ligne n’y est pas permis non plus"
+            self.error(
+                node,
+                f"{what} contient {kind} (U+{ord(char):04X}) en position {bad.start() + 1} : "
+                f"supprimez-le (souvent un reste de copier-coller){where}",
+            )
+            return None
+        if len(value) > limit:
+            self.error(
+                node,
+                f"{what} est trop long ({len(value)} caractères, {limit} au plus) : "
+                f"« {shown(value, 40)} »",
+            )
+            return None
+        return value
+
+    def ident(self, node: Node, what: str) -> str | None:
+        """An id that becomes a path (/actions/<id>/, /enjeux/<id>/): checked here, for
+        every kind of id, so that nothing else needs to."""
+        value = self.text(node, what, limit=TEXT_MAX)
+        if value is None:
+            return None
+        if len(value) > ID_MAX or not IDENT_RE.match(value):
+            self.error(
+                node,
+                f"{what} « {shown(value)} » invalide : minuscules sans accents, chiffres et "
+                f"tirets seulement, {ID_MAX} caractères au plus (il sert d’adresse de page)",
+            )
+            return None
+        return value
 
     def code(self, node: Node, what: str) -> str | None:
         """A code (INSEE, SIREN, département): always text, as typed, leading zeros kept."""
-        scalar = self._scalar(node, what)
-        if scalar is None or scalar.tag == NULL_TAG:
-            return None
         # The source text, not the resolved value: an unquoted 01001 stays "01001" (not 513).
-        return scalar.value.strip()
+        value = self.text(node, what, limit=ID_MAX)
+        return None if value is None else value.strip()
 
     def integer(self, node: Node, what: str) -> int | None:
         scalar = self._scalar(node, what)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from label_build import progress
-from label_build.cache import link_file
+from label_build.cache import copy_file
 from label_build.parallel import ordered_map
 from label_data.published import checked, published_view
 from label_opendata import tables
@@ -47,8 +47,8 @@ class KitsGenerator(Generator):
             for (subject, _), data in zip(self.jobs, ordered_map(_render, self.jobs), strict=True):
                 path = out / kit_path(subject.year, subject.slug, subject.code)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(data, str):  # 400 MB of kits at national scale: linked, not copied
-                    link_file(Path(data), path)
+                if isinstance(data, str):  # the cached zip, copied by the kernel
+                    copy_file(Path(data), path)
                 else:
                     path.write_bytes(data)
                 bar.advance()

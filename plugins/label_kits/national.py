@@ -8,9 +8,9 @@ edition's, the panels, a LISEZMOI), deterministic; the pieces are public functio
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
+
+from label_opendata.files import csv_bytes
 
 from label_kits.archive import deterministic_zip
 from label_kits.document import Block, Meta, Run, block, to_docx, to_text
@@ -172,15 +172,13 @@ def national_release_text(edition: NationalEdition) -> bytes:
 def figures_csv(edition: NationalEdition) -> bytes:
     """Key figures by level, by kind and in total, beside the previous edition's (if any)."""
     year = edition.year
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(["regroupement", "modalite", str(year), str(year - 1)])
+    rows = [["regroupement", "modalite", str(year), str(year - 1)]]
 
     def previous(counts: Mapping | None, key) -> str:
         return "" if counts is None else str(counts.get(key, 0))
 
     for level in LEVELS[::-1]:
-        writer.writerow(
+        rows.append(
             [
                 "arobases",
                 level,
@@ -189,7 +187,7 @@ def figures_csv(edition: NationalEdition) -> bytes:
             ]
         )
     for kind, _ in KINDS:
-        writer.writerow(
+        rows.append(
             [
                 "type",
                 kind,
@@ -198,7 +196,7 @@ def figures_csv(edition: NationalEdition) -> bytes:
             ]
         )
     prev_total = edition.previous_counts_by_level
-    writer.writerow(
+    rows.append(
         [
             "total",
             "labellises",
@@ -211,8 +209,8 @@ def figures_csv(edition: NationalEdition) -> bytes:
         ("progressions", edition.promoted),
         ("baisses", edition.demoted),
     ):
-        writer.writerow(["mouvements", name, value, ""])
-    return buffer.getvalue().encode("utf-8")
+        rows.append(["mouvements", name, value, ""])
+    return csv_bytes(rows)  # the one CSV writer: RFC 4180, formulas neutralised
 
 
 def lisezmoi_national(edition: NationalEdition, member_names: list[str]) -> bytes:

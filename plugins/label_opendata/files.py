@@ -8,7 +8,10 @@ ordered dict ``{path under the site: bytes}`` holding ``donnees/palmares-<année
 file's size and hash), plus ``catalogue()``: what the « Données ouvertes » page lists.
 
 CSV: UTF-8 without BOM, comma-separated, a header line, ``\\r\\n`` line ends (RFC 4180),
-``true``/``false`` for booleans, ISO dates, an empty field for a missing value.
+``true``/``false`` for booleans, ISO dates, an empty field for a missing value. A text cell
+that a spreadsheet would read as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return: « CSV injection ») is written with a leading ``'``, as OWASP recommends;
+``datapackage.json`` says so. Numbers are numbers and keep their sign.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from label_data.view import PublishedView
@@ -51,7 +55,22 @@ class DataFile:
         return self.path.rsplit("/", 1)[-1]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_NOTE = (
+    "Les textes qui commencent par =, +, -, @, une tabulation ou un retour chariot sont "
+    "précédés d’une apostrophe (') pour qu’un tableur ne les exécute pas comme une formule "
+    "(recommandation OWASP contre l’injection de formules) ; retirez-la pour retrouver le texte."
+)
+
+
+def neutral(text: str) -> str:
+    """A text cell a spreadsheet will show as text, never run as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value) -> str:
+    if isinstance(value, str):  # text from the data; numbers (a negative longitude) stay numbers
+        return neutral(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -61,13 +80,18 @@ def _cell(value) -> str:
     return str(value)
 
 
-def to_csv(columns: tuple[Column, ...], rows: list[dict]) -> bytes:
+def csv_bytes(rows: Iterable[Iterable]) -> bytes:
+    """Every CSV of the site and the kits is written here: RFC 4180, formulas neutralised."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(c.name for c in columns)
     for row in rows:
-        writer.writerow(_cell(row[c.name]) for c in columns)
+        writer.writerow(_cell(value) for value in row)
     return out.getvalue().encode("utf-8")
+
+
+def to_csv(columns: tuple[Column, ...], rows: list[dict]) -> bytes:
+    header = [c.name for c in columns]
+    return csv_bytes([header, *([row[name] for name in header] for row in rows)])
 
 
 def _json_value(value):
@@ -198,7 +222,10 @@ def datapackage(listed: list[DataFile], files: dict[str, bytes]) -> dict:
     return {
         "name": "label-territoires-villes-villages-internet",
         "title": "Label « Territoires, Villes et Villages Internet »",
-        "description": "Palmarès du label, collectivités labellisées et actions. " + ATTRIBUTION,
+        "description": "Palmarès du label, collectivités labellisées et actions. "
+        + ATTRIBUTION
+        + ". "
+        + FORMULA_NOTE,
         "licenses": [LICENCE],
         "sources": [SOURCE],
         "resources": resources,

@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
-from label_build.cache import digest, link_tree
+from label_build.cache import copy_tree, digest
 from label_build.parallel import workers
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
@@ -171,7 +171,7 @@ def build_index(output: Path, view: PublishedView, cache_dir: str | None = None)
     """Index the collectivity and action pages of ``output``; returns how many.
 
     Each bundle is kept in ``CACHEDIR/pagefind/<bundle>/<hash of its documents>``: a bundle
-    whose pages did not change is reused (hard links) instead of indexed again, which also
+    whose pages did not change is reused (copied) instead of indexed again, which also
     keeps its bytes identical (Pagefind's filter files differ between two runs)."""
     output = Path(output).resolve()
     todo, total = [], 0
@@ -180,7 +180,7 @@ def build_index(output: Path, view: PublishedView, cache_dir: str | None = None)
         key = digest([PAGEFIND_VERSION, LANGUAGE, *(part for doc in documents for part in doc)])
         cached = Path(cache_dir) / "pagefind" / name / key if cache_dir else None
         if cached is not None and (cached / "pagefind.js").is_file():
-            link_tree(cached, output / name)
+            copy_tree(cached, output / name)
         else:
             todo.append((name, documents, cached))
     with ThreadPoolExecutor(max_workers=workers()) as pool:  # each job is its own process

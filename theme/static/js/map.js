@@ -68,6 +68,14 @@
 
   const ll = (L, x, y) => L.latLng(-y, x); // SVG y points down, latitude up
 
+  // Place names and action titles come from communes' data: Leaflet puts a string tooltip or
+  // popup in with innerHTML, so they are always handed over as an element holding text only.
+  function textNode(text) {
+    const span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
   function marker(L, p) {
     const link = document.createElement("a");
     link.href = p.href;
@@ -76,7 +84,7 @@
     link.style.backgroundColor = p.color; // the site CSS colour of the static point
     const icon = L.divIcon({ html: link, className: "marqueur-icone", iconSize: [14, 14] });
     const m = L.marker(ll(L, p.x, p.y), { icon, keyboard: false, riseOnHover: true });
-    m.bindTooltip(p.label, { direction: "top", offset: [0, -8] });
+    m.bindTooltip(textNode(p.label), { direction: "top", offset: [0, -8] });
     link.addEventListener("focus", () => m.openTooltip());
     link.addEventListener("blur", () => m.closeTooltip());
     return m;
