@@ -66,6 +66,7 @@ system-test-deps:
 test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the whole suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node --test netlify/tests/*.test.mjs
 	$(PY) -m pytest
 
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)

@@ -20,6 +20,7 @@ from label_data.validate import parse_now, report
 
 from . import progress, reuse
 from .output import PREVIEW_MARKER, discard, is_preview, replace_output, staging_for
+from .schedule import write_schedule
 
 
 def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:
@@ -44,6 +45,10 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         with progress.stage("Chargement et vérification des données"):
             state = checked(settings)
         print(report(state.dataset, state.problems, now), file=sys.stderr)
+        if overrides.get("LABEL_SCHEDULE") and not settings.get("LABEL_PREVIEW"):
+            # For the scheduled function only, outside the site (see schedule.py).
+            line = write_schedule(state.dataset, now, Path(overrides["LABEL_SCHEDULE"]))
+            print(line, file=sys.stderr)
         built = reuse.fingerprint(
             settings_file,
             Path(settings["LABEL_DATA"]),
