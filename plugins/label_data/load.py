@@ -45,10 +45,13 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
     demo = _load_site(data_dir / "site.yaml", problems)
     referentiel = _load_referentiel(data_dir / "referentiel.yaml", problems)
     territories = {}
+    unreadable = set()
     for path in _yaml_files(data_dir / "territoires", problems):
         territory = _load_territory(path, problems)
         if territory is not None:
             territories[territory.code] = territory
+        else:
+            unreadable.add(path.stem)
     editions = {}
     for path in _yaml_files(data_dir / "palmares", problems):
         edition = _load_edition(path, problems)
@@ -73,7 +76,13 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
                 continue
             actions[action.id] = action
     return Dataset(
-        demo, referentiel, territories, dict(sorted(editions.items())), actions, by_territory
+        demo,
+        referentiel,
+        territories,
+        dict(sorted(editions.items())),
+        actions,
+        by_territory,
+        frozenset(unreadable - territories.keys()),
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Location, Problems
+from .yaml_messages import explain
 
 try:  # libyaml: about 10x faster on the national dataset
     Loader = yaml.CSafeLoader
@@ -47,12 +48,7 @@ def compose_file(path: Path, shown: str, problems: Problems) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "erreur de syntaxe"
-        problems.error(
-            Location(shown, line, col),
-            f"syntaxe YAML invalide ({what}) : vérifiez l’indentation, les deux-points "
-            "et les guillemets à cet endroit",
-        )
+        problems.error(Location(shown, line, col), f"syntaxe YAML invalide : {explain(exc, text)}")
         return None
 
 
