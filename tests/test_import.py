@@ -418,7 +418,7 @@ def test_actions_from_csv_and_json_give_the_same_files_and_rerun_changes_nothing
     json_path = write_export(tmp_path / "atlaas.json", rows)
     assert import_actions.main([str(csv_path), "--data", str(data_copy), "--force"]) == 0
     out = capsys.readouterr().out
-    assert "13 actions pour 2 collectivité(s)" in out
+    assert "13 actions pour 2 collectivités" in out
     before = snapshot(data_copy)
     assert import_actions.main([str(json_path), "--data", str(data_copy)]) == 0
     assert "Aucun changement" in capsys.readouterr().out

@@ -113,7 +113,8 @@ def import_palmares(
     if table is None:
         return None
     problems.notes.append(
-        f"{problems.source} : {len(table.rows)} lignes lues (encodage "
+        f"{problems.source} : {len(table.rows)} ligne{'s' * (len(table.rows) > 1)} lue"
+        f"{'s' * (len(table.rows) > 1)} (encodage "
         f"{table.encoding}, séparateur « {table.delimiter} »)"
     )
     if table.ignored:

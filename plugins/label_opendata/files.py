@@ -2,13 +2,14 @@
 
 In: a ``PublishedView``, the site's domain and, for the map, département outlines. Out: an
 ordered dict ``{path under the site: bytes}`` holding ``donnees/palmares-<année>.csv`` and
-``.json`` for each published edition, ``donnees/actions.csv``, ``donnees/territoires.geojson``,
+``.json`` and ``.xlsx`` (the same table for spreadsheets) for each published edition,
+``donnees/actions.csv``, ``donnees/territoires.geojson``,
 ``donnees/carte-departements.json`` (outlines in map coordinates, for the map's JavaScript) and
 ``donnees/datapackage.json`` (Frictionless Data Package: Table Schema for each CSV, with each
 file's size and hash), plus ``catalogue()``: what the « Données ouvertes » page lists.
 
-CSV: UTF-8 without BOM, comma-separated, a header line, ``\\r\\n`` line ends (RFC 4180),
-``true``/``false`` for booleans, ISO dates, an empty field for a missing value.
+CSV, the standard file for reuse: UTF-8 without BOM, comma-separated, a header line, ``\\r\\n``
+line ends (RFC 4180), ``true``/``false`` for booleans, ISO dates, an empty field when missing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from label_data.view import PublishedView
 
 from . import tables
 from .tables import Column
+from .xlsx import MIME as XLSX_MIME
+from .xlsx import to_xlsx
 
 LICENCE = {
     "name": "CC-BY-NC-SA-4.0",
@@ -32,6 +35,7 @@ LICENCE = {
     "path": "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr",
 }
 ATTRIBUTION = "Source : www.villes-internet.net"
+ABOUT = [f"Licence : {LICENCE['title']} ({LICENCE['path']})", ATTRIBUTION]
 SOURCE = {"title": "Association Villes Internet", "path": "https://www.villes-internet.net"}
 
 
@@ -42,7 +46,7 @@ class DataFile:
     path: str  # under the site root, e.g. donnees/actions.csv
     title: str
     description: str
-    format: str  # CSV, JSON, GeoJSON
+    format: str  # CSV, XLSX, JSON, GeoJSON
     columns: tuple[Column, ...]
     size: int = 0  # bytes, set once the file is made
 
@@ -97,12 +101,17 @@ def catalogue(view: PublishedView) -> list[DataFile]:
     """The files, newest edition first, in the order the page lists them."""
     out = []
     for year in sorted(view.editions, reverse=True):
-        for fmt in ("csv", "json"):
+        for fmt, usage in (
+            ("csv", ""),
+            ("xlsx", " Classeur pour Excel ou LibreOffice : le contenu du CSV."),
+            ("json", ""),
+        ):
             out.append(
                 DataFile(
                     f"donnees/palmares-{year}.{fmt}",
                     f"Palmarès {year}",
-                    f"Les collectivités labellisées en {year}, avec leur niveau et leurs mentions.",
+                    f"Les collectivités labellisées en {year}, avec leur niveau et leurs "
+                    f"mentions.{usage}",
                     fmt.upper(),
                     tables.PALMARES_COLUMNS,
                 )
@@ -137,6 +146,13 @@ def make_files(
     for year in sorted(view.editions):
         rows = tables.palmares_rows(view, view.editions[year], domain)
         files[f"donnees/palmares-{year}.csv"] = to_csv(tables.PALMARES_COLUMNS, rows)
+        files[f"donnees/palmares-{year}.xlsx"] = to_xlsx(
+            tables.PALMARES_COLUMNS,
+            rows,
+            f"Palmarès {year}",
+            view.editions[year].embargo,
+            [f"Palmarès {year} du label « Territoires, Villes et Villages Internet »", *ABOUT],
+        )
         files[f"donnees/palmares-{year}.json"] = to_json(
             {"edition": year, **_meta(), "laureats": rows}
         )
@@ -188,6 +204,10 @@ def datapackage(listed: list[DataFile], files: dict[str, bytes]) -> dict:
                     "dialect": {"delimiter": ",", "header": True},
                     "schema": _schema(f.columns, key),
                 }
+            )
+        elif f.format == "XLSX":  # the same table as the CSV, in a spreadsheet's format
+            resource.update(
+                {"type": "table", "mediatype": XLSX_MIME, "schema": _schema(f.columns, "")}
             )
         else:
             resource["mediatype"] = (
