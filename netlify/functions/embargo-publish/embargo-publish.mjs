@@ -8,20 +8,31 @@
 // published site, which must not say a byte about an embargoed edition.
 
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 
 import { tick } from "./decide.mjs";
 
-export const SCHEDULE_FILE = new URL("./embargoes.json", import.meta.url);
+const RELATIVE = "netlify/functions/embargo-publish/embargoes.json";
+// Beside this module when Netlify ships the files as they are; under the function's root
+// (its working directory) when a bundler has moved the module: both are tried, in order.
+export const SCHEDULE_FILES = [
+  new URL("./embargoes.json", import.meta.url),
+  resolve(process.env.LAMBDA_TASK_ROOT || process.cwd(), RELATIVE),
+];
 
-/** The editions listed by the build; [] (and a log line) when the file is missing or bad. */
-export async function loadSchedule(file = SCHEDULE_FILE, log = console.log) {
-  try {
-    const data = JSON.parse(await readFile(file, "utf-8"));
-    return Array.isArray(data.editions) ? data.editions : [];
-  } catch (error) {
-    log(`[publication à l’embargo] calendrier des embargos illisible (${error.code ?? error}).`);
-    return [];
+/** The editions listed by the build; [] (and a log line) when no file can be read. */
+export async function loadSchedule(files = SCHEDULE_FILES, log = console.log) {
+  let reason = "";
+  for (const file of [files].flat()) {
+    try {
+      const data = JSON.parse(await readFile(file, "utf-8"));
+      return Array.isArray(data.editions) ? data.editions : [];
+    } catch (error) {
+      reason ||= String(error.code ?? error);
+    }
   }
+  log(`[publication à l’embargo] calendrier des embargos illisible (${reason}).`);
+  return [];
 }
 
 export default async (_request, context) => {
