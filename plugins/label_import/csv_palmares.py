@@ -158,7 +158,7 @@ def import_palmares(
             if kind and known and kind != known:
                 problems.note(
                     row.line,
-                    f"type « {kind} » dans le tableur, « {known} » dans "
+                    f"{candidate.nom} ({code}) : type « {kind} » dans le tableur, « {known} » dans "
                     f"data/territoires/{code}.yaml : le fichier existant est gardé",
                 )
         else:
