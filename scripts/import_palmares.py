@@ -127,7 +127,9 @@ def edition_change(args, result: PalmaresImport, names: dict[str, str]) -> FileC
     change.summary = edition_changes(
         load_plain(change.old), load_plain(text), lambda code: names.get(code, "?")
     )
-    change.origins = csv_origins(text, result.rows, result.headers, str(args.fichier))
+    change.origins = csv_origins(
+        text, result.rows, result.headers, str(args.fichier), result.named_by
+    )
     return change
 
 

@@ -214,6 +214,13 @@ def test_the_checker_runs_before_anything_is_written(capsys, data_copy, tmp_path
     assert snapshot(data_copy) == before
 
 
+def test_a_row_named_by_name_is_pointed_at_by_its_name_column(capsys, data_copy, tmp_path):
+    csv_path = write_csv(tmp_path / "jury.csv", [["", "Marseille", "", "4", "", ""]])
+    status, out = run_palmares(capsys, data_copy, csv_path)
+    assert status == 1
+    assert f"{csv_path}, ligne 2, colonne « Nom » : Marseille (13055) n’a pas de cotisation" in out
+
+
 def test_dry_run_shows_the_change_and_an_overwrite_needs_force(capsys, data_copy, tmp_path):
     csv_path = write_csv(tmp_path / "jury.csv", ROWS)
     assert run_palmares(capsys, data_copy, csv_path)[0] == 0

@@ -85,6 +85,8 @@ class PalmaresImport:
     dues: list[str] = field(default_factory=list)  # codes whose dues for the year are paid (R3)
     rows: dict[str, int] = field(default_factory=dict)  # code -> line of the CSV
     headers: dict[str, str] = field(default_factory=dict)  # canonical column -> header read
+    # code -> the header of the cell that named the collectivity (code, else name)
+    named_by: dict[str, str] = field(default_factory=dict)
 
 
 def parse_level(text: str) -> int | None:
@@ -133,6 +135,7 @@ def import_palmares(
     old = {lau.territoire: lau for lau in existing.laureates} if existing else {}
     laureats: dict[str, dict] = {}
     first_line: dict[str, int] = {}
+    named_by: dict[str, str] = {}
     new_territories: dict[str, dict] = {}
     dues: list[str] = []
     for row in table.rows:
@@ -149,6 +152,7 @@ def import_palmares(
             )
             continue
         first_line[code] = row.line
+        named_by[code] = table.headers["code" if row.get("code") else "nom"]
         if _paid(row, table.headers, annee, dues_all, problems):
             dues.append(code)
         _keep_absent_columns(lau, old.get(code), table.columns)
@@ -190,6 +194,7 @@ def import_palmares(
         sorted(dues),
         first_line,
         dict(table.headers),
+        named_by,
     )
 
 

@@ -24,21 +24,28 @@ COLUMN_OF_KEY = {
 
 
 def csv_origins(
-    text: str, rows: Mapping[str, int], headers: Mapping[str, str], source: str
+    text: str,
+    rows: Mapping[str, int],
+    headers: Mapping[str, str],
+    source: str,
+    named_by: Mapping[str, str] | None = None,
 ) -> dict[int, str]:
-    """YAML line number (1-based) -> « source, ligne N, colonne « … » » for laureate lines."""
+    """YAML line number (1-based) -> « source, ligne N, colonne « … » » for laureate lines;
+    ``named_by``: the header of the cell that named each laureate (code or name)."""
     origins: dict[int, str] = {}
-    row = None
+    row = code = None
     for number, line in enumerate(text.split("\n"), 1):
         match = LAUREATE_RE.match(line)
         if match:
-            row = rows.get(match[1])
+            code = match[1]
+            row = rows.get(code)
         elif not line.startswith("    "):
             row = None  # left the laureates' list
         if row is None:
             continue
         key = KEY_RE.match(line)
-        canonical = COLUMN_OF_KEY.get(key[1] if key else "", "code")
-        header = headers.get(canonical) or headers.get("code") or headers.get("nom")
+        canonical = COLUMN_OF_KEY.get(key[1] if key else "")
+        header = headers.get(canonical) if canonical else (named_by or {}).get(code)
+        header = header or headers.get("code") or headers.get("nom")
         origins[number] = f"{source}, ligne {row}" + (f", colonne « {header} »" if header else "")
     return origins
