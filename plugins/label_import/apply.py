@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from label_data.problems import WARNING, Problem, display_path
+from label_data.problems import Problem, display_path
 from label_data.validate import validate
 
 from .diff import text_diff
@@ -60,8 +60,7 @@ def check_on_copy(data_dir: Path, changes: list[FileChange]) -> tuple[list[str],
 
         def real(p: Problem) -> str:  # name the spreadsheet's row, or the real file
             origin = origins.get(p.where.file, {}).get(p.where.line)
-            prefix = "avertissement : " if p.severity == WARNING else ""
-            line = f"{origin} : {prefix}{p.message}" if origin else str(p)
+            line = f"{origin} : {p.text}" if origin else str(p)
             return line.replace(shown_copy, shown_data)
 
         errors = sorted(real(p) for p in set(problems.errors))
