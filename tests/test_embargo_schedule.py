@@ -69,3 +69,23 @@ def test_make_test_runs_the_function_tests():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\ntest:")[1].split("\n\n")[0]
     assert "node --test netlify/tests/" in recipe
+
+
+def test_the_schedule_lists_only_editions_still_under_embargo(tmp_path):
+    import datetime as dt
+
+    from label_build.schedule import write_schedule
+    from label_data.validate import validate
+
+    dataset, _ = validate(ROOT / "data")
+    path = tmp_path / "embargoes.json"
+    before = dt.datetime.fromisoformat("2027-02-02T10:59:59+01:00")
+    line = write_schedule(dataset, before, path)
+    assert [e["annee"] for e in json.loads(path.read_text("utf-8"))["editions"]] == [2027]
+    assert line == (
+        "Publication automatique à l’instant de l’embargo : 2027 (2\u00a0février\u00a02027 à "
+        "11\u00a0h\u00a000)."
+    )
+    at = dt.datetime.fromisoformat("2027-02-02T11:00:00+01:00")
+    assert write_schedule(dataset, at, path).startswith("Publication automatique : aucune")
+    assert json.loads(path.read_text("utf-8")) == {"editions": []}
