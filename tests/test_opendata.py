@@ -178,6 +178,14 @@ def test_files_are_deterministic_and_the_ones_written(demo_site, view):
         assert (demo_site / path).read_bytes() == data, path
 
 
+def test_workbooks_come_back_the_same_from_the_cache(view, tmp_path):
+    first, _ = make_files(view, DOMAIN, cache_dir=str(tmp_path))
+    cached = list((tmp_path / "donnees-xlsx").rglob("*"))
+    assert len([p for p in cached if p.is_file()]) == len(view.editions)
+    second, _ = make_files(view, DOMAIN, cache_dir=str(tmp_path))
+    assert first == second == make_files(view, DOMAIN)[0]
+
+
 def test_page_lists_every_file_with_size_licence_and_attribution(demo_site):
     html = (demo_site / "donnees" / "index.html").read_text("utf-8")
     for path in sorted((demo_site / "donnees").iterdir()):
