@@ -70,6 +70,7 @@ test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	node --test netlify/tests/*.test.mjs
 	$(PY) -m pytest
 
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)

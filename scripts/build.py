@@ -3,6 +3,8 @@
     .venv/bin/python scripts/build.py [--publish] [--preview] [--settings pelicanconf.py]
 
 Reads ``DATA``, ``NOW``, ``OUTPUTDIR`` and ``CACHEDIR`` from the environment (see README).
+With ``--publish`` it also writes the embargo schedule the Netlify scheduled function reads,
+``netlify/functions/embargo-publish/embargoes.json`` (``SCHEDULE_FILE`` to write it elsewhere).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SCHEDULE_FILE = ROOT / "netlify" / "functions" / "embargo-publish" / "embargoes.json"
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from label_build.driver import build  # noqa: E402
@@ -36,6 +39,8 @@ def main() -> int:
         "LABEL_CACHE": os.environ.get("CACHEDIR") or str(ROOT / ".cache"),
         "LABEL_PREVIEW": args.preview,
     }
+    if args.publish:  # the embargo instants, for the Netlify scheduled function only
+        overrides["LABEL_SCHEDULE"] = os.environ.get("SCHEDULE_FILE") or str(SCHEDULE_FILE)
     return build(args.settings, output, overrides, publish=args.publish)
 
 

@@ -65,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     problems.report(result is None, "l’export")
     if result is None:
         return 1
-    print(f"{source} : {sum(map(len, result.values()))} actions pour {len(result)} collectivité(s)")
+    n_actions, n_places = sum(map(len, result.values())), len(result)
+    print(
+        f"{source} : {n_actions} action{'s' * (n_actions > 1)} pour {n_places} "
+        f"collectivité{'s' * (n_places > 1)}"
+    )
     changes = []
     for code, actions in result.items():
         text = actions_yaml(actions)

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/import_palmares.py jury-2027.csv --annee 2027 \\
         --embargo 2027-02-02T11:00:00+01:00 [--ceremonie-date 2027-02-02] [--lieu Bordeaux] \\
-        [--data data] [--dry-run] [--force]
+        [--data data] [--dry-run] [--force] [--cotisations-payees]
 
     make import-palmares FICHIER=jury-2027.csv ANNEE=2027 EMBARGO=2027-02-02T11:00:00+01:00
 
@@ -11,8 +11,12 @@ Windows-1252. Its header row names at least the level (« arobases », « Niveau
 collectivity by code (« code », « Code INSEE », « SIREN ») and/or name (« nom »), in any case and
 with or without accents. Optional columns: « departement » (tells apart homonyms when there is no
 code), « mentions » (ids or names separated by , ; or |), « excellence », « alerte », « note du
-jury », « type » (ville, village, territoire). A column absent from the spreadsheet keeps the
-values the file already had.
+jury », « type » (ville, village, territoire), « cotisation » (oui: the dues for the edition's
+year are paid). A column absent from the spreadsheet keeps the values the file already had.
+
+Dues (R3): with a « cotisation » column saying oui, or ``--cotisations-payees`` (every laureate
+of the spreadsheet has paid), the edition's year is added to ``cotisations`` in each
+territory's file; the dry run shows it. These additions need no ``--force``.
 
 Missing ``data/territoires/<code>.yaml`` files are created (code, nom, type; type from the
 « type » column, else ville or village by population, 3 500 inhabitants, else territoire for a
@@ -36,8 +40,10 @@ from label_data.load import load_dataset  # noqa: E402
 from label_data.problems import Problems  # noqa: E402
 from label_data.reference import load_reference  # noqa: E402
 from label_import.apply import FileChange, apply  # noqa: E402
-from label_import.csv_palmares import import_palmares  # noqa: E402
+from label_import.csv_palmares import PalmaresImport, import_palmares  # noqa: E402
 from label_import.diff import edition_changes, load_plain  # noqa: E402
+from label_import.dues import add_year  # noqa: E402
+from label_import.origins import csv_origins  # noqa: E402
 from label_import.table import ImportProblems  # noqa: E402
 from label_import.yaml_writer import edition_yaml, territory_yaml  # noqa: E402
 
@@ -77,13 +83,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=Path("data"), help="dossier de données")
     p.add_argument("--dry-run", action="store_true", help="montrer sans rien écrire")
     p.add_argument("--force", action="store_true", help="remplacer un fichier existant")
+    p.add_argument(
+        "--cotisations-payees",
+        action="store_true",
+        help="tous les lauréats du tableur ont réglé la cotisation de l’année : l’import "
+        "l’enregistre dans leurs fichiers (R3) ; une cellule « cotisation » à non l’emporte",
+    )
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    source = str(args.fichier)
-    problems = ImportProblems(source)
+    problems = ImportProblems(str(args.fichier))
     dataset = load_dataset(args.data, Problems())
     result = import_palmares(
         args.fichier,
@@ -94,29 +105,66 @@ def main(argv: list[str] | None = None) -> int:
         dataset,
         load_reference(),
         problems,
+        dues_all=args.cotisations_payees,
     )
     problems.report(result is None, "le tableur")
     if result is None:
         return 1
     names = {c: t.nom for c, t in dataset.territories.items()}
     names.update({t["code"]: t["nom"] for t in result.new_territories})
-    path = args.data / "palmares" / f"{args.annee}.yaml"
-    text = edition_yaml(result.edition)
-    change = FileChange(path, text)
+    changes = [
+        edition_change(args, result, names),
+        *new_territory_changes(args, result),
+        *dues_changes(args, result, names),
+    ]
+    return apply(args.data, changes, dry_run=args.dry_run, force=args.force)
+
+
+def edition_change(args, result: PalmaresImport, names: dict[str, str]) -> FileChange:
+    """The edition's file, each code with its name beside it; its problems point at the CSV."""
+    text = edition_yaml(result.edition, names)
+    change = FileChange(args.data / "palmares" / f"{args.annee}.yaml", text)
     change.summary = edition_changes(
         load_plain(change.old), load_plain(text), lambda code: names.get(code, "?")
     )
-    changes = [change]
+    change.origins = csv_origins(
+        text, result.rows, result.headers, str(args.fichier), result.named_by
+    )
+    return change
+
+
+def new_territory_changes(args, result: PalmaresImport) -> list[FileChange]:
+    changes = []
     for territory in result.new_territories:
         why = f"créé par l’import du palmarès {args.annee} ; {territory['why']}"
+        summary = f"  + {territory['nom']} ({territory['code']}), {territory['why']}"
+        if territory["code"] in result.dues:
+            territory = {**territory, "cotisations": [args.annee]}
+            summary += f" ; cotisation {args.annee} enregistrée"
         changes.append(
             FileChange(
                 args.data / "territoires" / f"{territory['code']}.yaml",
                 territory_yaml(territory, why),
-                [f"  + {territory['nom']} ({territory['code']}), {territory['why']}"],
+                [summary],
             )
         )
-    return apply(args.data, changes, dry_run=args.dry_run, force=args.force)
+    return changes
+
+
+def dues_changes(args, result: PalmaresImport, names: dict[str, str]) -> list[FileChange]:
+    """R3: the edition's year added to ``cotisations`` of existing files (asked for by the
+    « cotisation » column or --cotisations-payees, so no --force needed)."""
+    new = {t["code"] for t in result.new_territories}
+    changes = []
+    for code in result.dues:
+        path = args.data / "territoires" / f"{code}.yaml"
+        if code in new or not path.exists():
+            continue
+        text = add_year(path.read_text(encoding="utf-8"), args.annee)
+        if text is not None:
+            summary = [f"  + cotisation {args.annee} enregistrée : {names.get(code, '?')} ({code})"]
+            changes.append(FileChange(path, text, summary, needs_force=False))
+    return changes
 
 
 if __name__ == "__main__":

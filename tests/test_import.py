@@ -36,19 +36,19 @@ mentions:
   - {id: numerique-educatif, nom: "Numérique éducatif"}
   - {id: mediation-numerique, nom: "Médiation numérique"}
 laureats:
-  - territoire: "01001"
+  - territoire: "01001"  # L'Abergement-Clémenciat
     arobases: 2
-  - territoire: "01053"
+  - territoire: "01053"  # Bourg-en-Bresse
     arobases: 3
     mentions: [democratie-locale, mediation-numerique]
-  - territoire: "243300316"
+  - territoire: "243300316"  # Bordeaux Métropole
     arobases: 3
-  - territoire: "33063"
+  - territoire: "33063"  # Bordeaux
     arobases: 4
-  - territoire: "75056"
+  - territoire: "75056"  # Paris
     arobases: 5
     mentions: [transition-ecologique, numerique-educatif]
-  - territoire: "97411"
+  - territoire: "97411"  # Saint-Denis
     arobases: 4
 """
 
@@ -201,10 +201,24 @@ def test_the_checker_runs_before_anything_is_written(capsys, data_copy, tmp_path
     before = snapshot(data_copy)
     status, out = run_palmares(capsys, data_copy, csv_path)
     assert status == 1
-    assert "n’a pas de cotisation enregistrée pour 2028" in out
+    # The palmarès file does not exist yet: the problem names the spreadsheet's row, and how
+    # to record the dues from the import itself.
+    assert (
+        f"{csv_path}, ligne 2, colonne « Code INSEE » : Marseille (13055) n’a pas de cotisation "
+        "enregistrée pour 2028" in out
+    )
+    assert "2028.yaml:" not in out
+    assert "colonne « cotisation » à oui ou l’option --cotisations-payees" in out
     assert "import-" not in out  # the temporary copy is never named
     assert "rien n’a été écrit" in out
     assert snapshot(data_copy) == before
+
+
+def test_a_row_named_by_name_is_pointed_at_by_its_name_column(capsys, data_copy, tmp_path):
+    csv_path = write_csv(tmp_path / "jury.csv", [["", "Marseille", "", "4", "", ""]])
+    status, out = run_palmares(capsys, data_copy, csv_path)
+    assert status == 1
+    assert f"{csv_path}, ligne 2, colonne « Nom » : Marseille (13055) n’a pas de cotisation" in out
 
 
 def test_dry_run_shows_the_change_and_an_overwrite_needs_force(capsys, data_copy, tmp_path):
@@ -255,6 +269,102 @@ def test_absent_columns_keep_the_file_values(capsys, data_copy, tmp_path):
     out = capsys.readouterr().out
     assert status == 0
     assert "note du jury" not in out and "retiré" not in out and "ajouté" not in out
+
+
+def test_new_edition_dry_run_names_every_laureate(capsys, data_copy, tmp_path):
+    csv_path = write_csv(tmp_path / "jury.csv", ROWS)
+    status, out = run_palmares(capsys, data_copy, csv_path, "--dry-run")
+    assert status == 0, out
+    assert "+ nouvelle édition 2028 : 6 lauréats" in out
+    assert "  + Bordeaux Métropole (243300316), 3\u00a0@" in out
+    assert "  + Saint-Denis (97411), 4\u00a0@" in out
+    assert '+  - territoire: "243300316"  # Bordeaux Métropole' in out  # the diff, with names
+
+
+# -- dues (R3) -------------------------------------------------------------------------------
+
+DUES_HEADER = ["Code INSEE", "Nom", "Niveau", "Cotisation"]
+
+
+def test_dues_column_records_the_year_and_the_data_validates(capsys, data_copy, tmp_path):
+    from label_data.validate import validate
+
+    rows = [
+        ["13055", "Marseille", "4", "oui"],  # no 2028 dues recorded yet
+        ["29019", "Brest", "4", "oui"],  # already recorded: unchanged
+        ["01053", "Bourg-en-Bresse", "3", "2028"],  # a new territory file
+    ]
+    csv_path = write_csv(tmp_path / "jury.csv", rows, header=DUES_HEADER)
+    before = snapshot(data_copy)
+    status, out = run_palmares(capsys, data_copy, csv_path, "--dry-run")
+    assert status == 0, out
+    assert "+ cotisation 2028 enregistrée : Marseille (13055)" in out
+    assert "-cotisations: [2023, 2024, 2025, 2026, 2027]" in out  # the diff shows it
+    assert "+cotisations: [2023, 2024, 2025, 2026, 2027, 2028]" in out
+    assert "Bourg-en-Bresse (01053), type ville" in out and "; cotisation 2028 enregistrée" in out
+    assert "cotisation 2028 enregistrée : Brest" not in out  # already recorded
+    assert snapshot(data_copy) == before
+
+    status, out = run_palmares(capsys, data_copy, csv_path)  # no --force: asked for by name
+    assert status == 0, out
+    marseille = (data_copy / "territoires" / "13055.yaml").read_text("utf-8")
+    assert "cotisations: [2023, 2024, 2025, 2026, 2027, 2028]\n" in marseille
+    assert "cotisations: [2028]\n" in (data_copy / "territoires" / "01053.yaml").read_text("utf-8")
+    _dataset, problems = validate(data_copy)
+    assert problems.errors == []
+    assert "Aucun changement" in run_palmares(capsys, data_copy, csv_path)[1]
+
+
+def test_dues_option_records_the_year_for_every_laureate(capsys, data_copy, tmp_path):
+    rows = [["13055", "Marseille", "4", ""], ["44109", "Nantes", "2", "non"]]
+    csv_path = write_csv(tmp_path / "jury.csv", rows, header=DUES_HEADER)
+    status, out = run_palmares(capsys, data_copy, csv_path, "--cotisations-payees", "--dry-run")
+    assert "+ cotisation 2028 enregistrée : Marseille (13055)" in out
+    # An explicit « non » wins over the option: R3 then refuses Nantes, at its CSV row.
+    assert "cotisation 2028 enregistrée : Nantes" not in out
+    assert status == 1
+    assert (
+        f"{csv_path}, ligne 3, colonne « Code INSEE » : Nantes (44109) n’a pas de cotisation "
+        "enregistrée pour 2028" in out
+    )
+
+    csv_path = write_csv(tmp_path / "jury.csv", rows[:1], header=DUES_HEADER)
+    status, out = run_palmares(capsys, data_copy, csv_path, "--cotisations-payees")
+    assert status == 0, out
+    marseille = (data_copy / "territoires" / "13055.yaml").read_text("utf-8")
+    assert "cotisations: [2023, 2024, 2025, 2026, 2027, 2028]\n" in marseille
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("cotisations: [2024, 2025]\nsite: x\n", "cotisations: [2024, 2025, 2028]\nsite: x\n"),
+        (
+            "cotisations:\n  - 2027\n# gardé\nsite: x\n",
+            "cotisations:\n  - 2027\n  - 2028\n# gardé\nsite: x\n",
+        ),
+        ("cotisations: null  # à voir\n", "cotisations: [2028]  # à voir\n"),
+        ("type: ville", "type: ville\ncotisations: [2028]\n"),
+        ("cotisations: [2028]\n", None),  # already there: nothing to do
+    ],
+)
+def test_dues_are_added_without_touching_the_rest_of_the_file(before, after):
+    from label_import.dues import add_year
+
+    head = 'code: "33063"\n'
+    expected = head + after if after is not None else None
+    assert add_year(head + before, 2028) == expected
+
+
+def test_a_bad_dues_cell_is_named_by_line_and_column(capsys, data_copy, tmp_path):
+    rows = [["13055", "Marseille", "4", "2027"]]
+    csv_path = write_csv(tmp_path / "jury.csv", rows, header=DUES_HEADER)
+    status, out = run_palmares(capsys, data_copy, csv_path)
+    assert status == 1
+    assert (
+        f"{csv_path}, ligne 2, colonne « Cotisation » : écrivez oui si la cotisation 2028 est "
+        "réglée, non sinon (lu : « 2027 »)" in out
+    )
 
 
 # -- actions ---------------------------------------------------------------------------------
@@ -315,7 +425,7 @@ def test_actions_from_csv_and_json_give_the_same_files_and_rerun_changes_nothing
     json_path = write_export(tmp_path / "atlaas.json", rows)
     assert import_actions.main([str(csv_path), "--data", str(data_copy), "--force"]) == 0
     out = capsys.readouterr().out
-    assert "13 actions pour 2 collectivité(s)" in out
+    assert "13 actions pour 2 collectivités" in out
     before = snapshot(data_copy)
     assert import_actions.main([str(json_path), "--data", str(data_copy)]) == 0
     assert "Aucun changement" in capsys.readouterr().out

@@ -108,17 +108,56 @@ def test_no_private_field_or_value_in_any_file(demo_site):
             secrets |= {v for v in (action.contact.courriel, action.contact.telephone) if v}
     assert secrets, "the demo data should hold private values to look for"
     for path in sorted((demo_site / "donnees").iterdir()):
-        text = path.read_text("utf-8")
+        text = xlsx_text(path) if path.suffix == ".xlsx" else path.read_text("utf-8")
         if path.suffix == ".csv":
             names = next(csv.reader(io.StringIO(text)))
         elif path.suffix in (".json", ".geojson"):
             names = list(json_keys(json.loads(text)))
+        elif path.suffix == ".xlsx":
+            names = xlsx_rows(path)[0]
         else:
             continue
         for name in names:
             assert not name.lower().startswith(PRIVATE_NAMES), (path.name, name)
         for secret in secrets:
             assert secret not in text, (path.name, secret)
+
+
+def xlsx_rows(path: Path) -> list[list]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, read_only=True).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def xlsx_text(path: Path) -> str:
+    """Every XML part of the workbook (it is a zip), as text to search."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "\n".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+
+
+def test_each_palmares_is_also_a_workbook_with_the_csv_content(demo_site, view):
+    for year in view.editions:
+        rows = read_csv(demo_site / "donnees" / f"palmares-{year}.csv")
+        sheet = xlsx_rows(demo_site / "donnees" / f"palmares-{year}.xlsx")
+        assert sheet[0] == [c.name for c in PALMARES_COLUMNS]
+        assert len(sheet) == len(rows) + 1
+        for row, line in zip(rows, sheet[1:], strict=True):
+            cells = ["" if v is None else v for v in line]
+            want = {"true": True, "false": False}
+            assert cells == [
+                want.get(
+                    row[c.name],
+                    int(row[c.name]) if c.type == "integer" and row[c.name] else row[c.name],
+                )
+                for c in PALMARES_COLUMNS
+            ]
+    # Accents are stored as text, not as bytes a spreadsheet has to guess the encoding of.
+    text = xlsx_text(demo_site / "donnees" / "palmares-2026.xlsx")
+    assert "Source : www.villes-internet.net" in text
+    assert any(ch in text for ch in "éèàô")
 
 
 def json_keys(value):
@@ -139,12 +178,40 @@ def test_files_are_deterministic_and_the_ones_written(demo_site, view):
         assert (demo_site / path).read_bytes() == data, path
 
 
+def test_workbooks_come_back_the_same_from_the_cache(view, tmp_path):
+    first, _ = make_files(view, DOMAIN, cache_dir=str(tmp_path))
+    cached = list((tmp_path / "donnees-xlsx").rglob("*"))
+    assert len([p for p in cached if p.is_file()]) == len(view.editions)
+    second, _ = make_files(view, DOMAIN, cache_dir=str(tmp_path))
+    assert first == second == make_files(view, DOMAIN)[0]
+
+
 def test_page_lists_every_file_with_size_licence_and_attribution(demo_site):
     html = (demo_site / "donnees" / "index.html").read_text("utf-8")
     for path in sorted((demo_site / "donnees").iterdir()):
-        if path.suffix in (".csv", ".json", ".geojson") and path.name != "carte-departements.json":
+        if (
+            path.suffix in (".csv", ".xlsx", ".json", ".geojson")
+            and path.name != "carte-departements.json"
+        ):
             assert f'href="/donnees/{path.name}"' in html, path.name
     assert "« Source : www.villes-internet.net »" in html
     assert "CC BY-NC-SA 4.0" in html
     assert "\u00a0ko" in html  # sizes in French units
     assert "<code>code_insee</code>" in html
+
+
+def test_a_text_starting_with_equals_stays_text_in_the_workbook():
+    """openpyxl writes a text starting with « = » as a formula unless told it is text."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from label_opendata.tables import Column
+    from label_opendata.xlsx import to_xlsx
+
+    columns = (Column("nom", "string", "Nom"),)
+    hostile = '=HYPERLINK("https://example.org","x")'
+    data = to_xlsx(columns, [{"nom": hostile}], "t", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), [])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet

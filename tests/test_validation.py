@@ -130,8 +130,8 @@ def test_village_with_a_siren(mini):
 def test_fall_of_two_arobases_within_three_years(mini):
     f = edit(mini / "palmares/2025.yaml", "arobases: 3", "arobases: 2")
     assert problems_of(mini) == [
-        f"{f}:6:5: 33063 passe de 4 @ (2024) à 2 @ (2025) : une baisse de plus d’une @ en "
-        "trois ans ou moins est interdite (R4) ; le minimum possible est 3 @"
+        f"{f}:6:5: Bordeaux (33063) passe de 4 @ (2024) à 2 @ (2025) : une baisse de plus "
+        "d’une @ en trois ans ou moins est interdite (R4) ; le minimum possible est 3 @"
     ]
 
 
@@ -201,7 +201,8 @@ def test_laureate_without_dues(mini):
     assert problems_of(mini) == [
         f"{f.replace('territoires/33063', 'palmares/2025')}:6:5: Bordeaux (33063) n’a pas de "
         "cotisation enregistrée pour 2025 : seuls les adhérents à jour peuvent être labellisés "
-        f"(R3) ; ajoutez 2025 à « cotisations » dans {f} si elle est réglée"
+        f"(R3) ; si elle est réglée, ajoutez 2025 à « cotisations » dans {f}, ou importez le "
+        "palmarès avec une colonne « cotisation » à oui ou l’option --cotisations-payees"
     ]
 
 
@@ -235,6 +236,40 @@ def test_excellence_outside_rule_is_only_a_warning(mini):
     assert len(problems.warnings) == 1
     assert "avertissement" in problems.lines()[0]
     assert "R9" in problems.lines()[0]
+    # Named as staff know it, and French plurals (not « édition(s) »).
+    assert "Bordeaux Métropole (243300316) reçoit le titre" in problems.lines()[0]
+    assert "avec 1 édition consécutive à 5 @" in problems.lines()[0]
+
+
+def test_one_syntax_error_in_a_territory_file_does_not_cascade(mini):
+    # The palmarès 2024 and 2025 and the actions file all name 33063: one error only.
+    f = edit(mini / "territoires/33063.yaml", "nom: Bordeaux", "nom: Bordeaux: centre")
+    assert problems_of(mini) == [
+        f"{f}:2:14: syntaxe YAML invalide : deux-points inattendu : une valeur qui contient "
+        '« : » s’écrit entre guillemets (nom: "Saint-Denis : centre") ; sinon, vérifiez '
+        "l’indentation (les champs d’un même bloc commencent à la même colonne, indentés par "
+        "des espaces)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "broken,expected",
+    [
+        ("cotisations: [2024, 2025\n", "liste entre crochets mal fermée"),
+        ('nom: "Bordeaux\n', "un guillemet ouvrant n’est pas refermé"),
+        ("nom: @Bordeaux\n", "une valeur ne peut pas commencer par « @ »"),
+        ("nom: Bordeaux\n\ttype: ville\n", "tabulation interdite : indentez avec des espaces"),
+        ("nom: 'L'Isle'\n", "une apostrophe dans une valeur entre apostrophes se double"),
+    ],
+)
+def test_parser_messages_are_explained_in_french(mini, broken, expected):
+    path = mini / "territoires/33063.yaml"
+    path.write_text('code: "33063"\ntype: ville\n' + broken, encoding="utf-8")
+    lines = problems_of(mini)
+    assert len(lines) == 1, lines
+    assert expected in lines[0]
+    for english in ("mapping", "expected", "found", "token", "scalar", "while"):
+        assert english not in lines[0]
 
 
 def test_old_code_of_a_merged_commune_is_reported_with_its_new_code(mini):

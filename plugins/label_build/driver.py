@@ -22,6 +22,7 @@ from label_pages.content_links import check_content_links
 from . import progress, reuse
 from .cache import cache_dir_problem
 from .fresh import clear_plugin_caches
+from .schedule import write_schedule
 from .output import (
     PREVIEW_MARKER,
     PUBLIC_DIR,
@@ -109,6 +110,10 @@ def _run(
     with progress.stage("Chargement et vérification des données"):
         state = checked(settings)
     print(report(state.dataset, state.problems, parse_now(settings["LABEL_NOW"])), file=sys.stderr)
+    if settings.get("LABEL_SCHEDULE") and not settings.get("LABEL_PREVIEW"):
+        # For the scheduled function only, outside the site (see schedule.py).
+        now = parse_now(settings["LABEL_NOW"])
+        print(write_schedule(state.dataset, now, Path(settings["LABEL_SCHEDULE"])), file=sys.stderr)
     built = reuse.fingerprint(
         settings_file,
         Path(settings["LABEL_DATA"]),

@@ -49,10 +49,13 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
     demo = _load_site(data_dir / "site.yaml", problems, data_dir)
     referentiel = _load_referentiel(data_dir / "referentiel.yaml", problems, data_dir)
     territories = {}
+    unreadable = set()
     for path in _yaml_files(data_dir / "territoires", problems):
         territory = _load_territory(path, problems, data_dir)
         if territory is not None:
             territories[territory.code] = territory
+        else:
+            unreadable.add(path.stem)
     editions = {}
     for path in _yaml_files(data_dir / "palmares", problems):
         edition = _load_edition(path, problems, data_dir)
@@ -77,7 +80,13 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
                 continue
             actions[action.id] = action
     return Dataset(
-        demo, referentiel, territories, dict(sorted(editions.items())), actions, by_territory
+        demo,
+        referentiel,
+        territories,
+        dict(sorted(editions.items())),
+        actions,
+        by_territory,
+        frozenset(unreadable - territories.keys()),
     )
 
 

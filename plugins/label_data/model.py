@@ -169,3 +169,6 @@ class Dataset:
     editions: dict[int, Edition]
     actions: dict[str, Action]
     actions_by_territory: dict[str, tuple[Action, ...]] = field(default_factory=dict)
+    # Codes of territory files that could not be read (their problem is already reported):
+    # the rules stay silent about them rather than cascade into « collectivité inconnue ».
+    unreadable: frozenset[str] = frozenset()

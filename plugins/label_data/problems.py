@@ -33,9 +33,14 @@ class Problem:
     message: str
     severity: str = ERROR
 
-    def __str__(self) -> str:
+    @property
+    def text(self) -> str:
+        """The message as printed, without the place (« avertissement : … » for a warning)."""
         prefix = "avertissement : " if self.severity == WARNING else ""
-        return f"{self.where}: {prefix}{self.message}"
+        return f"{prefix}{self.message}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.text}"
 
 
 def display_path(path: Path | str) -> str:

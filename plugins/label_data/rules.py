@@ -30,11 +30,12 @@ def check(dataset: Dataset, reference: Reference, problems: Problems) -> Dataset
         code: _check_territory(t, reference, problems) for code, t in dataset.territories.items()
     }
     editions = {
-        year: _check_edition(e, territories, reference, problems)
+        year: _check_edition(e, territories, dataset.unreadable, reference, problems)
         for year, e in dataset.editions.items()
     }
-    _check_falls(editions, problems)
-    _check_excellence(editions, problems)
+    names = {code: t.nom for code, t in territories.items()}
+    _check_falls(editions, names, problems)
+    _check_excellence(editions, names, problems)
     _check_actions(dataset, territories, problems)
     return replace(dataset, territories=territories, editions=editions)
 
@@ -128,7 +129,11 @@ def _not_a_candidate(t: Territory, problems: Problems) -> Territory:
 
 
 def _check_edition(
-    edition: Edition, territories: dict[str, Territory], reference: Reference, problems: Problems
+    edition: Edition,
+    territories: dict[str, Territory],
+    unreadable: frozenset[str],
+    reference: Reference,
+    problems: Problems,
 ) -> Edition:
     seen: dict[str, Laureate] = {}
     laureates = []
@@ -138,6 +143,8 @@ def _check_edition(
             new = reference.current_code(code) if INSEE_RE.match(code) else None
             if new and new != code and new in territories:
                 lau = replace(lau, territoire=new, code_given=code)
+            elif code in unreadable:
+                continue  # its file's own problem says what to fix
             elif DEPARTEMENT_RE.match(code) or code in reference.regions:
                 problems.error(
                     lau.where,
@@ -166,8 +173,9 @@ def _check_edition(
                 lau.where,
                 f"{territory.nom} ({lau.territoire}) n’a pas de cotisation "
                 f"enregistrée pour {edition.annee} : seuls les adhérents à jour "
-                f"peuvent être labellisés (R3) ; ajoutez {edition.annee} à "
-                f"« cotisations » dans {territory.where.file} si elle est réglée",
+                f"peuvent être labellisés (R3) ; si elle est réglée, ajoutez {edition.annee} à "
+                f"« cotisations » dans {territory.where.file}, ou importez le palmarès avec "
+                "une colonne « cotisation » à oui ou l’option --cotisations-payees",
             )
         laureates.append(lau)
     return replace(edition, laureates=tuple(laureates))
@@ -181,20 +189,27 @@ def _history(editions: dict[int, Edition]) -> dict[str, list[tuple[int, Laureate
     return history
 
 
-def _check_falls(editions: dict[int, Edition], problems: Problems) -> None:
+def _named(code: str, names: dict[str, str]) -> str:
+    """« Nice (06088) »: staff know collectivities by name, the files by code."""
+    return f"{names[code]} ({code})" if names.get(code) else code
+
+
+def _check_falls(editions: dict[int, Edition], names: dict[str, str], problems: Problems) -> None:
     """R4: between candidatures at most three years apart, at most one @ lost."""
     for code, runs in _history(editions).items():
         for (y0, a), (y1, b) in zip(runs, runs[1:], strict=False):
             if y1 - y0 <= MAX_FALL_GAP and a.arobases - b.arobases > 1:
                 problems.error(
                     b.where,
-                    f"{code} passe de {a.arobases} @ ({y0}) à {b.arobases} @ "
+                    f"{_named(code, names)} passe de {a.arobases} @ ({y0}) à {b.arobases} @ "
                     f"({y1}) : une baisse de plus d’une @ en trois ans ou moins est "
                     f"interdite (R4) ; le minimum possible est {a.arobases - 1} @",
                 )
 
 
-def _check_excellence(editions: dict[int, Edition], problems: Problems) -> None:
+def _check_excellence(
+    editions: dict[int, Edition], names: dict[str, str], problems: Problems
+) -> None:
     """R9: the title goes to a 5 @ for more than six consecutive years; else warn staff."""
     for code, runs in _history(editions).items():
         for i, (year, lau) in enumerate(runs):
@@ -204,11 +219,15 @@ def _check_excellence(editions: dict[int, Edition], problems: Problems) -> None:
             if streak < EXCELLENCE_MIN_STREAK:
                 problems.warning(
                     lau.where,
-                    f"{code} reçoit le titre « Territoire d’excellence "
-                    f"numérique » avec {streak} édition(s) consécutive(s) à 5 @ "
+                    f"{_named(code, names)} reçoit le titre « Territoire d’excellence "
+                    f"numérique » avec {_editions(streak)} à 5 @ "
                     f"(la règle R9 en demande plus de six) : le jury est souverain, "
                     "vérifiez que c’est voulu",
                 )
+
+
+def _editions(n: int) -> str:
+    return f"{n} édition consécutive" if n <= 1 else f"{n} éditions consécutives"
 
 
 def consecutive_five(runs: list[tuple[int, Laureate]], year: int) -> int:
@@ -223,7 +242,7 @@ def consecutive_five(runs: list[tuple[int, Laureate]], year: int) -> int:
 def _check_actions(dataset: Dataset, territories: dict[str, Territory], problems: Problems) -> None:
     ref = dataset.referentiel
     for code, actions in dataset.actions_by_territory.items():
-        if code not in territories and actions:
+        if code not in territories and code not in dataset.unreadable and actions:
             problems.error(
                 Location(actions[0].where.file, 1, 1),
                 f"collectivité « {code} » inconnue pour ce fichier d’actions : créez "

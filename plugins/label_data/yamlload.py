@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Location, Problems
+from .yaml_messages import explain
 
 try:  # libyaml: about 10x faster on the national dataset
     Loader = yaml.CSafeLoader
@@ -111,11 +112,8 @@ def compose_file(path: Path, shown_as: str, problems: Problems, root: Path | Non
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "erreur de syntaxe"
         problems.error(
-            Location(shown_as, line, col),
-            f"syntaxe YAML invalide ({what}) : vérifiez l’indentation, les deux-points "
-            "et les guillemets à cet endroit",
+            Location(shown_as, line, col), f"syntaxe YAML invalide : {explain(exc, text)}"
         )
         return None
     if root_node is None:

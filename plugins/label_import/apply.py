@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from label_data.problems import display_path
+from label_data.problems import Problem, display_path
 from label_data.validate import validate
 
 from .diff import text_diff
@@ -27,6 +27,10 @@ class FileChange:
     new: str
     summary: list[str] = field(default_factory=list)  # French lines for staff
     old: str | None = None
+    # False for a change staff asked for by name (a year of dues added): no --force needed.
+    needs_force: bool = True
+    # Line of ``new`` -> where it comes from in the import's input (see origins.py).
+    origins: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.path.exists():
@@ -52,13 +56,15 @@ def check_on_copy(data_dir: Path, changes: list[FileChange]) -> tuple[list[str],
             target.write_text(change.new, encoding="utf-8")
         _dataset, problems = validate(copy)
         shown_copy, shown_data = display_path(copy), display_path(data_dir)
+        origins = {display_path(copy / c.path.relative_to(data_dir)): c.origins for c in changes}
 
-        def real(line: str) -> str:  # name the real files, not the temporary copy
+        def real(p: Problem) -> str:  # name the spreadsheet's row, or the real file
+            origin = origins.get(p.where.file, {}).get(p.where.line)
+            line = f"{origin} : {p.text}" if origin else str(p)
             return line.replace(shown_copy, shown_data)
 
-        touched = {display_path(copy / c.path.relative_to(data_dir)) for c in changes}
-        errors = sorted(real(str(p)) for p in set(problems.errors))
-        warnings = sorted(real(str(p)) for p in set(problems.warnings) if p.where.file in touched)
+        errors = sorted(real(p) for p in set(problems.errors))
+        warnings = sorted(real(p) for p in set(problems.warnings) if p.where.file in origins)
     return errors, warnings
 
 
@@ -98,7 +104,7 @@ def apply(
             f"{'s' if len(errors) > 1 else ''}) : rien n’a été écrit."
         )
         return 1
-    overwrites = [c for c in changed if c.old is not None]
+    overwrites = [c for c in changed if c.old is not None and c.needs_force]
     if dry_run or (overwrites and not force):
         for change in changed if dry_run else overwrites:
             out(text_diff(change.old, change.new, display_path(change.path)).rstrip("\n"))

@@ -8,8 +8,10 @@ to create, notes for staff; or every bad row as « fichier.csv, ligne 12, colonn
 
 Columns (header names are case-, accent- and punctuation-insensitive): code (« Code INSEE »,
 « SIREN »), nom, departement (helps tell apart homonyms), arobases (« Niveau », « @ »), mentions
-(ids or names, separated by , ; or |), excellence, alerte, note du jury, type. A column absent
-from the spreadsheet keeps, for lauréats already in the file, the value the file had.
+(ids or names, separated by , ; or |), excellence, alerte, note du jury, type, cotisation (oui:
+the dues for the edition's year are paid; the importer records the year in the territory's
+file, R3). A column absent from the spreadsheet keeps, for lauréats already in the file, the
+value the file had.
 """
 
 from __future__ import annotations
@@ -56,6 +58,14 @@ COLUMNS = {
     "alerte": ["alerte stagnation", "alerte jury"],
     "note_jury": ["note jury", "note du jury", "commentaire du jury"],
     "type": ["type de collectivite", "categorie de collectivite"],
+    "cotisation": [
+        "cotisations",
+        "cotisation payee",
+        "cotisation reglee",
+        "cotisation a jour",
+        "adhesion",
+        "adhesion a jour",
+    ],
 }
 REQUIRED = (("code", "nom"), ("arobases",))
 VILLE_THRESHOLD = 3500  # a commune of fewer inhabitants is filed as a village by default
@@ -72,6 +82,11 @@ KIND_WORDS = {
 class PalmaresImport:
     edition: dict  # the values of palmares/<année>.yaml
     new_territories: list[dict] = field(default_factory=list)  # code, nom, type, why
+    dues: list[str] = field(default_factory=list)  # codes whose dues for the year are paid (R3)
+    rows: dict[str, int] = field(default_factory=dict)  # code -> line of the CSV
+    headers: dict[str, str] = field(default_factory=dict)  # canonical column -> header read
+    # code -> the header of the cell that named the collectivity (code, else name)
+    named_by: dict[str, str] = field(default_factory=dict)
 
 
 def parse_level(text: str) -> int | None:
@@ -92,12 +107,16 @@ def import_palmares(
     dataset: Dataset,
     reference: Reference,
     problems: ImportProblems,
+    dues_all: bool = False,
 ) -> PalmaresImport | None:
+    """The edition read from the CSV; ``dues_all``: every laureate has paid for ``annee``
+    (a « cotisation » cell saying « non » still wins)."""
     table = read_table(path, COLUMNS, REQUIRED, problems)
     if table is None:
         return None
     problems.notes.append(
-        f"{problems.source} : {len(table.rows)} lignes lues (encodage "
+        f"{problems.source} : {len(table.rows)} ligne{'s' * (len(table.rows) > 1)} lue"
+        f"{'s' * (len(table.rows) > 1)} (encodage "
         f"{table.encoding}, séparateur « {table.delimiter} »)"
     )
     if table.ignored:
@@ -116,7 +135,9 @@ def import_palmares(
     old = {lau.territoire: lau for lau in existing.laureates} if existing else {}
     laureats: dict[str, dict] = {}
     first_line: dict[str, int] = {}
+    named_by: dict[str, str] = {}
     new_territories: dict[str, dict] = {}
+    dues: list[str] = []
     for row in table.rows:
         entry = _row(row, table.columns, table.headers, matcher, mentions, annee, problems)
         if entry is None:
@@ -131,6 +152,9 @@ def import_palmares(
             )
             continue
         first_line[code] = row.line
+        named_by[code] = table.headers["code" if row.get("code") else "nom"]
+        if _paid(row, table.headers, annee, dues_all, problems):
+            dues.append(code)
         _keep_absent_columns(lau, old.get(code), table.columns)
         laureats[code] = lau
         if code in dataset.territories:
@@ -138,7 +162,7 @@ def import_palmares(
             if kind and known and kind != known:
                 problems.note(
                     row.line,
-                    f"type « {kind} » dans le tableur, « {known} » dans "
+                    f"{candidate.nom} ({code}) : type « {kind} » dans le tableur, « {known} » dans "
                     f"data/territoires/{code}.yaml : le fichier existant est gardé",
                 )
         else:
@@ -164,7 +188,32 @@ def import_palmares(
             ]
         ],
     }
-    return PalmaresImport(edition, [new_territories[c] for c in sorted(new_territories)])
+    return PalmaresImport(
+        edition,
+        [new_territories[c] for c in sorted(new_territories)],
+        sorted(dues),
+        first_line,
+        dict(table.headers),
+        named_by,
+    )
+
+
+def _paid(row: Row, headers, annee: int, dues_all: bool, problems: ImportProblems) -> bool:
+    """R3: the « cotisation » cell (oui, non, or the edition's year), else ``dues_all``."""
+    cell = row.get("cotisation")
+    if not cell:
+        return dues_all
+    if cell.strip() == str(annee):
+        return True
+    value = parse_flag(cell)
+    if value is None:
+        problems.add(
+            row.line,
+            headers.get("cotisation", "cotisation"),
+            f"écrivez oui si la cotisation {annee} est réglée, non sinon (lu : « {cell} »)",
+        )
+        return False
+    return value
 
 
 def _mentions(existing: Edition | None, dataset: Dataset, annee: int) -> dict:

@@ -52,8 +52,12 @@ def edition_changes(old: dict | None, new: dict, names: Callable[[str], str]) ->
     """Lauréats added, removed, with a changed level, mentions or title; head fields changed."""
     out = []
     if old is None:
-        count = len(new.get("laureats") or [])
-        out.append(f"  + nouvelle édition {new['edition']} : {count} lauréats")
+        laureats = new.get("laureats") or []
+        count = len(laureats)
+        out.append(f"  + nouvelle édition {new['edition']} : {count} lauréat{'s' * (count > 1)}")
+        for lau in laureats:
+            code = lau["territoire"]
+            out.append(f"  + {names(code)} ({code}), {_at(lau['arobases'])}")
         return out
     for key, label in (
         ("embargo", "embargo"),

@@ -60,8 +60,10 @@ def block(text: str, indent: str) -> str:
     return "|\n" + body
 
 
-def edition_yaml(edition: dict) -> str:
-    """``palmares/<année>.yaml``: edition, embargo, ceremonie, mentions, laureats."""
+def edition_yaml(edition: dict, names: dict[str, str] | None = None) -> str:
+    """``palmares/<année>.yaml``: edition, embargo, ceremonie, mentions, laureats; each
+    laureate's code followed by its name as a comment when ``names`` knows it."""
+    names = names or {}
     out = [f"edition: {edition['edition']}", f"embargo: {scalar(edition['embargo'])}"]
     cer = edition.get("ceremonie") or {}
     parts = [f"{k}: {scalar(cer[k])}" for k in ("date", "lieu") if cer.get(k) is not None]
@@ -74,7 +76,9 @@ def edition_yaml(edition: dict) -> str:
         ]
     out.append("laureats:" if edition["laureats"] else "laureats: []")
     for lau in edition["laureats"]:
-        out.append(f"  - territoire: {quote(lau['territoire'])}")
+        name = names.get(lau["territoire"], "").replace("\n", " ")
+        comment = f"  # {name}" if name else ""
+        out.append(f"  - territoire: {quote(lau['territoire'])}{comment}")
         out.append(f"    arobases: {lau['arobases']}")
         if lau.get("mentions"):
             out.append(f"    mentions: [{', '.join(ident(m) for m in lau['mentions'])}]")
@@ -96,6 +100,11 @@ def territory_yaml(territory: dict, comment: str = "") -> str:
                 f"code: {quote(territory['code'])}",
                 f"nom: {quote(territory['nom'])}",
                 f"type: {territory['type']}",
+                *(
+                    [f"cotisations: [{', '.join(str(y) for y in territory['cotisations'])}]"]
+                    if territory.get("cotisations")
+                    else []
+                ),
             ]
         )
         + "\n"

@@ -2,16 +2,17 @@
 
 In: a ``PublishedView``, the site's domain and, for the map, département outlines. Out: an
 ordered dict ``{path under the site: bytes}`` holding ``donnees/palmares-<année>.csv`` and
-``.json`` for each published edition, ``donnees/actions.csv``, ``donnees/territoires.geojson``,
+``.json`` and ``.xlsx`` (the same table for spreadsheets) for each published edition,
+``donnees/actions.csv``, ``donnees/territoires.geojson``,
 ``donnees/carte-departements.json`` (outlines in map coordinates, for the map's JavaScript) and
 ``donnees/datapackage.json`` (Frictionless Data Package: Table Schema for each CSV, with each
 file's size and hash), plus ``catalogue()``: what the « Données ouvertes » page lists.
 
-CSV: UTF-8 without BOM, comma-separated, a header line, ``\\r\\n`` line ends (RFC 4180),
-``true``/``false`` for booleans, ISO dates, an empty field for a missing value. A text cell
-that a spreadsheet would read as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or
-a carriage return: « CSV injection ») is written with a leading ``'``, as OWASP recommends;
-``datapackage.json`` says so. Numbers are numbers and keep their sign.
+CSV, the standard file for reuse: UTF-8 without BOM, comma-separated, a header line, ``\\r\\n``
+line ends (RFC 4180), ``true``/``false`` for booleans, ISO dates, an empty field when missing.
+A text cell that a spreadsheet would read as a formula (it starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return: « CSV injection ») is written with a leading ``'``, as OWASP
+recommends; ``datapackage.json`` says so. Numbers are numbers and keep their sign.
 """
 
 from __future__ import annotations
@@ -24,10 +25,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from label_build.cache import FileCache, digest
 from label_data.view import PublishedView
 
 from . import tables
 from .tables import Column
+from .xlsx import MIME as XLSX_MIME
+from .xlsx import VERSION as XLSX_VERSION
+from .xlsx import to_xlsx
 
 LICENCE = {
     "name": "CC-BY-NC-SA-4.0",
@@ -36,6 +41,7 @@ LICENCE = {
     "path": "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr",
 }
 ATTRIBUTION = "Source : www.villes-internet.net"
+ABOUT = [f"Licence : {LICENCE['title']} ({LICENCE['path']})", ATTRIBUTION]
 SOURCE = {"title": "Association Villes Internet", "path": "https://www.villes-internet.net"}
 
 
@@ -46,7 +52,7 @@ class DataFile:
     path: str  # under the site root, e.g. donnees/actions.csv
     title: str
     description: str
-    format: str  # CSV, JSON, GeoJSON
+    format: str  # CSV, XLSX, JSON, GeoJSON
     columns: tuple[Column, ...]
     size: int = 0  # bytes, set once the file is made
 
@@ -121,12 +127,17 @@ def catalogue(view: PublishedView) -> list[DataFile]:
     """The files, newest edition first, in the order the page lists them."""
     out = []
     for year in sorted(view.editions, reverse=True):
-        for fmt in ("csv", "json"):
+        for fmt, usage in (
+            ("csv", ""),
+            ("xlsx", " Classeur pour Excel ou LibreOffice : le contenu du CSV."),
+            ("json", ""),
+        ):
             out.append(
                 DataFile(
                     f"donnees/palmares-{year}.{fmt}",
                     f"Palmarès {year}",
-                    f"Les collectivités labellisées en {year}, avec leur niveau et leurs mentions.",
+                    f"Les collectivités labellisées en {year}, avec leur niveau et leurs "
+                    f"mentions.{usage}",
                     fmt.upper(),
                     tables.PALMARES_COLUMNS,
                 )
@@ -153,14 +164,29 @@ def catalogue(view: PublishedView) -> list[DataFile]:
     return out
 
 
+def _workbook(year: int, rows: list[dict], csv_bytes: bytes, when, cache: FileCache) -> bytes:
+    """The palmarès as .xlsx, kept in the cache by the CSV's content (openpyxl takes about
+    75 ms an edition: two seconds a build at national scale, for files that rarely change)."""
+    about = [f"Palmarès {year} du label « Territoires, Villes et Villages Internet »", *ABOUT]
+    title = f"Palmarès {year}"
+    key = digest([XLSX_VERSION, csv_bytes, title, when.isoformat(), *about])
+    return cache.get_or_make(
+        key, lambda: to_xlsx(tables.PALMARES_COLUMNS, rows, title, when, about)
+    )
+
+
 def make_files(
-    view: PublishedView, domain: str, outlines: dict | None = None
+    view: PublishedView, domain: str, outlines: dict | None = None, cache_dir: str | None = None
 ) -> tuple[dict[str, bytes], list[DataFile]]:
     """Every open-data file's bytes, and the catalogue with sizes filled in."""
     files: dict[str, bytes] = {}
+    cache = FileCache(cache_dir, "donnees-xlsx")
     for year in sorted(view.editions):
         rows = tables.palmares_rows(view, view.editions[year], domain)
         files[f"donnees/palmares-{year}.csv"] = to_csv(tables.PALMARES_COLUMNS, rows)
+        files[f"donnees/palmares-{year}.xlsx"] = _workbook(
+            year, rows, files[f"donnees/palmares-{year}.csv"], view.editions[year].embargo, cache
+        )
         files[f"donnees/palmares-{year}.json"] = to_json(
             {"edition": year, **_meta(), "laureats": rows}
         )
@@ -212,6 +238,10 @@ def datapackage(listed: list[DataFile], files: dict[str, bytes]) -> dict:
                     "dialect": {"delimiter": ",", "header": True},
                     "schema": _schema(f.columns, key),
                 }
+            )
+        elif f.format == "XLSX":  # the same table as the CSV, in a spreadsheet's format
+            resource.update(
+                {"type": "table", "mediatype": XLSX_MIME, "schema": _schema(f.columns, "")}
             )
         else:
             resource["mediatype"] = (

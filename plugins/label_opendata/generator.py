@@ -35,7 +35,8 @@ class OpenDataGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         domain = self.settings.get("SITE_DOMAIN") or self.settings.get("SITEURL") or ""
-        files, listed = make_files(self.view, domain, outlines_geojson())
+        cache = self.settings.get("LABEL_CACHE") or None
+        files, listed = make_files(self.view, domain, outlines_geojson(), cache)
         output = Path(self.output_path)
         for path, data in files.items():
             target = output / path
