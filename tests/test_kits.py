@@ -72,6 +72,7 @@ EDITION = NationalEdition(
 KIT_MEMBERS = [
     "communique-de-presse.docx",
     "communique-de-presse.txt",
+    "panneaux/ville-internet-4-2026-verte-fiche-technique.txt",
     "panneaux/ville-internet-4-2026-verte-impression.png",
     "panneaux/ville-internet-4-2026-verte.pdf",
     "panneaux/ville-internet-4-2026-verte.png",
@@ -79,6 +80,7 @@ KIT_MEMBERS = [
     "reseaux-sociaux-1200x630.png",
     "reseaux-sociaux-1200x1200.png",
     "signature-courriel.png",
+    "signature-courriel-2x.png",
     "carte-postale-a6.pdf",
     "carte-de-voeux.pdf",
     "LISEZMOI.txt",
@@ -104,6 +106,7 @@ def panel_files() -> dict[str, bytes]:
         "ville-internet-4-2026-verte.png": _panel_png(1200, 800),
         "ville-internet-4-2026-verte-impression.png": _panel_png(2400, 1600),
         "ville-internet-4-2026-verte.pdf": b"%PDF-1.4 dummy",
+        "ville-internet-4-2026-verte-fiche-technique.txt": b"Fiche technique",
     }
 
 
@@ -150,7 +153,7 @@ def test_kit_members_exact(kit):
 
 def test_kit_entries_are_fixed(kit):
     for info in kit.infolist():
-        assert info.date_time == (1980, 1, 1, 0, 0, 0)
+        assert info.date_time == (2026, 2, 3, 12, 0, 0)  # the ceremony's day (SUBJECT)
         compressed = info.filename.endswith((".png", ".pdf", ".docx"))  # stored as they are
         assert info.compress_type == (zipfile.ZIP_STORED if compressed else zipfile.ZIP_DEFLATED)
         assert info.external_attr == 0o100644 << 16
@@ -227,6 +230,7 @@ def test_french_typography_everywhere(kit):
         ("reseaux-sociaux-1200x630.png", (1200, 630)),
         ("reseaux-sociaux-1200x1200.png", (1200, 1200)),
         ("signature-courriel.png", (600, 200)),
+        ("signature-courriel-2x.png", (1200, 400)),
     ],
 )
 def test_image_sizes(kit, name, size):

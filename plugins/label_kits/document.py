@@ -208,4 +208,4 @@ def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
     props.created = props.modified = meta.when.replace(tzinfo=None)
     buffer = io.BytesIO()
     document.save(buffer)
-    return repack_docx(buffer.getvalue())
+    return repack_docx(buffer.getvalue(), meta.when)

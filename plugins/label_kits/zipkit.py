@@ -22,6 +22,7 @@ from label_kits.subject import (
     NBSP,
     KitSubject,
     at_sign,
+    fixed_datetime,
     fr,
     grammar,
     level_words,
@@ -42,6 +43,7 @@ def _kit_files(subject: KitSubject, panel_png: bytes) -> list[tuple[str, Callabl
         ("reseaux-sociaux-1200x630.png", lambda: social_image(subject, panel_png, (1200, 630))),
         ("reseaux-sociaux-1200x1200.png", lambda: social_image(subject, panel_png, (1200, 1200))),
         ("signature-courriel.png", lambda: email_signature(subject, panel_png)),
+        ("signature-courriel-2x.png", lambda: email_signature(subject, panel_png, scale=2)),
         ("carte-postale-a6.pdf", lambda: postcard_pdf(subject, panel_png)),
         ("carte-de-voeux.pdf", lambda: greeting_card_pdf(subject, panel_png)),
     ]
@@ -81,7 +83,8 @@ def kit_members(subject: KitSubject, panel_files: Mapping[str, bytes]) -> list[t
 
 def build_kit_zip(subject: KitSubject, panel_files: Mapping[str, bytes]) -> bytes:
     """The kit published at /kits/<year>/<slug>-<code>.zip."""
-    return deterministic_zip(kit_members(subject, panel_files))
+    when = fixed_datetime(subject.year, subject.ceremony_date)
+    return deterministic_zip(kit_members(subject, panel_files), when)
 
 
 # ---------------------------------------------------------------- LISEZMOI.txt
