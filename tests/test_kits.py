@@ -29,6 +29,7 @@ from label_kits.subject import (
 )
 from label_kits.zipkit import build_kit_zip, choose_panel_png, lisezmoi
 from PIL import Image, ImageDraw
+from print_checks import print_problems
 from reportlab import rl_config
 
 A6_POINTS = sorted((105 / 25.4 * 72, 148 / 25.4 * 72))
@@ -249,11 +250,36 @@ def test_images_show_the_panel(kit):
 
 @pytest.mark.parametrize("name", ["carte-postale-a6.pdf", "carte-de-voeux.pdf"])
 def test_cards_are_a6_two_sided(kit, name):
-    pages = _pdf_pages(kit.read(name))
+    data = kit.read(name)
+    pages = _pdf_pages(data)
     assert len(pages) == 2
-    for size, _ in pages:
-        assert sorted(size) == pytest.approx(A6_POINTS, abs=1)
+    bleed = 2 * 3 / 25.4 * 72
+    for size, _ in pages:  # the page is the A6 trim plus 3 mm of bleed on each side
+        assert sorted(size) == pytest.approx([v + bleed for v in A6_POINTS], abs=1)
+    trims = re.findall(rb"/TrimBox \[ ([^\]]*) \]", data)
+    assert len(trims) == 2
+    for trim in trims:
+        x0, y0, x1, y1 = (float(v) for v in trim.split())
+        assert sorted((x1 - x0, y1 - y0)) == pytest.approx(A6_POINTS, abs=0.5)
     assert "Angers" in pages[0][1]
+
+
+@pytest.mark.parametrize("name", ["carte-postale-a6.pdf", "carte-de-voeux.pdf"])
+def test_cards_pass_the_print_checks(kit, name):
+    """CMYK only (no RGB operator, colour space or image), TrimBox and a BleedBox 3 mm out,
+    every font embedded (no Helvetica merely named), the panel drawn as vectors."""
+    data = kit.read(name)
+    assert print_problems(data, min_bleed_mm=3.0) == []
+    assert b"/Helvetica" not in data
+    assert b"/Subtype /Image" not in data  # the panel is vector: no 200-ppi RGB picture
+
+
+def test_cards_red_band_runs_into_the_bleed(kit):
+    page = pdfium.PdfDocument(kit.read("carte-postale-a6.pdf"))[0]
+    image = page.render(scale=4).to_pil().convert("RGB")
+    # The page's bottom-left corner is in the bleed, outside the trim: red, not white.
+    red, green, blue = image.getpixel((2, image.height - 3))
+    assert red > 180 and green < 80 and blue < 100
 
 
 def test_postcard_text(kit):
@@ -273,8 +299,8 @@ def test_greeting_card_wishes_the_next_year(kit):
 
 def test_pdfs_are_deterministic_and_leave_reportlab_as_found(panel_png):
     before = rl_config.useA85
-    assert postcard_pdf(SUBJECT, panel_png) == postcard_pdf(SUBJECT, panel_png)
-    assert greeting_card_pdf(SUBJECT, panel_png) == greeting_card_pdf(SUBJECT, panel_png)
+    assert postcard_pdf(SUBJECT) == postcard_pdf(SUBJECT)
+    assert greeting_card_pdf(SUBJECT) == greeting_card_pdf(SUBJECT)
     assert rl_config.useA85 == before
 
 
@@ -353,7 +379,7 @@ def test_village_release_agrees_in_gender(panel_png):
     assert "1\u00a0action numérique publiée" in text
     assert "[Citation du maire" in text
     _check_french(text)
-    verso = _pdf_pages(postcard_pdf(village, panel_png))[1][1]
+    verso = _pdf_pages(postcard_pdf(village))[1][1]
     assert "Notre village est labellisé" in verso and "labellisée" not in verso
 
 

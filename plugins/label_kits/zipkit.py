@@ -44,8 +44,8 @@ def _kit_files(subject: KitSubject, panel_png: bytes) -> list[tuple[str, Callabl
         ("reseaux-sociaux-1200x1200.png", lambda: social_image(subject, panel_png, (1200, 1200))),
         ("signature-courriel.png", lambda: email_signature(subject, panel_png)),
         ("signature-courriel-2x.png", lambda: email_signature(subject, panel_png, scale=2)),
-        ("carte-postale-a6.pdf", lambda: postcard_pdf(subject, panel_png)),
-        ("carte-de-voeux.pdf", lambda: greeting_card_pdf(subject, panel_png)),
+        ("carte-postale-a6.pdf", lambda: postcard_pdf(subject)),
+        ("carte-de-voeux.pdf", lambda: greeting_card_pdf(subject)),
     ]
 
 

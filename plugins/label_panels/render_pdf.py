@@ -23,7 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from label_panels.charter import NBSP, Charter
-from label_panels.geometry import Box, PanelSpec, TextRun, layout
+from label_panels.geometry import Box, Panel, PanelSpec, TextRun, layout
 
 SUBJECT = (
     f"Panneau routier du label «{NBSP}Territoires, Villes et Villages Internet{NBSP}» "
@@ -75,6 +75,16 @@ def _draw_text(pdf: canvas.Canvas, run: TextRun, charter: Charter) -> None:
     text.setTextOrigin(run.xs[0] * mm, (charter.height - run.baseline) * mm)
     text.textOut(run.text)
     pdf.drawText(text)
+
+
+def draw_panel(pdf: canvas.Canvas, panel: Panel, charter: Charter) -> None:
+    """Draw the panel in CMYK with its lower left corner at the origin, 1 mm = ``mm`` points
+    (a caller may scale it: the kits' cards draw it small, still vector)."""
+    for shape in panel.shapes:
+        if isinstance(shape, Box):
+            _draw_box(pdf, shape, charter)
+        else:
+            _draw_text(pdf, shape, charter)
 
 
 def _draw_crop_marks(pdf: canvas.Canvas, charter: Charter) -> None:
@@ -137,11 +147,7 @@ def render_pdf(spec: PanelSpec, charter: Charter, crop_marks: bool = False) -> b
     bleed = charter.bleed
     size = ((panel.width + 2 * bleed) * mm, (panel.height + 2 * bleed) * mm)
     pdf.rect(-bleed * mm, -bleed * mm, *size, stroke=0, fill=1)
-    for shape in panel.shapes:
-        if isinstance(shape, Box):
-            _draw_box(pdf, shape, charter)
-        else:
-            _draw_text(pdf, shape, charter)
+    draw_panel(pdf, panel, charter)
     if crop_marks:
         _draw_crop_marks(pdf, charter)
     pdf.showPage()
