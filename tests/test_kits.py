@@ -7,6 +7,8 @@ import dataclasses
 import datetime
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 
 import pypdfium2 as pdfium
@@ -51,6 +53,9 @@ SUBJECT = KitSubject(
     ceremony_date=datetime.date(2026, 2, 3),
     ceremony_place="Paris",
     previous_level=3,
+    change="hausse",
+    last_label=(2025, 3),
+    actions_published=30,
 )
 
 EDITION = NationalEdition(
@@ -201,7 +206,7 @@ def test_docx_content(kit):
 def test_docx_fonts_and_metadata(kit):
     document = Document(io.BytesIO(kit.read("communique-de-presse.docx")))
     for name in ("Normal", "Title", "Heading 1", "List Bullet"):
-        assert document.styles[name].font.name == "Atkinson Hyperlegible"
+        assert document.styles[name].font.name == "Arial"  # on every town hall's computer
     styles = document.styles.element.xml
     assert "minorHAnsi" not in styles.split("</w:docDefaults>")[0]
     props = document.core_properties
@@ -372,24 +377,58 @@ def test_village_release_agrees_in_gender(panel_png):
         green=False,
         actions_counted=1,
         previous_level=None,
+        change="nouveau",
+        last_label=None,
+        actions_published=1,
     )
     text = press_release_text(village).decode("utf-8")
     assert "le village du Vigan a reçu une arobase (1\u00a0@)" in text
-    assert "Il rejoint ainsi le palmarès 2026" in text
-    assert "1\u00a0action numérique publiée" in text
+    assert "C’est son premier label\u00a0: le village fait son entrée au palmarès 2026." in text
+    assert "la seule action qu’il a publiée dans l’Atlaas" in text
     assert "[Citation du maire" in text
     _check_french(text)
     verso = _pdf_pages(postcard_pdf(village))[1][1]
     assert "Notre village est labellisé" in verso and "labellisée" not in verso
 
 
-def test_release_states_levels_honestly():
-    same = press_release_text(dataclasses.replace(SUBJECT, previous_level=4)).decode()
-    assert "confirme ainsi son niveau de 2025" in same
-    lower = press_release_text(dataclasses.replace(SUBJECT, previous_level=5)).decode()
-    assert "2025" not in lower.split("À propos")[0]  # a drop is not the headline
+def _history_sentence(**changes) -> str:
+    text = press_release_text(dataclasses.replace(SUBJECT, **changes)).decode()
+    return text.split("À propos")[0]
+
+
+def test_release_follows_the_collectivitys_history():
+    assert "Elle progresse\u00a0: 3\u00a0@ en 2025, 4\u00a0@ en 2026." in _history_sentence()
+    same = _history_sentence(previous_level=4, change="stable")
+    assert "Elle confirme ainsi son niveau de 2025 (4\u00a0@)." in same
+    lower = _history_sentence(previous_level=5, change="baisse")
+    assert "Elle reste labellisée cette année, après 5\u00a0@ en 2025." in lower
+    back = _history_sentence(previous_level=None, change="retour", last_label=(2021, 2))
+    assert "retrouve ainsi le palmarès, où elle figurait pour la dernière fois en 2021" in back
+    first = _history_sentence(previous_level=None, change="nouveau", last_label=None)
+    assert "C’est son premier label" in first
+    for text in (same, lower, back, first):
+        assert "progresse" not in text and "rejoint" not in text
     excellent = press_release_text(dataclasses.replace(SUBJECT, excellence=True)).decode()
     assert "Territoire d’excellence numérique" in excellent
+
+
+def test_release_says_which_actions_the_jury_examined():
+    text = _history_sentence()
+    assert (
+        "Le jury a examiné les actions numériques de la ville mises à jour en 2025 ou 2026, en "
+        "cours ou de moins de deux ans\u00a0: 12\u00a0actions sur les 30 qu’elle a publiées "
+        "dans l’Atlaas"
+    ) in text
+    all_of_them = _history_sentence(actions_counted=30)
+    assert "les 30\u00a0actions qu’elle a publiées" in all_of_them
+    assert "examiné" not in _history_sentence(actions_counted=0)
+
+
+def test_intercommunality_dateline_asks_for_its_seat():
+    epci = dataclasses.replace(SUBJECT, kind="territoire", nom="Communauté de communes du Pays")
+    text = press_release_text(epci).decode()
+    assert "[Commune du siège], le 3 février 2026 —" in text
+    assert "Communauté de communes du Pays, le" not in text
 
 
 def test_release_without_ceremony_date_has_a_placeholder():
@@ -470,3 +509,43 @@ def test_national_lisezmoi_and_determinism(national, panel_files):
     assert zipfile.ZipFile(io.BytesIO(again)).read("communique-national-2026.docx") == (
         national.read("communique-national-2026.docx")
     )
+
+
+LONGEST = dataclasses.replace(
+    SUBJECT,
+    kind="territoire",
+    nom="Communauté d’agglomération du Grand Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson",
+    mentions=("Transition écologique", "Démocratie locale", "Numérique éducatif", "Médiation"),
+    excellence=True,
+    change="retour",
+    previous_level=None,
+    last_label=(2019, 4),
+    level=5,
+    actions_counted=154,
+    actions_published=1543,
+)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs libreoffice-writer-nogui")
+@pytest.mark.parametrize("subject", [SUBJECT, LONGEST], ids=["angers", "longest"])
+def test_release_is_one_page_in_libreoffice(tmp_path, subject):
+    """LibreOffice lays Arial out with Liberation Sans, whose metrics are Arial's: one page
+    there is one page in Word."""
+    (tmp_path / "communique.docx").write_bytes(press_release_docx(subject))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "communique.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert len(pdfium.PdfDocument(tmp_path / "communique.pdf")) == 1

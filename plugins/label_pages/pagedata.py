@@ -152,6 +152,12 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
             kit = "/" + kit_path(lab.annee, t.slug, t.code)
     title_year = max((lab.annee for lab in t.labels if lab.excellence), default=None)
     actions = [view.actions[a] for a in t.actions]
+    # The count its press release gives (label_kits): the actions that counted (R7) for the
+    # edition of its current label, unless the label is carried by the excellence title.
+    jury = None
+    if current is not None and not current.carried:
+        year = current.label.annee
+        jury = {"year": year, "count": sum(1 for a in actions if a.counts_for(year))}
     groups, coverage = _enjeu_groups(view, actions)
     rows = history_rows(index.years, t.labels)
     badge = None
@@ -178,6 +184,7 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         "history": rows,
         "history_svg": history_svg(rows, t.nom) if rows else "",
         "actions": actions,
+        "jury_actions": jury,
         "groups": groups,
         "coverage": coverage,
         "covered": sum(1 for _, n in coverage if n),
