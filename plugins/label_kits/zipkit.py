@@ -12,6 +12,7 @@ import io
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
+from label_panels.charter import load_charter
 from PIL import Image
 
 from label_kits.archive import deterministic_zip
@@ -24,6 +25,7 @@ from label_kits.subject import (
     at_sign,
     fixed_datetime,
     fr,
+    fr_number,
     grammar,
     level_words,
     texts,
@@ -128,6 +130,13 @@ def readme_text(
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def panel_values() -> dict[str, str]:
+    """The panel's finished size and bleed, from the charter, as the LISEZMOI writes them."""
+    charter = load_charter()
+    size = f"{fr_number(round(charter.width))}{NBSP}×{NBSP}{fr_number(round(charter.height))}"
+    return {"panel_size": f"{size}{NBSP}mm", "bleed": f"{charter.bleed:g}{NBSP}mm"}
+
+
 def lisezmoi(subject: KitSubject, member_names: Sequence[str] | None = None) -> bytes:
     """LISEZMOI.txt (French): what each file of the kit is for, and the rules of use.
 
@@ -145,6 +154,7 @@ def lisezmoi(subject: KitSubject, member_names: Sequence[str] | None = None) -> 
             f"labellisé{g.agree} avec {level_words(subject.level)} ({at_sign(subject.level)})"
         ),
         "page_url": subject.page_url,
+        **panel_values(),
     }
     if member_names is None:
         member_names = [name for name, _ in _kit_files(subject, b"")]
