@@ -8,6 +8,7 @@ import zipfile
 
 from label_data.published import published_view
 from PIL import Image
+from print_checks import print_problems
 
 
 def view():
@@ -100,3 +101,17 @@ def test_collectivity_page_links_the_print_files_with_their_sizes(demo_site):
         name = re.escape(stem + suffix)
         assert re.search(rf'href="/panneaux/{name}"[^>]*>[^<]*</a> \(\d+', html), suffix
         assert (demo_site / "panneaux" / (stem + suffix)).is_file()
+
+
+def test_every_published_panel_pdf_and_card_passes_the_print_checks(demo_site):
+    """What a sign maker or a printer receives from the site: DeviceCMYK only, TrimBox and a
+    BleedBox at least 3 mm outside it, fonts embedded."""
+    pdfs = sorted((demo_site / "panneaux").glob("*.pdf"))
+    assert len(pdfs) >= 2 * len(list((demo_site / "panneaux").glob("*.svg")))
+    for path in pdfs:
+        assert print_problems(path.read_bytes(), min_bleed_mm=3.0) == [], path.name
+    for kit in sorted((demo_site / "kits" / "2026").glob("*.zip"))[:5]:
+        with zipfile.ZipFile(kit) as archive:
+            for name in ("carte-postale-a6.pdf", "carte-de-voeux.pdf"):
+                if name in archive.namelist():
+                    assert print_problems(archive.read(name)) == [], (kit.name, name)
