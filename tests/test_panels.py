@@ -427,3 +427,16 @@ def test_a_duplicate_key_is_an_error(tmp_path):
     )
     with pytest.raises(CharterError, match=r":\d+:1: clé en double\u00a0: marge_interieure"):
         load_charter(path)
+
+
+def test_every_shipped_font_has_a_plain_zero():
+    """A slashed zero reads « 2Ø26 » on a road-side panel: the panel, kit and site fonts all
+    draw an oval with a single counter (scripts/plain_zero_fonts.py)."""
+    from fontTools.ttLib import TTFont
+
+    from scripts.plain_zero_fonts import FILES
+
+    assert len(FILES) == 4  # two TrueType (panels, kits), two WOFF2 (site)
+    for path in FILES:
+        glyph = TTFont(path)["glyf"]["zero"]
+        assert glyph.numberOfContours == 2, path.name
