@@ -115,3 +115,20 @@ def test_every_published_panel_pdf_and_card_passes_the_print_checks(demo_site):
             for name in ("carte-postale-a6.pdf", "carte-de-voeux.pdf"):
                 if name in archive.namelist():
                     assert print_problems(archive.read(name)) == [], (kit.name, name)
+
+
+def test_page_and_press_release_give_the_same_action_count(demo_site):
+    """The count the release gives is the one the jury considered (R7), and the page says it."""
+    checked = 0
+    for kit in sorted((demo_site / "kits" / "2026").glob("*-*.zip")):
+        if kit.name.startswith("dossier-national"):
+            continue
+        release = zipfile.ZipFile(kit).read("communique-de-presse.txt").decode("utf-8")
+        page = (demo_site / "territoires" / kit.stem / "index.html").read_text(encoding="utf-8")
+        said = re.search(r"(\d+)\u00a0actions? sur les (\d+)|(la seule action)", release)
+        shown = re.search(r'class="jury-actions">[^<]*: (\d+)\u00a0actions? sur (\d+)\.', page)
+        assert bool(said) == bool(shown), kit.name
+        if said and said.group(1):
+            assert said.group(1, 2) == shown.group(1, 2), kit.name
+            checked += 1
+    assert checked > 5
