@@ -440,3 +440,21 @@ def test_every_shipped_font_has_a_plain_zero():
     for path in FILES:
         glyph = TTFont(path)["glyf"]["zero"]
         assert glyph.numberOfContours == 2, path.name
+
+
+def test_a_charter_colour_without_its_cmyk_value_is_refused(tmp_path):
+    path = _write_charter(tmp_path, '    "#1B8A3A": {nom: vert', '    "#1B8A3B": {nom: vert')
+    with pytest.raises(CharterError, match="pas de valeur CMJN pour #1B8A3A"):
+        load_charter(path)
+
+
+def test_a_spot_ink_named_in_the_charter_is_a_separation(tmp_path):
+    path = _write_charter(
+        tmp_path,
+        "{nom: rouge du filet, cmjn: [0, 100, 80, 5]}",
+        "{nom: rouge du filet, cmjn: [0, 100, 80, 5], ton_direct: PANTONE 186 C}",
+    )
+    charter = load_charter(path)
+    data = render_pdf(PanelSpec("ville", 2, 2026), charter)
+    assert b"/Separation /PANTONE#20186#20C /DeviceCMYK" in data
+    assert print_problems(data) == []
