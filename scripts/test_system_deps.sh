@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need from the system, installed when missing (run by `make test`).
 #   - Debian's chromium: the browser checks (Playwright drives the real binary below);
-#   - a headless Java runtime: the Nu HTML Checker (npm vnu-jar).
+#   - a headless Java runtime: the Nu HTML Checker (npm vnu-jar);
+#   - LibreOffice Writer: the press release must lay out on one page (tests/test_kits.py).
 # Missing ones are installed with apt-get (sudo when not root), announced in one line.
 # Where that is impossible, stop before any test with what to install, and exit non-zero.
 set -euo pipefail
@@ -18,11 +19,15 @@ if ! command -v java >/dev/null 2>&1; then
   missing+=(default-jre-headless)
   reasons+=("the Nu HTML Checker")
 fi
+if ! command -v soffice >/dev/null 2>&1; then
+  missing+=(libreoffice-writer-nogui fonts-liberation2)
+  reasons+=("the press release's page count")
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 # Bash builtins only from here on: this runs even with a PATH reduced to almost nothing.
 joined="${reasons[0]}"
-[ ${#reasons[@]} -gt 1 ] && joined+=" and ${reasons[1]}"
+for ((i = 1; i < ${#reasons[@]}; i++)); do joined+=" and ${reasons[i]}"; done
 what="${missing[*]} (for ${joined})"
 fail() {
   echo "make test: cannot install ${what}: $1" >&2

@@ -7,6 +7,8 @@ import dataclasses
 import datetime
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 
 import pypdfium2 as pdfium
@@ -29,6 +31,7 @@ from label_kits.subject import (
 )
 from label_kits.zipkit import build_kit_zip, choose_panel_png, lisezmoi
 from PIL import Image, ImageDraw
+from print_checks import print_problems
 from reportlab import rl_config
 
 A6_POINTS = sorted((105 / 25.4 * 72, 148 / 25.4 * 72))
@@ -50,6 +53,9 @@ SUBJECT = KitSubject(
     ceremony_date=datetime.date(2026, 2, 3),
     ceremony_place="Paris",
     previous_level=3,
+    change="hausse",
+    last_label=(2025, 3),
+    actions_published=30,
 )
 
 EDITION = NationalEdition(
@@ -72,6 +78,7 @@ EDITION = NationalEdition(
 KIT_MEMBERS = [
     "communique-de-presse.docx",
     "communique-de-presse.txt",
+    "panneaux/ville-internet-4-2026-verte-fiche-technique.txt",
     "panneaux/ville-internet-4-2026-verte-impression.png",
     "panneaux/ville-internet-4-2026-verte.pdf",
     "panneaux/ville-internet-4-2026-verte.png",
@@ -79,6 +86,7 @@ KIT_MEMBERS = [
     "reseaux-sociaux-1200x630.png",
     "reseaux-sociaux-1200x1200.png",
     "signature-courriel.png",
+    "signature-courriel-2x.png",
     "carte-postale-a6.pdf",
     "carte-de-voeux.pdf",
     "LISEZMOI.txt",
@@ -104,6 +112,7 @@ def panel_files() -> dict[str, bytes]:
         "ville-internet-4-2026-verte.png": _panel_png(1200, 800),
         "ville-internet-4-2026-verte-impression.png": _panel_png(2400, 1600),
         "ville-internet-4-2026-verte.pdf": b"%PDF-1.4 dummy",
+        "ville-internet-4-2026-verte-fiche-technique.txt": b"Fiche technique",
     }
 
 
@@ -150,7 +159,7 @@ def test_kit_members_exact(kit):
 
 def test_kit_entries_are_fixed(kit):
     for info in kit.infolist():
-        assert info.date_time == (1980, 1, 1, 0, 0, 0)
+        assert info.date_time == (2026, 2, 3, 12, 0, 0)  # the ceremony's day (SUBJECT)
         compressed = info.filename.endswith((".png", ".pdf", ".docx"))  # stored as they are
         assert info.compress_type == (zipfile.ZIP_STORED if compressed else zipfile.ZIP_DEFLATED)
         assert info.external_attr == 0o100644 << 16
@@ -197,7 +206,7 @@ def test_docx_content(kit):
 def test_docx_fonts_and_metadata(kit):
     document = Document(io.BytesIO(kit.read("communique-de-presse.docx")))
     for name in ("Normal", "Title", "Heading 1", "List Bullet"):
-        assert document.styles[name].font.name == "Atkinson Hyperlegible"
+        assert document.styles[name].font.name == "Arial"  # on every town hall's computer
     styles = document.styles.element.xml
     assert "minorHAnsi" not in styles.split("</w:docDefaults>")[0]
     props = document.core_properties
@@ -227,6 +236,7 @@ def test_french_typography_everywhere(kit):
         ("reseaux-sociaux-1200x630.png", (1200, 630)),
         ("reseaux-sociaux-1200x1200.png", (1200, 1200)),
         ("signature-courriel.png", (600, 200)),
+        ("signature-courriel-2x.png", (1200, 400)),
     ],
 )
 def test_image_sizes(kit, name, size):
@@ -245,11 +255,36 @@ def test_images_show_the_panel(kit):
 
 @pytest.mark.parametrize("name", ["carte-postale-a6.pdf", "carte-de-voeux.pdf"])
 def test_cards_are_a6_two_sided(kit, name):
-    pages = _pdf_pages(kit.read(name))
+    data = kit.read(name)
+    pages = _pdf_pages(data)
     assert len(pages) == 2
-    for size, _ in pages:
-        assert sorted(size) == pytest.approx(A6_POINTS, abs=1)
+    bleed = 2 * 3 / 25.4 * 72
+    for size, _ in pages:  # the page is the A6 trim plus 3 mm of bleed on each side
+        assert sorted(size) == pytest.approx([v + bleed for v in A6_POINTS], abs=1)
+    trims = re.findall(rb"/TrimBox \[ ([^\]]*) \]", data)
+    assert len(trims) == 2
+    for trim in trims:
+        x0, y0, x1, y1 = (float(v) for v in trim.split())
+        assert sorted((x1 - x0, y1 - y0)) == pytest.approx(A6_POINTS, abs=0.5)
     assert "Angers" in pages[0][1]
+
+
+@pytest.mark.parametrize("name", ["carte-postale-a6.pdf", "carte-de-voeux.pdf"])
+def test_cards_pass_the_print_checks(kit, name):
+    """CMYK only (no RGB operator, colour space or image), TrimBox and a BleedBox 3 mm out,
+    every font embedded (no Helvetica merely named), the panel drawn as vectors."""
+    data = kit.read(name)
+    assert print_problems(data, min_bleed_mm=3.0) == []
+    assert b"/Helvetica" not in data
+    assert b"/Subtype /Image" not in data  # the panel is vector: no 200-ppi RGB picture
+
+
+def test_cards_red_band_runs_into_the_bleed(kit):
+    page = pdfium.PdfDocument(kit.read("carte-postale-a6.pdf"))[0]
+    image = page.render(scale=4).to_pil().convert("RGB")
+    # The page's bottom-left corner is in the bleed, outside the trim: red, not white.
+    red, green, blue = image.getpixel((2, image.height - 3))
+    assert red > 180 and green < 80 and blue < 100
 
 
 def test_postcard_text(kit):
@@ -269,8 +304,8 @@ def test_greeting_card_wishes_the_next_year(kit):
 
 def test_pdfs_are_deterministic_and_leave_reportlab_as_found(panel_png):
     before = rl_config.useA85
-    assert postcard_pdf(SUBJECT, panel_png) == postcard_pdf(SUBJECT, panel_png)
-    assert greeting_card_pdf(SUBJECT, panel_png) == greeting_card_pdf(SUBJECT, panel_png)
+    assert postcard_pdf(SUBJECT) == postcard_pdf(SUBJECT)
+    assert greeting_card_pdf(SUBJECT) == greeting_card_pdf(SUBJECT)
     assert rl_config.useA85 == before
 
 
@@ -342,24 +377,58 @@ def test_village_release_agrees_in_gender(panel_png):
         green=False,
         actions_counted=1,
         previous_level=None,
+        change="nouveau",
+        last_label=None,
+        actions_published=1,
     )
     text = press_release_text(village).decode("utf-8")
     assert "le village du Vigan a reçu une arobase (1\u00a0@)" in text
-    assert "Il rejoint ainsi le palmarès 2026" in text
-    assert "1\u00a0action numérique publiée" in text
+    assert "C’est son premier label\u00a0: le village fait son entrée au palmarès 2026." in text
+    assert "la seule action qu’il a publiée dans l’Atlaas" in text
     assert "[Citation du maire" in text
     _check_french(text)
-    verso = _pdf_pages(postcard_pdf(village, panel_png))[1][1]
+    verso = _pdf_pages(postcard_pdf(village))[1][1]
     assert "Notre village est labellisé" in verso and "labellisée" not in verso
 
 
-def test_release_states_levels_honestly():
-    same = press_release_text(dataclasses.replace(SUBJECT, previous_level=4)).decode()
-    assert "confirme ainsi son niveau de 2025" in same
-    lower = press_release_text(dataclasses.replace(SUBJECT, previous_level=5)).decode()
-    assert "2025" not in lower.split("À propos")[0]  # a drop is not the headline
+def _history_sentence(**changes) -> str:
+    text = press_release_text(dataclasses.replace(SUBJECT, **changes)).decode()
+    return text.split("À propos")[0]
+
+
+def test_release_follows_the_collectivitys_history():
+    assert "Elle progresse\u00a0: 3\u00a0@ en 2025, 4\u00a0@ en 2026." in _history_sentence()
+    same = _history_sentence(previous_level=4, change="stable")
+    assert "Elle confirme ainsi son niveau de 2025 (4\u00a0@)." in same
+    lower = _history_sentence(previous_level=5, change="baisse")
+    assert "Elle reste labellisée cette année, après 5\u00a0@ en 2025." in lower
+    back = _history_sentence(previous_level=None, change="retour", last_label=(2021, 2))
+    assert "retrouve ainsi le palmarès, où elle figurait pour la dernière fois en 2021" in back
+    first = _history_sentence(previous_level=None, change="nouveau", last_label=None)
+    assert "C’est son premier label" in first
+    for text in (same, lower, back, first):
+        assert "progresse" not in text and "rejoint" not in text
     excellent = press_release_text(dataclasses.replace(SUBJECT, excellence=True)).decode()
     assert "Territoire d’excellence numérique" in excellent
+
+
+def test_release_says_which_actions_the_jury_examined():
+    text = _history_sentence()
+    assert (
+        "Le jury a examiné les actions numériques de la ville mises à jour en 2025 ou 2026, en "
+        "cours ou de moins de deux ans\u00a0: 12\u00a0actions sur les 30 qu’elle a publiées "
+        "dans l’Atlaas"
+    ) in text
+    all_of_them = _history_sentence(actions_counted=30)
+    assert "les 30\u00a0actions qu’elle a publiées" in all_of_them
+    assert "examiné" not in _history_sentence(actions_counted=0)
+
+
+def test_intercommunality_dateline_asks_for_its_seat():
+    epci = dataclasses.replace(SUBJECT, kind="territoire", nom="Communauté de communes du Pays")
+    text = press_release_text(epci).decode()
+    assert "[Commune du siège], le 3 février 2026 —" in text
+    assert "Communauté de communes du Pays, le" not in text
 
 
 def test_release_without_ceremony_date_has_a_placeholder():
@@ -440,3 +509,43 @@ def test_national_lisezmoi_and_determinism(national, panel_files):
     assert zipfile.ZipFile(io.BytesIO(again)).read("communique-national-2026.docx") == (
         national.read("communique-national-2026.docx")
     )
+
+
+LONGEST = dataclasses.replace(
+    SUBJECT,
+    kind="territoire",
+    nom="Communauté d’agglomération du Grand Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson",
+    mentions=("Transition écologique", "Démocratie locale", "Numérique éducatif", "Médiation"),
+    excellence=True,
+    change="retour",
+    previous_level=None,
+    last_label=(2019, 4),
+    level=5,
+    actions_counted=154,
+    actions_published=1543,
+)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs libreoffice-writer-nogui")
+@pytest.mark.parametrize("subject", [SUBJECT, LONGEST], ids=["angers", "longest"])
+def test_release_is_one_page_in_libreoffice(tmp_path, subject):
+    """LibreOffice lays Arial out with Liberation Sans, whose metrics are Arial's: one page
+    there is one page in Word."""
+    (tmp_path / "communique.docx").write_bytes(press_release_docx(subject))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "communique.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert len(pdfium.PdfDocument(tmp_path / "communique.pdf")) == 1

@@ -3,9 +3,12 @@ editions, within budget, at the contract's URLs, and the same bytes on a second 
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 from label_data.published import published_view
+from PIL import Image
+from print_checks import print_problems
 
 
 def view():
@@ -48,3 +51,84 @@ def test_national_kit_holds_the_palmares_and_all_panels_of_the_year(demo_site):
     assert "communique-national-2026.docx" in names
     year_panels = {p.name for p in (demo_site / "panneaux").glob("*-2026*")}
     assert {n.removeprefix("panneaux/") for n in names if n.startswith("panneaux/")} == year_panels
+
+
+def _meta(html: str, key: str) -> str | None:
+    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', html)
+    return match.group(1) if match else None
+
+
+def _share_pages(site):
+    yield site / "index.html"
+    yield from sorted((site / "palmares").glob("*/index.html"))
+    yield from sorted((site / "territoires").glob("*/index.html"))
+
+
+def test_every_shared_page_has_its_og_image_at_1200_by_630(demo_site):
+    """Home, each palmarès and each collectivity page: og:image written by the build, at
+    1200 × 630, with its alt text and a large Twitter card; a laureate with a kit shows the
+    kit's own social image."""
+    from conftest import ROOT
+
+    domain = re.search(r'SITE_DOMAIN = "([^"]+)"', (ROOT / "pelicanconf.py").read_text())
+    checked = 0
+    for page in _share_pages(demo_site):
+        html = page.read_text(encoding="utf-8")
+        url = _meta(html, "og:image")
+        assert url and domain and url.startswith(domain.group(1) + "/"), page
+        image = demo_site / url.removeprefix(domain.group(1) + "/")
+        assert image.is_file(), (page, url)
+        with Image.open(image) as picture:
+            assert picture.size == (1200, 630), image
+        assert _meta(html, "og:image:alt"), page
+        assert _meta(html, "twitter:card") == "summary_large_image"
+        checked += 1
+    assert checked > 30
+    toulouse = (demo_site / "territoires/toulouse-31555/index.html").read_text(encoding="utf-8")
+    assert _meta(toulouse, "og:image").endswith("/territoires/toulouse-31555/partage.png")
+    kit = zipfile.ZipFile(demo_site / "kits/2026/toulouse-31555.zip")
+    assert (demo_site / "territoires/toulouse-31555/partage.png").read_bytes() == kit.read(
+        "reseaux-sociaux-1200x630.png"
+    )
+    description = _meta(toulouse, "og:description")
+    assert description.startswith("Toulouse (ville, Haute-Garonne)\u00a0: 4\u00a0arobases")
+
+
+def test_collectivity_page_links_the_print_files_with_their_sizes(demo_site):
+    html = (demo_site / "territoires/toulouse-31555/index.html").read_text(encoding="utf-8")
+    stem = "ville-internet-4-2026-verte"
+    for suffix in (".png", ".pdf", "-traits-de-coupe.pdf", ".svg", "-fiche-technique.txt"):
+        name = re.escape(stem + suffix)
+        assert re.search(rf'href="/panneaux/{name}"[^>]*>[^<]*</a> \(\d+', html), suffix
+        assert (demo_site / "panneaux" / (stem + suffix)).is_file()
+
+
+def test_every_published_panel_pdf_and_card_passes_the_print_checks(demo_site):
+    """What a sign maker or a printer receives from the site: DeviceCMYK only, TrimBox and a
+    BleedBox at least 3 mm outside it, fonts embedded."""
+    pdfs = sorted((demo_site / "panneaux").glob("*.pdf"))
+    assert len(pdfs) >= 2 * len(list((demo_site / "panneaux").glob("*.svg")))
+    for path in pdfs:
+        assert print_problems(path.read_bytes(), min_bleed_mm=3.0) == [], path.name
+    for kit in sorted((demo_site / "kits" / "2026").glob("*.zip"))[:5]:
+        with zipfile.ZipFile(kit) as archive:
+            for name in ("carte-postale-a6.pdf", "carte-de-voeux.pdf"):
+                if name in archive.namelist():
+                    assert print_problems(archive.read(name)) == [], (kit.name, name)
+
+
+def test_page_and_press_release_give_the_same_action_count(demo_site):
+    """The count the release gives is the one the jury considered (R7), and the page says it."""
+    checked = 0
+    for kit in sorted((demo_site / "kits" / "2026").glob("*-*.zip")):
+        if kit.name.startswith("dossier-national"):
+            continue
+        release = zipfile.ZipFile(kit).read("communique-de-presse.txt").decode("utf-8")
+        page = (demo_site / "territoires" / kit.stem / "index.html").read_text(encoding="utf-8")
+        said = re.search(r"(\d+)\u00a0actions? sur les (\d+)|(la seule action)", release)
+        shown = re.search(r'class="jury-actions">[^<]*: (\d+)\u00a0actions? sur (\d+)\.', page)
+        assert bool(said) == bool(shown), kit.name
+        if said and said.group(1):
+            assert said.group(1, 2) == shown.group(1, 2), kit.name
+            checked += 1
+    assert checked > 5

@@ -101,6 +101,11 @@ def test_kits_download_as_zip():
     assert "Content-Disposition" not in headers_for("/panneaux/ville-internet-3-2026.svg")
 
 
+def test_fiche_technique_is_utf8_text():
+    h = headers_for("/panneaux/ville-internet-3-2026-fiche-technique.txt")
+    assert h["Content-Type"] == "text/plain; charset=utf-8"
+
+
 def test_badge_is_embeddable_from_communes_sites():
     h = headers_for("/territoires/bordeaux-33063/badge.svg")
     assert h["Cross-Origin-Resource-Policy"] == "cross-origin"

@@ -24,6 +24,7 @@ from label_panels.render import (
     render_svg,
 )
 from PIL import Image, ImageChops, ImageStat
+from print_checks import objects, print_problems
 
 from scripts.regenerate_golden import GOLDEN_DIR, GOLDEN_SPECS, GOLDEN_WIDTH
 
@@ -220,7 +221,9 @@ def test_svg_is_real_size_accessible_and_needs_no_font(charter):
 def test_png_sizes_and_bytes_are_stable(charter):
     files = render_all(PanelSpec("ville", 4, 2026), charter)
     assert sorted(files) == [
+        "ville-internet-4-2026-fiche-technique.txt",
         "ville-internet-4-2026-impression.png",
+        "ville-internet-4-2026-traits-de-coupe.pdf",
         "ville-internet-4-2026.pdf",
         "ville-internet-4-2026.png",
         "ville-internet-4-2026.svg",
@@ -274,27 +277,82 @@ def test_png_matches_golden_image(charter, spec):
 # --- PDF ----------------------------------------------------------------------------------
 
 
+def _box(data: bytes, name: str) -> list[float]:
+    match = re.search(rf"/{name} \[([^\]]*)\]".encode(), data)
+    return [float(v) for v in match.group(1).split()]
+
+
 def test_pdf_is_real_size_embeds_its_font_and_is_stable(charter):
     spec = PanelSpec("territoire", 5, 2026)
     data = render_pdf(spec, charter)
     assert render_pdf(spec, charter) == data
     document = pypdfium2.PdfDocument(data)
     assert len(document) == 1
+    # The finished size is the TrimBox; the page is the bleed box, 3 mm more on each side.
+    x0, y0, x1, y1 = _box(data, "TrimBox")
+    assert x1 - x0 == pytest.approx(charter.width * MM_TO_PT, abs=0.01)
+    assert y1 - y0 == pytest.approx(charter.height * MM_TO_PT, abs=0.01)
     width, height = document[0].get_size()
-    assert width == pytest.approx(charter.width * MM_TO_PT, abs=0.01)
-    assert height == pytest.approx(charter.height * MM_TO_PT, abs=0.01)
+    assert width == pytest.approx((charter.width + 2 * charter.bleed) * MM_TO_PT, abs=0.01)
+    assert height == pytest.approx((charter.height + 2 * charter.bleed) * MM_TO_PT, abs=0.01)
     assert b"/FontFile2" in data
     assert b"/Helvetica" not in data  # no font left unembedded
     assert document.get_metadata_dict()["Title"] == f"Panneau {spec.label}"
     assert "TERRITOIRE INTERNET" in document[0].get_textpage().get_text_range()
 
 
+@pytest.mark.parametrize("crop_marks", [False, True], ids=["fond-perdu", "traits-de-coupe"])
+@pytest.mark.parametrize("kind", ["ville", "village", "territoire"])
+def test_every_panel_pdf_passes_the_print_checks(charter, kind, crop_marks):
+    """CMYK only (no RGB operator, colour space or image), TrimBox and a BleedBox 3 mm out,
+    fonts embedded: for every level, with and without the green @."""
+    for level in range(1, MAX_LEVEL + 1):
+        for green in (False, True):
+            data = render_pdf(PanelSpec(kind, level, 2026, green), charter, crop_marks)
+            assert print_problems(data, min_bleed_mm=3.0) == [], (kind, level, green)
+
+
+def test_pdf_colours_are_the_charters_cmyk_values(charter):
+    data = render_pdf(PanelSpec("ville", 3, 2026, green=True), charter)
+    content = b"".join(stream for _, stream in objects(data) if stream and b"BT" in stream)
+    for hex_color in charter.colors:
+        values = (v / 100 for v in charter.print_color(hex_color).cmyk)
+        # ReportLab writes « 0 1 .8 .05 k »
+        operator = " ".join(f"{v:g}".removeprefix("0") if 0 < v < 1 else f"{v:g}" for v in values)
+        assert f"{operator} k".encode() in content, (hex_color, operator)
+
+
+def test_crop_mark_variant_has_marks_outside_the_bleed(charter):
+    spec = PanelSpec("village", 2, 2025)
+    plain, marked = render_pdf(spec, charter), render_pdf(spec, charter, crop_marks=True)
+    assert _box(plain, "TrimBox") != _box(marked, "TrimBox")  # the page grew around the trim
+    trim, bleed, media = (_box(marked, n) for n in ("TrimBox", "BleedBox", "MediaBox"))
+    assert trim[0] - bleed[0] == pytest.approx(charter.bleed * MM_TO_PT, abs=0.01)
+    assert bleed[0] - media[0] >= charter.crop_mark_length * MM_TO_PT
+    # Rendered, the bottom left corner outside the bleed shows the vertical mark on the trim
+    # line (PDFium's y runs down: the strip is at the image's bottom).
+    page = pypdfium2.PdfDocument(marked)[0].render(scale=2).to_pil().convert("L")
+    x = round(trim[0] * 2)
+    strip = page.crop((x - 3, page.height - round(bleed[1] * 2), x + 3, page.height))
+    assert strip.getextrema()[0] < 160
+    assert "traits de coupe" in pypdfium2.PdfDocument(marked).get_metadata_dict()["Title"]
+
+
 def test_pdf_draws_what_the_png_draws(charter):
     spec = PanelSpec("village", 2, 2025, green=True)
     document = pypdfium2.PdfDocument(render_pdf(spec, charter))
     page = document[0].render(scale=1200 / (charter.width * MM_TO_PT)).to_pil().convert("RGB")
+    # Cut the bleed off: the PNG is the finished panel.
+    bleed_px = charter.bleed * 1200 / charter.width
+    page = page.crop((bleed_px, bleed_px, page.width - bleed_px, page.height - bleed_px))
     png = _image(render_png(spec, charter, 1200))
-    _assert_alike(page.resize(png.size), png, "PDF rendered by PDFium against the PNG")
+
+    def ink(image: Image.Image) -> Image.Image:
+        # The PDF holds the charter's CMYK print values, which PDFium turns back into RGB by a
+        # naive formula: compare where ink is laid, not the screen colours.
+        return image.convert("L").point(lambda v: 255 if v > 245 else 0).convert("RGB")
+
+    _assert_alike(ink(page.resize(png.size)), ink(png), "PDF rendered by PDFium against the PNG")
 
 
 # --- the geometry every backend shares ----------------------------------------------------
@@ -369,3 +427,34 @@ def test_a_duplicate_key_is_an_error(tmp_path):
     )
     with pytest.raises(CharterError, match=r":\d+:1: clé en double\u00a0: marge_interieure"):
         load_charter(path)
+
+
+def test_every_shipped_font_has_a_plain_zero():
+    """A slashed zero reads « 2Ø26 » on a road-side panel: the panel, kit and site fonts all
+    draw an oval with a single counter (scripts/plain_zero_fonts.py)."""
+    from fontTools.ttLib import TTFont
+
+    from scripts.plain_zero_fonts import FILES
+
+    assert len(FILES) == 4  # two TrueType (panels, kits), two WOFF2 (site)
+    for path in FILES:
+        glyph = TTFont(path)["glyf"]["zero"]
+        assert glyph.numberOfContours == 2, path.name
+
+
+def test_a_charter_colour_without_its_cmyk_value_is_refused(tmp_path):
+    path = _write_charter(tmp_path, '    "#1B8A3A": {nom: vert', '    "#1B8A3B": {nom: vert')
+    with pytest.raises(CharterError, match="pas de valeur CMJN pour #1B8A3A"):
+        load_charter(path)
+
+
+def test_a_spot_ink_named_in_the_charter_is_a_separation(tmp_path):
+    path = _write_charter(
+        tmp_path,
+        "{nom: rouge du filet, cmjn: [0, 100, 80, 5]}",
+        "{nom: rouge du filet, cmjn: [0, 100, 80, 5], ton_direct: PANTONE 186 C}",
+    )
+    charter = load_charter(path)
+    data = render_pdf(PanelSpec("ville", 2, 2026), charter)
+    assert b"/Separation /PANTONE#20186#20C /DeviceCMYK" in data
+    assert print_problems(data) == []

@@ -22,7 +22,6 @@ from label_pages.content_links import check_content_links
 from . import progress, reuse
 from .cache import cache_dir_problem
 from .fresh import clear_plugin_caches
-from .schedule import write_schedule
 from .output import (
     PREVIEW_MARKER,
     PUBLIC_DIR,
@@ -33,6 +32,7 @@ from .output import (
     replace_output,
     staging_for,
 )
+from .schedule import write_schedule
 
 
 def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:

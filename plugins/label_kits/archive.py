@@ -1,13 +1,16 @@
 """Zip archives whose bytes depend only on their contents.
 
 In: (member name, bytes) pairs, or the bytes of a zip made by another library (a DOCX).
-Out: zip bytes with every member dated 1980-01-01 00:00:00, Unix permissions 0644, deflated,
-in the order given. The same members give the same bytes on any machine and at any time, so
+Out: zip bytes with every member dated from the edition the caller gives (the ceremony day at
+noon; 1980-01-01, zip's first day, without one), Unix permissions 0644, deflated, in the order
+given: an unzipped kit shows a meaningful date, never the building machine's clock. The same
+members give the same bytes on any machine and at any time, so
 a rebuilt site uploads no changed kit and a cache can be checked by hash.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -19,8 +22,15 @@ _PERMISSIONS = 0o100644 << 16  # a regular file, rw-r--r--
 _COMPRESSED = (".png", ".pdf", ".docx", ".zip", ".jpg", ".jpeg", ".woff2")
 
 
-def _info(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+def _date_time(when: datetime.datetime | None) -> tuple[int, int, int, int, int, int]:
+    # Zip dates have no time zone: the instant's own wall-clock fields are written.
+    if when is None:
+        return FIXED_DATE
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
+
+
+def _info(name: str, date_time: tuple[int, ...]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=date_time)
     stored = name.lower().endswith(_COMPRESSED)
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     info.create_system = 3  # Unix, whatever the building machine is
@@ -28,8 +38,11 @@ def _info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def deterministic_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
-    """A zip of the members in the given order; a repeated name is a bug, not a silent skip."""
+def deterministic_zip(
+    members: Iterable[tuple[str, bytes]], when: datetime.datetime | None = None
+) -> bytes:
+    """A zip of the members in the given order, dated ``when``; a repeated name is a bug."""
+    date_time = _date_time(when)
     buffer = io.BytesIO()
     seen: set[str] = set()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -37,7 +50,7 @@ def deterministic_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
             if name in seen:
                 raise ValueError(f"duplicate zip member: {name}")
             seen.add(name)
-            archive.writestr(_info(name), data, compresslevel=6)
+            archive.writestr(_info(name, date_time), data, compresslevel=6)
     return buffer.getvalue()
 
 
@@ -47,7 +60,7 @@ _THUMBNAIL = "docProps/thumbnail.jpeg"
 _THUMBNAIL_REL = re.compile(rb"<Relationship [^>]*Target=\"docProps/thumbnail\.jpeg\"[^>]*/>")
 
 
-def repack_docx(data: bytes) -> bytes:
+def repack_docx(data: bytes, when: datetime.datetime | None = None) -> bytes:
     """Re-zip a DOCX with fixed member dates (python-docx stamps the current time)."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = []
@@ -58,4 +71,4 @@ def repack_docx(data: bytes) -> bytes:
             if info.filename == "_rels/.rels":
                 content = _THUMBNAIL_REL.sub(b"", content)
             members.append((info.filename, content))
-    return deterministic_zip(members)
+    return deterministic_zip(members, when)

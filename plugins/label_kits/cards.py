@@ -1,9 +1,12 @@
 """Printed cards of a kit: a postcard and a greeting card, A6 landscape (148 × 105 mm), two pages.
 
-In: a ``KitSubject`` and its panel as PNG bytes. Out: PDF bytes made with ReportLab in
-invariant mode (no date, fixed document id), the font embedded as a subset: the same subject
-gives the same bytes. Page 1 is the recto (the panel), page 2 the verso (text, and room for an
-address or a handwritten message), ready for double-sided printing on card stock.
+In: a ``KitSubject``. Out: PDF bytes made with ReportLab in invariant mode (no date, fixed
+document id): the same subject gives the same bytes. Page 1 is the recto (the panel), page 2
+the verso (text, and room for an address or a handwritten message), ready for double-sided
+printing on card stock. Print-ready as the panels are: each page is the A6 trim (TrimBox) with
+3 mm of bleed around it (BleedBox) into which the red band runs; colours in CMYK only (the
+panel charter's print values; greys as black ink only); the panel drawn as vectors from the
+charter, not as an image; every font embedded, none merely named.
 """
 
 from __future__ import annotations
@@ -14,18 +17,19 @@ from contextlib import contextmanager
 from functools import cache
 from xml.sax.saxutils import escape
 
+from label_panels.charter import load_charter
+from label_panels.geometry import PanelSpec, layout
+from label_panels.render_pdf import draw_panel, print_color
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import CMYKColor
 from reportlab.lib.pagesizes import A6, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 
-from label_kits.images import panel_at
 from label_kits.subject import (
     FONT_BOLD,
     FONT_REGULAR,
@@ -43,9 +47,25 @@ from label_kits.subject import (
     typo,
 )
 
-PAGE = landscape(A6)  # 419.5 × 297.6 pt
+PAGE = landscape(A6)  # the trim: 419.5 × 297.6 pt
 WIDTH, HEIGHT = PAGE
+BLEED = 3 * mm  # what printers ask for
 REGULAR, BOLD = "AtkinsonHyperlegible", "AtkinsonHyperlegible-Bold"
+# Greys of the cards' small print and rules, as black ink only: a grey built of four inks
+# would blur with the slightest misregistration.
+_GREYS = {"#5A5F66": 0.72, "#B0B4BA": 0.33, "#C4C8CE": 0.25}
+
+
+@cache
+def _charter():
+    return load_charter()
+
+
+def cmyk(hex_color: str) -> CMYKColor:
+    """A kit colour for print: the charter's CMYK for its colours, black ink for the greys."""
+    if hex_color.upper() in _GREYS:
+        return CMYKColor(0, 0, 0, _GREYS[hex_color.upper()])
+    return print_color(_charter(), hex_color)
 
 
 @cache
@@ -72,12 +92,34 @@ def _binary_streams() -> Iterator[None]:
 
 def _canvas(buffer: io.BytesIO, title: str, subject: KitSubject) -> canvas.Canvas:
     _register_fonts()
-    pdf = canvas.Canvas(buffer, pagesize=PAGE, invariant=1, pageCompression=1, lang="fr-FR")
+    pdf = canvas.Canvas(
+        buffer,
+        pagesize=(WIDTH + 2 * BLEED, HEIGHT + 2 * BLEED),
+        invariant=1,
+        pageCompression=1,
+        lang="fr-FR",
+        initialFontName=REGULAR,  # else ReportLab names Helvetica without embedding it
+        enforceColorSpace="sep_cmyk",  # an RGB colour would raise instead of slipping through
+    )
+    pdf.setTrimBox((BLEED, BLEED, BLEED + WIDTH, BLEED + HEIGHT))
+    pdf.setArtBox((BLEED, BLEED, BLEED + WIDTH, BLEED + HEIGHT))
+    pdf.setBleedBox((0, 0, WIDTH + 2 * BLEED, HEIGHT + 2 * BLEED))
+    _start_page(pdf)
     pdf.setTitle(title)
     pdf.setAuthor("Villes Internet")
     pdf.setSubject(fr(f"Label {texts()['label']} {subject.year} : {typo(subject.nom)}"))
     pdf.setCreator("Villes Internet")
     return pdf
+
+
+def _start_page(pdf: canvas.Canvas) -> None:
+    """Every drawing below is in trim coordinates: the origin moves past the bleed."""
+    pdf.translate(BLEED, BLEED)
+
+
+def _next_page(pdf: canvas.Canvas) -> None:
+    pdf.showPage()  # resets the graphics state, the translation included
+    _start_page(pdf)
 
 
 def _style(size: float, bold=False, color=INK, align=0, leading=1.25) -> ParagraphStyle:
@@ -86,7 +128,7 @@ def _style(size: float, bold=False, color=INK, align=0, leading=1.25) -> Paragra
         fontName=BOLD if bold else REGULAR,
         fontSize=size,
         leading=size * leading,
-        textColor=HexColor(color),
+        textColor=cmyk(color),
         alignment=align,  # 0 left, 1 centre
         splitLongWords=1,  # a long URL breaks instead of leaving the card
     )
@@ -109,19 +151,24 @@ def _draw(pdf, para: Paragraph, x: float, top: float, width: float) -> float:
     return top - used
 
 
-def _panel(pdf, panel_png: bytes, centre_x: float, top: float, width: float, height: float):
-    """Draw the panel scaled into the box whose top edge is ``top``; return its bottom."""
-    # About 200 dpi on the card: sharp in print for flat artwork, light in the file.
-    image = panel_at(panel_png, round(width / mm * 8), round(height / mm * 8))
-    scale = min(width / image.width, height / image.height)
-    w, h = image.width * scale, image.height * scale
-    pdf.drawImage(ImageReader(image), centre_x - w / 2, top - h, w, h)
+def _panel(pdf, subject: KitSubject, centre_x: float, top: float, width: float, height: float):
+    """Draw the panel, as vectors, scaled into the box whose top edge is ``top``; return its
+    bottom."""
+    charter = _charter()
+    panel = layout(PanelSpec(subject.kind, subject.level, subject.year, subject.green), charter)
+    scale = min(width / (panel.width * mm), height / (panel.height * mm))
+    w, h = panel.width * mm * scale, panel.height * mm * scale
+    pdf.saveState()
+    pdf.translate(centre_x - w / 2, top - h)
+    pdf.scale(scale, scale)
+    draw_panel(pdf, panel, charter)
+    pdf.restoreState()
     return top - h
 
 
 def _footer(pdf, text: str, y: float = 6 * mm) -> None:
     pdf.setFont(REGULAR, 6.5)
-    pdf.setFillColor(HexColor(GREY))
+    pdf.setFillColor(cmyk(GREY))
     pdf.drawCentredString(WIDTH / 2, y, text)
 
 
@@ -139,7 +186,7 @@ def _honours(subject: KitSubject) -> str:
     return f" Le jury lui a aussi décerné {join_and(parts)}." if parts else ""
 
 
-def _recto(pdf, subject: KitSubject, panel_png: bytes, heading: str | None = None) -> None:
+def _recto(pdf, subject: KitSubject, heading: str | None = None) -> None:
     margin = 9 * mm
     top = HEIGHT - margin
     if heading:
@@ -154,7 +201,7 @@ def _recto(pdf, subject: KitSubject, panel_png: bytes, heading: str | None = Non
             leading=1.1,
         )
         top = _draw(pdf, para, margin, top, WIDTH - 2 * margin) - 3 * mm
-    bottom = _panel(pdf, panel_png, WIDTH / 2, top, WIDTH - 2 * margin, top - 30 * mm)
+    bottom = _panel(pdf, subject, WIDTH / 2, top, WIDTH - 2 * margin, top - 30 * mm)
     name = _fitted(
         f"<b>{escape(typo(subject.nom))}</b>",
         WIDTH - 2 * margin,
@@ -165,21 +212,22 @@ def _recto(pdf, subject: KitSubject, panel_png: bytes, heading: str | None = Non
     )
     below = _draw(pdf, name, margin, bottom - 4 * mm, WIDTH - 2 * margin)
     label = Paragraph(
-        escape(fr(f"Label {texts()['label']} {subject.year}")),
+        escape(fr(f"Label {quoted(texts()['label'])} {subject.year}")),
         _style(8.5, color=GREY, align=1),
     )
     _draw(pdf, label, margin, below - 1.5 * mm, WIDTH - 2 * margin)
-    pdf.setFillColor(HexColor(RED))
-    pdf.rect(0, 0, WIDTH, 2.5 * mm, stroke=0, fill=1)
+    pdf.setFillColor(cmyk(RED))
+    # The band runs into the bleed on three sides: a trim a little off shows no white edge.
+    pdf.rect(-BLEED, -BLEED, WIDTH + 2 * BLEED, 2.5 * mm + BLEED, stroke=0, fill=1)
 
 
-def postcard_pdf(subject: KitSubject, panel_png: bytes) -> bytes:
+def postcard_pdf(subject: KitSubject) -> bytes:
     """Recto: the panel and the name. Verso: « Notre commune est labellisée… », address lines."""
     with _binary_streams():
-        return _postcard(subject, panel_png)
+        return _postcard(subject)
 
 
-def greeting_card_pdf(subject: KitSubject, panel_png: bytes) -> bytes:
+def greeting_card_pdf(subject: KitSubject) -> bytes:
     """A greeting card for the turn of the year that follows the label's ceremony.
 
     The label of year Y is awarded early in Y; greeting cards go out in December Y and January
@@ -187,17 +235,17 @@ def greeting_card_pdf(subject: KitSubject, panel_png: bytes) -> bytes:
     allowed, R11).
     """
     with _binary_streams():
-        return _greeting_card(subject, panel_png)
+        return _greeting_card(subject)
 
 
-def _postcard(subject: KitSubject, panel_png: bytes) -> bytes:
+def _postcard(subject: KitSubject) -> bytes:
     g = grammar(subject)
     buffer = io.BytesIO()
     pdf = _canvas(
         buffer, fr(f"Carte postale : {typo(subject.nom)}, {g.label_name} {subject.year}"), subject
     )
-    _recto(pdf, subject, panel_png)
-    pdf.showPage()
+    _recto(pdf, subject)
+    _next_page(pdf)
 
     # Verso: message on the left, address on the right, as on any postcard.
     margin, divider = 8 * mm, 76 * mm
@@ -231,7 +279,7 @@ def _postcard(subject: KitSubject, panel_png: bytes) -> bytes:
         top,
         left_width,
     )
-    pdf.setStrokeColor(HexColor("#B0B4BA"))
+    pdf.setStrokeColor(cmyk("#B0B4BA"))
     pdf.setLineWidth(0.6)
     pdf.line(divider, 14 * mm, divider, HEIGHT - 12 * mm)
     # Stamp box and address lines.
@@ -248,13 +296,13 @@ def _postcard(subject: KitSubject, panel_png: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def _greeting_card(subject: KitSubject, panel_png: bytes) -> bytes:
+def _greeting_card(subject: KitSubject) -> bytes:
     g = grammar(subject)
     wish_year = subject.year + 1
     buffer = io.BytesIO()
     pdf = _canvas(buffer, fr(f"Carte de vœux {wish_year} : {typo(subject.nom)}"), subject)
-    _recto(pdf, subject, panel_png, heading=f"Belle année {wish_year}\u00a0!")
-    pdf.showPage()
+    _recto(pdf, subject, heading=f"Belle année {wish_year}\u00a0!")
+    _next_page(pdf)
 
     margin = 10 * mm
     width = WIDTH - 2 * margin
@@ -278,7 +326,7 @@ def _greeting_card(subject: KitSubject, panel_png: bytes) -> bytes:
     )
     top = _draw(pdf, _fitted(escape(body), width, 24 * mm, 10), margin, top, width) - 4 * mm
     # Room for a handwritten message and a signature.
-    pdf.setStrokeColor(HexColor("#C4C8CE"))
+    pdf.setStrokeColor(cmyk("#C4C8CE"))
     pdf.setLineWidth(0.5)
     line_y = top - 8 * mm
     while line_y > 16 * mm:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,10 +25,11 @@ from docx.shared import Cm, Pt, RGBColor
 from label_kits.archive import repack_docx
 from label_kits.subject import GREY, RED
 
-# Named in the document; a machine without it falls back to Arial (fontTable's altName),
-# never to the template's Calibri.
-FONT_NAME = "Atkinson Hyperlegible"
-FALLBACK_FONT = "Arial"
+# A town hall edits the release on its own computer: Arial is on every Windows and Mac
+# machine, and LibreOffice on Linux substitutes its metric twin, Liberation Sans (fontTable's
+# altName), so the text breaks into the same lines everywhere. Never the template's Calibri.
+FONT_NAME = "Arial"
+FALLBACK_FONT = "Liberation Sans"
 LANGUAGE = "fr-FR"
 
 
@@ -114,9 +116,13 @@ _FONT_ENTRY = (
 
 
 def _declare_font(document) -> None:
-    """Add our font to the font table with Arial as its alternative name."""
+    """Declare our font in the font table with its alternative name (once)."""
     table = document.part.part_related_by(RT.FONT_TABLE)  # a plain Part: edit its bytes
     blob = table.blob
+    # The template declares Arial without an altName: ours replaces that entry.
+    blob = re.sub(
+        rb'<w:font w:name="' + FONT_NAME.encode() + rb'">.*?</w:font>', b"", blob, flags=re.S
+    )
     end_of_open_tag = blob.index(b">", blob.index(b"<w:fonts")) + 1
     table._blob = blob[:end_of_open_tag] + _FONT_ENTRY + blob[end_of_open_tag:]
 
@@ -135,7 +141,7 @@ def _style(document, name: str, size: float, bold=False, color=None, before=0, a
     fmt = style.paragraph_format
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
-    fmt.line_spacing = 1.15
+    fmt.line_spacing = 1.1
     return style
 
 
@@ -144,20 +150,22 @@ def _prepare(document) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.2))
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+        setattr(section, side, Cm(2))
+    # A release is one page: the longest (a long intercommunality name, four mentions, the
+    # excellence title) fits in LibreOffice with these sizes (tests/test_kits.py checks it).
+    section.top_margin, section.bottom_margin = Cm(1.8), Cm(1.6)
     # Document defaults first: any style not touched below inherits our font, not Calibri.
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault"))
     _set_fonts(rpr_default)
-    _style(document, "Normal", 11)
-    _style(document, "Title", 22, bold=True, color="#111111", after=8)
+    _style(document, "Normal", 10.5, after=5)
+    _style(document, "Title", 20, bold=True, color="#111111", after=6)
     title = document.styles["Title"].element.pPr
     border = title.find(qn("w:pBdr")) if title is not None else None
     if border is not None:  # the template's blue rule under titles
         title.remove(border)
-    _style(document, "Subtitle", 13, color=GREY, after=14)
-    _style(document, "Heading 1", 13, bold=True, color=RED, before=14, after=4)
+    _style(document, "Subtitle", 12.5, color=GREY, after=10)
+    _style(document, "Heading 1", 12.5, bold=True, color=RED, before=10, after=3)
     _style(document, "List Bullet", 11, after=2)
     _declare_font(document)
 
@@ -208,4 +216,4 @@ def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
     props.created = props.modified = meta.when.replace(tzinfo=None)
     buffer = io.BytesIO()
     document.save(buffer)
-    return repack_docx(buffer.getvalue())
+    return repack_docx(buffer.getvalue(), meta.when)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from label_build import progress
@@ -22,6 +24,7 @@ from .publish import (
     national_kit_path,
     subjects,
 )
+from .share import KIT_MEMBER, site_images, territory_share_path
 
 _cache_dir: str | None = None
 
@@ -51,6 +54,7 @@ class KitsGenerator(Generator):
                     copy_file(Path(data), path)
                 else:
                     path.write_bytes(data)
+                self._write_share_image(subject, data, out)
                 bar.advance()
             specs = panel_specs(self.view)
             for year in kit_years(self.view):
@@ -66,7 +70,21 @@ class KitsGenerator(Generator):
                 )
                 (out / national_kit_path(year)).write_bytes(data)
         progress.count("kits", len(self.jobs) + len(kit_years(self.view)))
+        for name, image in site_images(self.view).items():
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_bytes(image)
         self._prepare_embargoed()
+
+    def _write_share_image(self, subject, kit: str | bytes, out: Path) -> None:
+        """The kit's 1200 × 630 social image, as the og:image of the collectivity's page."""
+        t = self.view.territories[subject.code]
+        share = territory_share_path(self.view, t, kit_years(self.view))
+        if share is None or t.current.label.annee != subject.year:
+            return
+        with zipfile.ZipFile(kit if isinstance(kit, str) else io.BytesIO(kit)) as archive:
+            image = archive.read(KIT_MEMBER)
+        (out / share).parent.mkdir(parents=True, exist_ok=True)
+        (out / share).write_bytes(image)
 
     def _prepare_embargoed(self) -> None:
         """Render, into the cache only, the kits an embargoed edition will need at its

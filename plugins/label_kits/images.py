@@ -172,7 +172,7 @@ def _paragraphs(subject: KitSubject, scale: float = 1.0) -> list[Line]:
     s = lambda n: round(n * scale)  # noqa: E731 - a local unit conversion
     items = [
         Line(
-            f"Label {typo(texts()['label'])}",
+            f"Label «\u00a0{typo(texts()['label'])}\u00a0»",
             s(30),
             color=GREY,
             min_size=s(22),
@@ -244,31 +244,37 @@ def social_image(subject: KitSubject, panel_png: bytes, size: tuple[int, int] = 
     return _png(image)
 
 
-def email_signature(subject: KitSubject, panel_png: bytes) -> bytes:
-    """A 600×200 banner for e-mail signatures."""
-    width, height = 600, 200
+def email_signature(subject: KitSubject, panel_png: bytes, scale: int = 1) -> bytes:
+    """A 600×200 banner for e-mail signatures; ``scale=2`` draws it at 1200×400 for sharp
+    display on high-density screens (shown at 600×200, with the 2× file in the HTML)."""
+
+    def s(n: int) -> int:
+        return n * scale
+
+    width, height = s(600), s(200)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    panel = panel_at(panel_png, 210, 150)
-    image.paste(panel, (16 + (210 - panel.width) // 2, (height - panel.height) // 2))
-    draw.rectangle((244, 24, 246, height - 24), fill=RED)
+    panel = panel_at(panel_png, s(210), s(150))
+    image.paste(panel, (s(16) + (s(210) - panel.width) // 2, (height - panel.height) // 2))
+    draw.rectangle((s(244), s(24), s(246) + scale - 1, height - s(24)), fill=RED)
     g = grammar(subject)
     lines = [
-        Line(typo(subject.nom), 30, bold=True, min_size=18, max_lines=2, gap=0.25),
+        Line(typo(subject.nom), s(30), bold=True, min_size=s(18), max_lines=2, gap=0.25),
         Line(
             f"{g.label_name} {subject.year}\u00a0: {at_sign(subject.level)}",
-            22,
+            s(22),
             bold=True,
             color=RED,
-            min_size=16,
+            min_size=s(16),
             max_lines=1,
             gap=0.35,
         ),
     ]
     if subject.green:
-        lines.append(Line("Mention Transition écologique", 16, color=GREEN, max_lines=1))
+        lines.append(Line("Mention Transition écologique", s(16), color=GREEN, max_lines=1))
     elif subject.excellence:
-        lines.append(Line("Territoire d’excellence numérique", 16, max_lines=1))
-    lines.append(Line(f"Label {typo(texts()['label'])}", 14, color=GREY, min_size=12))
-    draw_text_box(draw, lines, (264, 18, width - 16, height - 18))
+        lines.append(Line("Territoire d’excellence numérique", s(16), max_lines=1))
+    label = f"Label «\u00a0{typo(texts()['label'])}\u00a0»"
+    lines.append(Line(label, s(14), color=GREY, min_size=s(12)))
+    draw_text_box(draw, lines, (s(264), s(18), width - s(16), height - s(18)))
     return _png(image)

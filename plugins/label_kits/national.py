@@ -256,4 +256,5 @@ def build_national_kit_zip(
     edition: NationalEdition, palmares_csv: bytes, panel_files: Mapping[str, bytes]
 ) -> bytes:
     """The kit published at /kits/<year>/dossier-national-<year>.zip."""
-    return deterministic_zip(national_members(edition, palmares_csv, panel_files))
+    when = fixed_datetime(edition.year, edition.ceremony_date)
+    return deterministic_zip(national_members(edition, palmares_csv, panel_files), when)

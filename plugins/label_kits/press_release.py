@@ -15,6 +15,7 @@ from label_kits.subject import (
     fixed_datetime,
     fr,
     fr_date,
+    fr_number,
     grammar,
     join_and,
     level_words,
@@ -24,6 +25,8 @@ from label_kits.subject import (
     texts,
     typo,
 )
+
+SEAT_PLACEHOLDER = "[Commune du siège]"
 
 
 def at_place(place: str) -> str:
@@ -49,6 +52,53 @@ def _where(subject: KitSubject) -> str:
     }[subject.kind]
 
 
+def _history(subject: KitSubject) -> str:
+    """The sentence its label's story calls for: first label, return, same level, up, down."""
+    g = grammar(subject)
+    year, level, previous = subject.year, subject.level, subject.previous_level
+    if subject.change == "retour" and subject.last_label:
+        last_year, last_level = subject.last_label
+        return (
+            f"{g.Pronoun} retrouve ainsi le palmarès, où {g.pronoun} figurait pour la dernière "
+            f"fois en {last_year} avec {at_sign(last_level)}."
+        )
+    if subject.change == "hausse" and previous:
+        before = f"{at_sign(previous)} en {year - 1}"
+        return f"{g.Pronoun} progresse : {before}, {at_sign(level)} en {year}."
+    if subject.change == "stable":
+        return f"{g.Pronoun} confirme ainsi son niveau de {year - 1} ({at_sign(level)})."
+    if subject.change == "baisse" and previous:
+        return (
+            f"{g.Pronoun} reste labellisé{g.agree} cette année, après {at_sign(previous)} "
+            f"en {year - 1}."
+        )
+    if subject.change == "nouveau":
+        return f"C’est son premier label : {g.short} fait son entrée au palmarès {year}."
+    return ""
+
+
+def _actions(subject: KitSubject) -> str:
+    """Which actions the jury examined (R7), counted as the collectivity's page counts them."""
+    g = grammar(subject)
+    counted, published = subject.actions_counted, subject.actions_published
+    if counted <= 0:
+        return ""
+    year = subject.year
+    of_all = (
+        f"les {plural(published, 'action')}"
+        if counted == published
+        else f"{plural(counted, 'action')} sur les {fr_number(published)}"
+    )
+    if published <= 1:
+        of_all = "la seule action"
+    return (
+        f"Le jury a examiné les actions numériques {of_phrase(g.short)} mises à jour en "
+        f"{year - 1} ou {year}, en cours ou de moins de deux ans : {of_all} qu’{g.pronoun} a "
+        f"publiée{'s' if published > 1 else ''} dans l’Atlaas, la base d’actions partagée du "
+        "réseau Villes Internet."
+    )
+
+
 def title(subject: KitSubject) -> str:
     label = quoted(texts()["label"])
     return fr(f"{subject.nom} obtient {at_sign(subject.level)} au label {label} {subject.year}")
@@ -72,15 +122,22 @@ def release_blocks(subject: KitSubject) -> list[Block]:
     ]
 
     # The opening paragraph starts with the dateline; without a known date, a placeholder.
+    # A dateline names a place: the commune; an intercommunality's seat is not in the
+    # reference data, so its release asks for it, highlighted like the other blanks.
+    place = typo(subject.nom) if subject.kind != "territoire" else SEAT_PLACEHOLDER
     if subject.ceremony_date:
-        dateline = Run(f"{typo(subject.nom)}, le {fr_date(subject.ceremony_date)} — ", bold=True)
+        dateline = Run(
+            f"{place}, le {fr_date(subject.ceremony_date)} — ",
+            bold=True,
+            highlight=subject.kind == "territoire",
+        )
         # The dateline already gives the date: the sentence gives the place.
         opening = "Lors de la cérémonie nationale de remise des labels"
         if subject.ceremony_place:
             opening = capitalise(at_place(subject.ceremony_place)) + ", l" + opening[1:]
         opening += f", {g.designation} a reçu {words} au {label}."
     else:
-        dateline = Run(f"{typo(subject.nom)}, [date] — ", bold=True, highlight=True)
+        dateline = Run(f"{place}, [date] — ", bold=True, highlight=True)
         opening = f"{g.Designation} a reçu {words} au {label}."
     opening += (
         " Décerné chaque année par l’association Villes Internet, ce label national distingue "
@@ -88,28 +145,9 @@ def release_blocks(subject: KitSubject) -> list[Block]:
     )
     blocks.append(block("body", dateline, opening))
 
-    previous = subject.previous_level
-    if previous is None:
-        history = f"{g.Pronoun} rejoint ainsi le palmarès {year} du label."
-    elif previous < level:
-        history = (
-            f"{g.Pronoun} progresse : {at_sign(previous)} en {year - 1}, "
-            f"{at_sign(level)} en {year}."
-        )
-    elif previous == level:
-        history = f"{g.Pronoun} confirme ainsi son niveau de {year - 1} ({at_sign(level)})."
-    else:
-        history = ""  # a release announces a distinction; a lower level is not its headline
-    count = subject.actions_counted
-    if count > 0:
-        published = "publiée" if count == 1 else "publiées"
-        history += (
-            f" Pour cette édition, le jury a examiné {plural(count, 'action')} numérique"
-            f"{'s' if count > 1 else ''} {published} par {g.short} dans l’Atlaas, la base "
-            "d’actions partagée du réseau Villes Internet."
-        )
+    history = " ".join(filter(None, [_history(subject), _actions(subject)]))
     if history:
-        blocks.append(block("body", fr(history.strip())))
+        blocks.append(block("body", fr(history)))
 
     if subject.mentions:
         names = join_and([quoted(name) for name in subject.mentions])

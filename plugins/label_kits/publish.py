@@ -59,6 +59,7 @@ def subjects(view: PublishedView, domain: str) -> list[tuple[KitSubject, PanelSp
         for lau in edition.laureates:
             t = view.territories[lau.territoire]
             counted = sum(1 for a in t.actions if view.actions[a].counts_for(year))
+            before = [lab for lab in t.labels if lab.annee < year]
             subject = KitSubject(
                 code=t.code,
                 nom=t.nom,
@@ -76,6 +77,9 @@ def subjects(view: PublishedView, domain: str) -> list[tuple[KitSubject, PanelSp
                 ceremony_date=edition.ceremonie_date,
                 ceremony_place=edition.ceremonie_lieu,
                 previous_level=lau.previous.arobases if lau.previous else None,
+                change=lau.change,
+                last_label=(before[-1].annee, before[-1].arobases) if before else None,
+                actions_published=len(t.actions),
             )
             out.append((subject, spec_for(t, lau.label)))
     return out

@@ -56,6 +56,11 @@ class KitSubject:
     ceremony_date: datetime.date | None
     ceremony_place: str | None
     previous_level: int | None  # its level in the previous edition, if any
+    # The story its release tells (label_data.view's change): nouveau (first label), retour
+    # (labelled before, not in the previous edition), stable, hausse, baisse.
+    change: str = "nouveau"
+    last_label: tuple[int, int] | None = None  # (year, level) of its label before this one
+    actions_published: int = 0  # all its actions on the site (actions_counted: those of R7)
 
 
 @dataclass(frozen=True)

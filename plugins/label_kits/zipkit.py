@@ -12,6 +12,7 @@ import io
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
+from label_panels.charter import load_charter
 from PIL import Image
 
 from label_kits.archive import deterministic_zip
@@ -22,7 +23,9 @@ from label_kits.subject import (
     NBSP,
     KitSubject,
     at_sign,
+    fixed_datetime,
     fr,
+    fr_number,
     grammar,
     level_words,
     texts,
@@ -42,8 +45,9 @@ def _kit_files(subject: KitSubject, panel_png: bytes) -> list[tuple[str, Callabl
         ("reseaux-sociaux-1200x630.png", lambda: social_image(subject, panel_png, (1200, 630))),
         ("reseaux-sociaux-1200x1200.png", lambda: social_image(subject, panel_png, (1200, 1200))),
         ("signature-courriel.png", lambda: email_signature(subject, panel_png)),
-        ("carte-postale-a6.pdf", lambda: postcard_pdf(subject, panel_png)),
-        ("carte-de-voeux.pdf", lambda: greeting_card_pdf(subject, panel_png)),
+        ("signature-courriel-2x.png", lambda: email_signature(subject, panel_png, scale=2)),
+        ("carte-postale-a6.pdf", lambda: postcard_pdf(subject)),
+        ("carte-de-voeux.pdf", lambda: greeting_card_pdf(subject)),
     ]
 
 
@@ -81,7 +85,8 @@ def kit_members(subject: KitSubject, panel_files: Mapping[str, bytes]) -> list[t
 
 def build_kit_zip(subject: KitSubject, panel_files: Mapping[str, bytes]) -> bytes:
     """The kit published at /kits/<year>/<slug>-<code>.zip."""
-    return deterministic_zip(kit_members(subject, panel_files))
+    when = fixed_datetime(subject.year, subject.ceremony_date)
+    return deterministic_zip(kit_members(subject, panel_files), when)
 
 
 # ---------------------------------------------------------------- LISEZMOI.txt
@@ -125,6 +130,13 @@ def readme_text(
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def panel_values() -> dict[str, str]:
+    """The panel's finished size and bleed, from the charter, as the LISEZMOI writes them."""
+    charter = load_charter()
+    size = f"{fr_number(round(charter.width))}{NBSP}×{NBSP}{fr_number(round(charter.height))}"
+    return {"panel_size": f"{size}{NBSP}mm", "bleed": f"{charter.bleed:g}{NBSP}mm"}
+
+
 def lisezmoi(subject: KitSubject, member_names: Sequence[str] | None = None) -> bytes:
     """LISEZMOI.txt (French): what each file of the kit is for, and the rules of use.
 
@@ -142,6 +154,7 @@ def lisezmoi(subject: KitSubject, member_names: Sequence[str] | None = None) -> 
             f"labellisé{g.agree} avec {level_words(subject.level)} ({at_sign(subject.level)})"
         ),
         "page_url": subject.page_url,
+        **panel_values(),
     }
     if member_names is None:
         member_names = [name for name, _ in _kit_files(subject, b"")]

@@ -65,6 +65,13 @@ def number_fr(value: int | float | None) -> str:
     return format_decimal(value, locale="fr")
 
 
+def file_size(size: int) -> str:
+    """A download's size as French pages give it: « 245 ko », « 1,2 Mo »."""
+    if size < 1000 * 1000:
+        return f"{number_fr(max(1, round(size / 1000)))}{NBSP}ko"
+    return f"{format_decimal(round(size / 1000 / 1000, 1), locale='fr')}{NBSP}Mo"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """« 1 action », « 0 action », « 12 actions » (French: 0 and 1 are singular)."""
     word = singular if count < 2 else (plural_form or singular + "s")
@@ -107,6 +114,7 @@ FILTERS = {
     "datetime_fr": datetime_fr,
     "number_fr": number_fr,
     "plural": plural,
+    "file_size": file_size,
     "arobases_words": arobases_words,
     "level_short": level_short,
     "kind_name": kind_name,

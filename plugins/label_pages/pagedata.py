@@ -23,10 +23,11 @@ from label_data.view import (
     PublishedView,
 )
 from label_kits.publish import kit_path, kit_years, national_kit_path
+from label_kits.share import GENERIC_ALT, GENERIC_PATH, palmares_share_path, territory_share_path
 
 from . import maps, structured
 from .chart import history_rows, history_svg
-from .fmt import label_title
+from .fmt import NBSP, label_title, plural
 
 PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
 
@@ -104,6 +105,31 @@ def level_groups(rows: list[Row]) -> list[tuple[int, list[Row]]]:
 # --- a collectivity ------------------------------------------------------------------------
 
 
+def panel_downloads(stem: str) -> list[tuple[str, str]]:
+    """The panel's files a page links, each with what it is for (sizes: from the context)."""
+    return [
+        (f"{stem}.png", "Panneau pour le web (PNG, 1\u00a0200\u00a0pixels)"),
+        (f"{stem}.pdf", "Panneau pour l’impression (PDF en CMJN, format réel, fond perdu)"),
+        (f"{stem}-traits-de-coupe.pdf", "Le même PDF avec traits de coupe"),
+        (f"{stem}.svg", "Panneau vectoriel (SVG)"),
+        (f"{stem}-fiche-technique.txt", "Fiche technique pour le fabricant (texte)"),
+    ]
+
+
+def share_vars(path: str, alt: str) -> dict:
+    """``og:image`` of a page: a 1200 × 630 image the build writes (label_kits.share)."""
+    return {"share_image": "/" + path, "share_alt": alt}
+
+
+def territory_share(index: SiteIndex, t: PublicTerritory) -> dict:
+    own = territory_share_path(index.view, t, kit_years(index.view))
+    if own is None:
+        return share_vars(GENERIC_PATH, GENERIC_ALT)
+    lab = t.current.label
+    green = " avec une arobase verte" if lab.verte else ""
+    return share_vars(own, f"{t.nom}{NBSP}: {label_title(t.type, lab.arobases, lab.annee)}{green}")
+
+
 def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
     view = index.view
     row = index.current_row(t)
@@ -113,8 +139,10 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
     if current is not None and current.label.annee in recent:
         lab = current.label
         suffix = "-verte" if lab.verte else ""
+        stem = f"{t.type}-internet-{lab.arobases}-{lab.annee}{suffix}"
         panel = {
-            "url": f"/panneaux/{t.type}-internet-{lab.arobases}-{lab.annee}{suffix}.png",
+            "url": f"/panneaux/{stem}.png",
+            "downloads": panel_downloads(stem),
             "alt": f"Panneau « {label_title(t.type, lab.arobases, lab.annee)} »"
             + (" avec une arobase verte" if lab.verte else ""),
         }
@@ -124,6 +152,12 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
             kit = "/" + kit_path(lab.annee, t.slug, t.code)
     title_year = max((lab.annee for lab in t.labels if lab.excellence), default=None)
     actions = [view.actions[a] for a in t.actions]
+    # The count its press release gives (label_kits): the actions that counted (R7) for the
+    # edition of its current label, unless the label is carried by the excellence title.
+    jury = None
+    if current is not None and not current.carried:
+        year = current.label.annee
+        jury = {"year": year, "count": sum(1 for a in actions if a.counts_for(year))}
     groups, coverage = _enjeu_groups(view, actions)
     rows = history_rows(index.years, t.labels)
     badge = None
@@ -150,12 +184,14 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         "history": rows,
         "history_svg": history_svg(rows, t.nom) if rows else "",
         "actions": actions,
+        "jury_actions": jury,
         "groups": groups,
         "coverage": coverage,
         "covered": sum(1 for _, n in coverage if n),
         "places": places,
         "map_svg": maps.places_map(t, places),
         "jsonld": structured.territory(index.absolute, t, row),
+        **territory_share(index, t),
     }
 
 
@@ -226,6 +262,12 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
         else None,
         "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
         "jsonld": structured.palmares(index.absolute, edition, rows),
+        **share_vars(
+            palmares_share_path(edition.annee),
+            f"Palmarès {edition.annee} du label «{NBSP}Territoires, Villes et Villages "
+            f"Internet{NBSP}»{NBSP}: "
+            + plural(len(rows), "collectivité labellisée", "collectivités labellisées"),
+        ),
     }
 
 
@@ -318,6 +360,7 @@ def home_vars(index: SiteIndex, articles: list) -> dict:
         "levels": [],
         "map_svg": "",
         "total": 0,
+        **share_vars(GENERIC_PATH, GENERIC_ALT),
     }
     if ed is None:
         return out

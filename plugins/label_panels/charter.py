@@ -22,12 +22,13 @@ from label_build.cache import digest
 from label_panels.fonts import font_info
 
 # Bump whenever a renderer's output bytes change for the same charter and fonts.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 DEFAULT_CHARTER = Path(__file__).with_name("charter.yaml")
 KINDS = ("ville", "village", "territoire")
 MAX_LEVEL = 5
 MIN_PRINT_WIDTH = 4000
+MIN_BLEED = 3.0  # mm: what printers ask for at least
 # The widest year the layout must hold: every digit at its widest.
 _WIDEST_YEAR_DIGITS = 4
 NBSP = "\u00a0"
@@ -52,6 +53,15 @@ class TextStyle:
     tracking: float  # mm added between two glyphs
     color: str
     baseline: float  # mm from the panel's top
+
+
+@dataclass(frozen=True)
+class PrintColor:
+    """A charter colour for print: its name, its CMYK in percent, an optional spot ink."""
+
+    name: str
+    cmyk: tuple[float, float, float, float]
+    spot: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,9 +90,22 @@ class Charter:
     year: TextStyle
     png_web_width: int
     png_print_width: int
+    bleed: float  # mm of « fond perdu » around the trim size
+    crop_mark_length: float  # mm, outside the bleed
+    print_colors: dict[str, PrintColor]  # "#RRGGBB" → its print value
     # Hash of the charter's and fonts' bytes as loaded, so that a later edit of the files
     # cannot make a cache key disagree with the charter in hand.
     source_digest: str = ""
+
+    def print_color(self, hex_color: str) -> PrintColor:
+        return self.print_colors[hex_color.upper()]
+
+    @property
+    def colors(self) -> list[str]:
+        """Every colour the charter draws with, in the order a reader meets them."""
+        used = [self.background, self.frame_color, self.title.color, self.at_color]
+        used += [self.at_green_color, self.empty_color, self.year.color]
+        return list(dict.fromkeys(used))
 
     @property
     def inner_left(self) -> float:
@@ -141,6 +164,24 @@ def _boolean(value: Any) -> str | None:
     return None if isinstance(value, bool) else "doit valoir true ou false"
 
 
+def _print_colors(value: Any) -> str | None:
+    """``{"#RRGGBB": {nom: …, cmjn: [c, m, j, n], ton_direct: …}}``, percentages 0 to 100."""
+    if not isinstance(value, dict) or not value:
+        return "doit être une table « #RRGGBB » → {nom, cmjn}"
+    for key, entry in value.items():
+        if _color(key) is not None:
+            return f"{key!r} n’est pas une couleur « #RRGGBB »"
+        if not isinstance(entry, dict) or not {"nom", "cmjn"} <= set(entry):
+            return f"{key} : nom et cmjn attendus"
+        if set(entry) - {"nom", "cmjn", "ton_direct"}:
+            return f"{key} : seules les clés nom, cmjn et ton_direct sont permises"
+        cmyk = entry["cmjn"]
+        percentages = isinstance(cmyk, list) and len(cmyk) == 4
+        if not percentages or not all(_number()(v) is None and v <= 100 for v in cmyk):
+            return f"{key} : cmjn doit être une liste de 4 pourcentages de 0 à 100"
+    return None
+
+
 def _font_key(value: Any) -> str | None:
     return None if value in ("gras", "normal") else "doit valoir gras ou normal"
 
@@ -177,6 +218,11 @@ SCHEMA: dict[str, Any] = {
     },
     "annee": dict(_TEXT_STYLE),
     "exports": {"largeur_png_web": _integer(100), "largeur_png_impression": _integer(1)},
+    "impression": {
+        "fond_perdu": _number(MIN_BLEED),
+        "traits_de_coupe": _POSITIVE,
+        "couleurs": _print_colors,
+    },
 }
 
 
@@ -254,6 +300,16 @@ def _build(path: Path, data: dict[str, Any]) -> Charter:
         year=_style(data["annee"]),
         png_web_width=data["exports"]["largeur_png_web"],
         png_print_width=data["exports"]["largeur_png_impression"],
+        bleed=float(data["impression"]["fond_perdu"]),
+        crop_mark_length=float(data["impression"]["traits_de_coupe"]),
+        print_colors={
+            key.upper(): PrintColor(
+                str(entry["nom"]),
+                tuple(float(v) for v in entry["cmjn"]),
+                entry.get("ton_direct") or None,
+            )
+            for key, entry in data["impression"]["couleurs"].items()
+        },
     )
 
 
@@ -363,6 +419,12 @@ def load_charter(path: Path | None = None) -> Charter:
             "exports.largeur_png_impression",
             f"exports.largeur_png_impression doit valoir au "
             f"moins {MIN_PRINT_WIDTH} pixels (lu{NBSP}: {charter.png_print_width})",
+        )
+    missing = [color for color in charter.colors if color not in charter.print_colors]
+    if missing:
+        report(
+            "impression.couleurs",
+            f"impression.couleurs : pas de valeur CMJN pour {', '.join(missing)}",
         )
     if _check_fonts(charter, report):
         _check_layout(charter, report)

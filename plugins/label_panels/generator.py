@@ -1,4 +1,8 @@
-"""A Pelican generator writing the panel files to ``/panneaux/`` (R11), on both cores."""
+"""A Pelican generator writing the panel files to ``/panneaux/`` (R11), on both cores.
+
+The panels are rendered (or read from the cache) while the context is built, so that pages can
+give each file's size beside its link (``label_panel_sizes``: file name → bytes).
+"""
 
 from __future__ import annotations
 
@@ -20,17 +24,21 @@ def _render(spec) -> dict[str, bytes]:
 
 class PanelsGenerator(Generator):
     def generate_context(self) -> None:
-        self.specs = panel_specs(published_view(self.settings))
-        self.context["label_panels"] = {spec.stem for spec in self.specs}
-
-    def generate_output(self, writer) -> None:
         global _cache_dir
         _cache_dir = self.settings.get("LABEL_CACHE")
-        target = Path(self.output_path) / "panneaux"
-        target.mkdir(parents=True, exist_ok=True)
+        self.specs = panel_specs(published_view(self.settings))
+        self.context["label_panels"] = {spec.stem for spec in self.specs}
+        sizes: dict[str, int] = {}
         with progress.stage("Panneaux", total=len(self.specs)) as bar:
             for files in ordered_map(_render, self.specs, chunksize=1):
-                for name, data in files.items():
-                    (target / name).write_bytes(data)
+                sizes.update((name, len(data)) for name, data in files.items())
                 bar.advance()
+        self.context["label_panel_sizes"] = sizes
         progress.count("panneaux", len(self.specs))
+
+    def generate_output(self, writer) -> None:
+        target = Path(self.output_path) / "panneaux"
+        target.mkdir(parents=True, exist_ok=True)
+        for spec in self.specs:  # rendered above: read back from the cache
+            for name, data in panel_files(spec, _cache_dir).items():
+                (target / name).write_bytes(data)

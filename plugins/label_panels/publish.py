@@ -15,7 +15,14 @@ from label_data.view import Label, PublicTerritory, PublishedView
 
 from .render import PanelSpec, charter_digest, load_charter, render_all
 
-FORMATS = (".svg", ".png", "-impression.png", ".pdf")
+FORMATS = (
+    ".svg",
+    ".png",
+    "-impression.png",
+    ".pdf",
+    "-traits-de-coupe.pdf",
+    "-fiche-technique.txt",
+)
 
 
 def spec_for(territory: PublicTerritory, label: Label) -> PanelSpec:

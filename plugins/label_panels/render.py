@@ -2,7 +2,8 @@
 
 In: a ``PanelSpec`` and a ``Charter`` (``load_charter()``). Out: ``render_all`` gives the public
 files of one panel by name (R11; names from DATA_FORMAT.md): the SVG master, a web PNG, a print
-PNG and a real-size PDF. Pure and deterministic, so callers may run it in a process pool and
+PNG, a real-size print PDF and
+the same PDF with crop marks. Pure and deterministic, so callers may run it in a process pool and
 cache its result under ``charter_digest(charter)`` and the spec.
 """
 
@@ -13,6 +14,7 @@ from label_panels.geometry import PanelSpec
 from label_panels.render_pdf import render_pdf
 from label_panels.render_png import render_png
 from label_panels.render_svg import render_svg
+from label_panels.sheet import technical_sheet
 
 __all__ = [
     "Charter",
@@ -28,11 +30,18 @@ __all__ = [
 
 
 def render_all(spec: PanelSpec, charter: Charter) -> dict[str, bytes]:
-    """``{"<stem>.svg", "<stem>.png" (web), "<stem>-impression.png", "<stem>.pdf"}`` → bytes."""
+    """Every public file of one panel, by name, → bytes.
+
+    ``<stem>.svg``, ``<stem>.png`` (web), ``<stem>-impression.png``, ``<stem>.pdf`` (print:
+    CMYK, trim and bleed boxes) and ``<stem>-traits-de-coupe.pdf`` (the same with crop marks)
+    and ``<stem>-fiche-technique.txt`` (sizes, colours, which file to send to whom).
+    """
     stem = spec.stem
     return {
         f"{stem}.svg": render_svg(spec, charter),
         f"{stem}.png": render_png(spec, charter, charter.png_web_width),
         f"{stem}-impression.png": render_png(spec, charter, charter.png_print_width),
         f"{stem}.pdf": render_pdf(spec, charter),
+        f"{stem}-traits-de-coupe.pdf": render_pdf(spec, charter, crop_marks=True),
+        f"{stem}-fiche-technique.txt": technical_sheet(spec, charter),
     }

@@ -1,0 +1,74 @@
+"""The images a shared link shows (``og:image``, 1200 × 630) and where the site puts them.
+
+In: the published view (which pages get which image) and, for the generic images, a headline.
+Out: public paths (DATA_FORMAT.md): ``territoires/<slug>-<code>/partage.png`` is the social
+image of the collectivity's current kit (the very bytes of its ``reseaux-sociaux-1200x630.png``);
+``partage/palmares-<année>.png`` for a published palmarès; ``partage/label-villes-internet.png``
+for the home and every other page. Only published editions are drawn (R10).
+"""
+
+from __future__ import annotations
+
+from label_data.view import PublicTerritory, PublishedView
+from PIL import Image, ImageDraw
+
+from label_kits.images import SEPARATOR, SITE, Line, _png, draw_text_box, font
+from label_kits.subject import GREY, INK, RED, fr_number, texts, typo
+
+SIZE = (1200, 630)
+KIT_MEMBER = "reseaux-sociaux-1200x630.png"
+GENERIC_PATH = "partage/label-villes-internet.png"
+GENERIC_ALT = "Label «\u00a0Territoires, Villes et Villages Internet\u00a0», cinq arobases"
+
+
+def palmares_share_path(year: int) -> str:
+    return f"partage/palmares-{year}.png"
+
+
+def territory_share_path(view: PublishedView, t: PublicTerritory, years: list[int]) -> str | None:
+    """The collectivity's own image: only when the site offers its kit for its current label
+    (``years``: the kit editions), else None and the page shares the generic image."""
+    current = t.current
+    if current is None or current.carried or current.label.annee not in years:
+        return None
+    if not any(lau.territoire == t.code for lau in view.editions[current.label.annee].laureates):
+        return None
+    return f"{t.url}partage.png"
+
+
+def generic_image(headline: str, detail: str) -> bytes:
+    """A 1200 × 630 card: the label's name, five red @, a headline, a detail, the site."""
+    width, height = SIZE
+    image = Image.new("RGB", SIZE, "white")
+    draw = ImageDraw.Draw(image)
+    label = f"Label «\u00a0{texts()['label']}\u00a0»"
+    draw.text((width / 2, 84), label, font=font(False, 32), fill=GREY, anchor="ms")
+    at, pitch = font(True, 120), 150
+    for slot in range(5):
+        draw.text((width / 2 + (slot - 2) * pitch, 230), "@", font=at, fill=RED, anchor="ms")
+    draw.rectangle((200, 280, width - 200, 281), fill=SEPARATOR)
+    lines = [
+        Line(typo(headline), 64, bold=True, min_size=36, max_lines=2, gap=0.3),
+        Line(typo(detail), 36, color=INK, min_size=24, max_lines=2),
+    ]
+    draw_text_box(draw, lines, (80, 300, width - 80, height - 84), align="center")
+    draw.text((width / 2, height - 44), SITE, font=font(False, 26), fill=GREY, anchor="ms")
+    draw.rectangle((0, height - 12, width, height), fill=RED)  # the label's red, as on panels
+    return _png(image)
+
+
+def site_images(view: PublishedView) -> dict[str, bytes]:
+    """The generic image and one per published palmarès, by public path."""
+    images = {
+        GENERIC_PATH: generic_image(
+            "Le label des politiques numériques locales",
+            "Villes, villages et intercommunalités de 1 à 5 arobases",
+        )
+    }
+    for year, edition in view.editions.items():
+        count = len(edition.laureates)
+        noun = "collectivité labellisée" if count < 2 else "collectivités labellisées"
+        images[palmares_share_path(year)] = generic_image(
+            f"Palmarès {year}", f"{fr_number(count)}\u00a0{noun}"
+        )
+    return images
