@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from label_data.published import published_view
+from label_data.published import view_in
 from label_panels.charter import load_charter
 from pelican.generators import Generator
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 class BadgeGenerator(Generator):
     def generate_context(self) -> None:
-        self.view = published_view(self.settings)
+        self.view = view_in(self.context)
 
     def generate_output(self, writer) -> None:
         charter = load_charter()

@@ -1,8 +1,10 @@
-"""One build: check the data, run Pelican into a staging directory, then swap it in.
+"""One build: load → check → publish (the view) → Pelican generators → write → swap.
 
 In: the settings file and the environment's ``DATA``, ``NOW``, ``OUTPUTDIR``, ``CACHEDIR``.
 Out: exit status 0 with the new site in ``OUTPUTDIR``, or 1 with every data problem printed and
-the previous site untouched. Data problems print as ``file:line:col: message``, no traceback.
+the previous site untouched (2: the build was refused before it started). Data problems print
+as ``file:line:col: message``, no traceback. Nothing of a build outlives it in this process:
+the view lives in Pelican's context, and the plugins' memos are emptied at the start.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import traceback
 from pathlib import Path
 
 from label_data.problems import DataError
-from label_data.published import checked, forget
+from label_data.published import CONTEXT_KEY, Checked, check
 from label_data.validate import parse_now, report
+from label_kits.prepare import prepare_embargoed_kits
 from label_pages.content_links import check_content_links
 
 from . import progress, reuse
@@ -35,110 +38,107 @@ from .output import (
 from .schedule import write_schedule
 
 
+class Refused(Exception):
+    """The build must not start (its message says why, in French): exit status 2."""
+
+
 def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:
+    """The whole build, read as its pipeline; returns the exit status."""
+    start = time.perf_counter()
+    try:
+        settings = _settings(settings_file, output, overrides)
+        with locked(output):  # one build at a time per output directory; a second one waits
+            _refuse_unsafe_preview(settings, settings_file, output)
+            staging = staging_for(output)
+            settings["OUTPUT_PATH"] = str(staging)
+            try:
+                state = _check(settings)  # load → check → publish (the view)
+                built = _fingerprint(settings, settings_file, state, output)
+                if built is None:  # the site in place is what this build would write
+                    discard(staging)
+                    return _finish(output, start)
+                _write(settings, state, staging, publish)  # Pelican's generators, then checks
+            except BaseException as exc:
+                discard(staging)
+                return _failed(exc, output)
+            _swap(settings, staging, output, built)
+        prepare_embargoed_kits(state.dataset, state.view.now, settings)  # cache only (R10)
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
+
+
+def _settings(settings_file: str, output: Path, overrides: dict) -> dict:
+    """Pelican's settings with one « now » for the whole build: every generator decides
+    embargoes at the same instant."""
     from pelican import log as pelican_log
     from pelican.settings import read_settings
 
-    start = time.perf_counter()
     progress.REPORT.reset()
-    forget()
     clear_plugin_caches()
     pelican_log.init(logging.WARNING, fatal="warnings")
     try:
         now = parse_now(overrides.get("LABEL_NOW"))
     except ValueError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    # One instant for the whole build: every generator decides embargoes at the same « now ».
-    overrides = {**overrides, "LABEL_NOW": now.isoformat()}
-    settings = read_settings(settings_file, override=overrides)
+        raise Refused(str(exc)) from None
+    settings = read_settings(settings_file, override={**overrides, "LABEL_NOW": now.isoformat()})
     refused = cache_dir_problem(settings.get("LABEL_CACHE"), settings, output)
     if refused:
-        print(f"{refused}. Le site précédent ({output}) est intact.", file=sys.stderr)
-        return 2
-    # One build at a time per output directory: a second one waits, never touches our files.
-    with locked(output):
-        if settings.get("LABEL_PREVIEW"):
-            refusal = preview_refusal(output, Path(settings_file).resolve().parent / PUBLIC_DIR)
-            if refusal:
-                print(refusal, file=sys.stderr)
-                return 2
-        staging = staging_for(output)
-        settings = read_settings(settings_file, override={**overrides, "OUTPUT_PATH": str(staging)})
-        return _build_locked(settings, settings_file, output, staging, start, publish)
+        raise Refused(f"{refused}. Le site précédent ({output}) est intact.")
+    return settings
 
 
-def _build_locked(
-    settings: dict, settings_file: str, output: Path, staging: Path, start: float, publish: bool
-) -> int:
-    try:
-        built = _run(settings, settings_file, output, staging, publish)
-    except DataError as exc:
-        discard(staging)
-        print("\n".join(exc.problems.lines()), file=sys.stderr)
-        print(
-            f"Données invalides : {exc.problems.summary()} Corrigez puis relancez. "
-            f"Le site précédent ({output}) est intact.",
-            file=sys.stderr,
-        )
-        return 1
-    except Exception as exc:
-        discard(staging)
-        # A bug, not a data problem: developers need the traceback. Printed directly, since
-        # Pelican's fatal logger would turn a logged error into another exception.
-        traceback.print_exc(file=sys.stderr)
-        print(
-            f"Échec de la construction : {exc}. Le site précédent ({output}) est intact.",
-            file=sys.stderr,
-        )
-        return 1
-    if built is not None:
-        with progress.stage("Écriture"):
-            replace_output(staging, output)
-            counts = dict(progress.REPORT.counts)
-            reuse.remember(settings.get("LABEL_CACHE"), output, built, counts)
-    return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
+def _refuse_unsafe_preview(settings: dict, settings_file: str, output: Path) -> None:
+    if settings.get("LABEL_PREVIEW"):
+        refusal = preview_refusal(output, Path(settings_file).resolve().parent / PUBLIC_DIR)
+        if refusal:
+            raise Refused(refusal)
 
 
-def _run(
-    settings: dict, settings_file: str, output: Path, staging: Path, publish: bool
-) -> str | None:
-    """Check the data and run Pelican into ``staging``; the build's fingerprint, or None
-    when the site in place is already what this build would write."""
-    from pelican import Pelican
-
+def _check(settings: dict) -> Checked:
+    """Load, check and publish; the view enters Pelican's context (made from the settings)."""
     with progress.stage("Chargement et vérification des données"):
-        state = checked(settings)
-    print(report(state.dataset, state.problems, parse_now(settings["LABEL_NOW"])), file=sys.stderr)
+        state = check(settings)
+    print(report(state.dataset, state.problems, state.view.now), file=sys.stderr)
     if settings.get("LABEL_SCHEDULE") and not settings.get("LABEL_PREVIEW"):
         # For the scheduled function only, outside the site (see schedule.py).
-        now = parse_now(settings["LABEL_NOW"])
-        print(write_schedule(state.dataset, now, Path(settings["LABEL_SCHEDULE"])), file=sys.stderr)
+        line = write_schedule(state.dataset, state.view.now, Path(settings["LABEL_SCHEDULE"]))
+        print(line, file=sys.stderr)
+    settings[CONTEXT_KEY] = state.view
+    return state
+
+
+def _fingerprint(settings: dict, settings_file: str, state: Checked, output: Path) -> str | None:
+    """This build's fingerprint, or None when the site in place already has it."""
+    preview = bool(settings.get("LABEL_PREVIEW"))
     built = reuse.fingerprint(
-        settings_file,
-        Path(settings["LABEL_DATA"]),
-        state.view.editions,
-        bool(settings.get("LABEL_PREVIEW")),
+        settings_file, Path(settings["LABEL_DATA"]), state.view.editions, preview
     )
     previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
-    if previous is not None:
-        discard(staging)
-        progress.REPORT.counts.update(previous.get("counts", {}))
-        print(
-            "Rien n’a changé depuis la construction précédente : le site en place "
-            f"({output}) est déjà à jour.",
-            file=sys.stderr,
-        )
-        return None
+    if previous is None:
+        return built
+    progress.REPORT.counts.update(previous.get("counts", {}))
+    print(
+        "Rien n’a changé depuis la construction précédente : le site en place "
+        f"({output}) est déjà à jour.",
+        file=sys.stderr,
+    )
+    return None
+
+
+def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None:
+    """Every generator builds its context, then every generator writes (``Pelican.run``)."""
+    from pelican import Pelican
+
     Pelican(settings).run()
     _check_content_links(settings, staging)
-    if settings.get("LABEL_PREVIEW"):
+    if state.view.preview:
         (staging / PREVIEW_MARKER).write_text(
             "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8"
         )
     elif publish and is_preview(staging):  # pragma: no cover - defensive
         raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
-    return built
 
 
 def _check_content_links(settings: dict, staging: Path) -> None:
@@ -148,6 +148,36 @@ def _check_content_links(settings: dict, staging: Path) -> None:
         problems = check_content_links(Path(settings["PATH"]), staging, domain)
     if problems.errors:
         raise DataError(problems)
+
+
+def _swap(settings: dict, staging: Path, output: Path, built: str) -> None:
+    with progress.stage("Écriture"):
+        replace_output(staging, output)
+        counts = dict(progress.REPORT.counts)
+        reuse.remember(settings.get("LABEL_CACHE"), output, built, counts)
+
+
+def _failed(exc: BaseException, output: Path) -> int:
+    """Report a failed build; the previous site is untouched. Re-raise what is not a failure
+    of this build (Ctrl+C, exit)."""
+    if isinstance(exc, DataError):
+        print("\n".join(exc.problems.lines()), file=sys.stderr)
+        print(
+            f"Données invalides : {exc.problems.summary()} Corrigez puis relancez. "
+            f"Le site précédent ({output}) est intact.",
+            file=sys.stderr,
+        )
+        return 1
+    if not isinstance(exc, Exception):
+        raise exc
+    # A bug, not a data problem: developers need the traceback. Printed directly, since
+    # Pelican's fatal logger would turn a logged error into another exception.
+    traceback.print_exception(exc, file=sys.stderr)
+    print(
+        f"Échec de la construction : {exc}. Le site précédent ({output}) est intact.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _finish(output: Path, start: float, *, preview: bool = False) -> int:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import partial
 from pathlib import Path
 
 from label_build import progress
 from label_build.cache import copy_file
 from label_build.parallel import ordered_map
-from label_data.published import checked, published_view
+from label_data.published import view_in
 from label_opendata import tables
 from label_opendata.files import to_csv
 from label_panels.publish import panel_specs
@@ -26,28 +27,26 @@ from .publish import (
 )
 from .share import KIT_MEMBER, site_images, territory_share_path
 
-_cache_dir: str | None = None
 
-
-def _render(job) -> str | bytes:
+def _render(job, cache_dir: str | None) -> str | bytes:
     subject, spec = job
-    made = kit_file(subject, spec, _cache_dir)
+    made = kit_file(subject, spec, cache_dir)
     return str(made) if isinstance(made, Path) else made
 
 
 class KitsGenerator(Generator):
     def generate_context(self) -> None:
-        self.view = published_view(self.settings)
+        self.view = view_in(self.context)
         self.domain = self.settings["SITE_DOMAIN"]
         self.jobs = subjects(self.view, self.domain)
         self.context["label_kit_years"] = kit_years(self.view)
 
     def generate_output(self, writer) -> None:
-        global _cache_dir
-        _cache_dir = self.settings.get("LABEL_CACHE")
+        cache_dir = self.settings.get("LABEL_CACHE")
+        render = partial(_render, cache_dir=cache_dir)
         out = Path(self.output_path)
         with progress.stage("Kits de communication", total=len(self.jobs)) as bar:
-            for (subject, _), data in zip(self.jobs, ordered_map(_render, self.jobs), strict=True):
+            for (subject, _), data in zip(self.jobs, ordered_map(render, self.jobs), strict=True):
                 path = out / kit_path(subject.year, subject.slug, subject.code)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(data, str):  # the cached zip, copied by the kernel
@@ -66,14 +65,13 @@ class KitsGenerator(Generator):
                     national_edition(self.view, edition, self.domain),
                     csv,
                     [s for s in specs if s.year == year],
-                    _cache_dir,
+                    cache_dir,
                 )
                 (out / national_kit_path(year)).write_bytes(data)
         progress.count("kits", len(self.jobs) + len(kit_years(self.view)))
         for name, image in site_images(self.view).items():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             (out / name).write_bytes(image)
-        self._prepare_embargoed()
 
     def _write_share_image(self, subject, kit: str | bytes, out: Path) -> None:
         """The kit's 1200 × 630 social image, as the og:image of the collectivity's page."""
@@ -85,21 +83,3 @@ class KitsGenerator(Generator):
             image = archive.read(KIT_MEMBER)
         (out / share).parent.mkdir(parents=True, exist_ok=True)
         (out / share).write_bytes(image)
-
-    def _prepare_embargoed(self) -> None:
-        """Render, into the cache only, the kits an embargoed edition will need at its
-        ceremony, so that the one build at the embargo instant finds them ready. Nothing of
-        them is written to the site: the cache directory is never published (R10)."""
-        if self.settings.get("LABEL_PREVIEW") or not self.settings.get("LABEL_PREPARE", True):
-            return
-        editions = checked(self.settings).dataset.editions.values()
-        if all(edition.is_published(self.view.now) for edition in editions):
-            return
-        full = published_view({**self.settings, "LABEL_PREVIEW": True})
-        hidden = set(full.editions) - set(self.view.editions)
-        jobs = [job for job in subjects(full, self.domain) if job[0].year in hidden]
-        if not jobs or _cache_dir is None:
-            return
-        with progress.stage("Kits préparés sous embargo (cache)", total=len(jobs)) as bar:
-            for _ in ordered_map(_render, jobs):
-                bar.advance()

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from label_data.published import published_view
+from label_data.published import view_in
 from label_map.svgmap import outlines_geojson
 from pelican.generators import Generator
 
@@ -31,7 +31,7 @@ def size_fr(size: int) -> str:
 
 class OpenDataGenerator(Generator):
     def generate_context(self) -> None:
-        self.view = published_view(self.settings)
+        self.view = view_in(self.context)
 
     def generate_output(self, writer) -> None:
         domain = self.settings.get("SITE_DOMAIN") or self.settings.get("SITEURL") or ""

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from label_build import progress
 from label_build.pages import Page, write_pages
-from label_data.published import published_view
+from label_data.published import view_in
 from pelican.generators import Generator
 
 from . import machine, pagedata
@@ -49,8 +49,7 @@ class Job:
 
 class LabelPagesGenerator(Generator):
     def generate_context(self) -> None:
-        self.view = published_view(self.settings)
-        self.context["label"] = self.view
+        self.view = view_in(self.context)
         domain = self.settings.get("SITE_DOMAIN") or self.settings.get("SITEURL") or ""
         self.index = pagedata.SiteIndex.build(self.view, domain)
 

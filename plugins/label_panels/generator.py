@@ -6,31 +6,27 @@ give each file's size beside its link (``label_panel_sizes``: file name → byte
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from label_build import progress
 from label_build.parallel import ordered_map
-from label_data.published import published_view
+from label_data.published import view_in
 from pelican.generators import Generator
 
 from .publish import panel_files, panel_specs
 
-_cache_dir: str | None = None
-
-
-def _render(spec) -> dict[str, bytes]:
-    return panel_files(spec, _cache_dir)
-
 
 class PanelsGenerator(Generator):
     def generate_context(self) -> None:
-        global _cache_dir
-        _cache_dir = self.settings.get("LABEL_CACHE")
-        self.specs = panel_specs(published_view(self.settings))
+        # A partial of a module-level function: the forked workers receive the cache folder
+        # with each job, no module variable outlives the build.
+        render = partial(panel_files, cache_dir=self.settings.get("LABEL_CACHE"))
+        self.specs = panel_specs(view_in(self.context))
         self.context["label_panels"] = {spec.stem for spec in self.specs}
         sizes: dict[str, int] = {}
         with progress.stage("Panneaux", total=len(self.specs)) as bar:
-            for files in ordered_map(_render, self.specs, chunksize=1):
+            for files in ordered_map(render, self.specs, chunksize=1):
                 sizes.update((name, len(data)) for name, data in files.items())
                 bar.advance()
         self.context["label_panel_sizes"] = sizes
@@ -40,5 +36,5 @@ class PanelsGenerator(Generator):
         target = Path(self.output_path) / "panneaux"
         target.mkdir(parents=True, exist_ok=True)
         for spec in self.specs:  # rendered above: read back from the cache
-            for name, data in panel_files(spec, _cache_dir).items():
+            for name, data in panel_files(spec, self.settings.get("LABEL_CACHE")).items():
                 (target / name).write_bytes(data)

@@ -1,7 +1,7 @@
 """Pelican plugin: the search page and the Pagefind index. Wiring only."""
 
 from label_build import progress
-from label_data.published import published_view
+from label_data.published import view_in
 from pelican import signals
 
 from .index import build_index
@@ -18,7 +18,7 @@ def _index(pelican) -> None:
     with progress.stage("Recherche"):
         build_index(
             pelican.output_path,
-            published_view(pelican.settings),
+            view_in(pelican.settings),  # Pelican's context is made from its settings
             pelican.settings.get("LABEL_CACHE"),
         )
 

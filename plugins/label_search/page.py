@@ -7,7 +7,7 @@ writes once the whole site is written.
 
 from __future__ import annotations
 
-from label_data.published import published_view
+from label_data.published import view_in
 from pelican.generators import Generator
 
 from .index import shards_in_use
@@ -28,5 +28,5 @@ class SearchPageGenerator(Generator):
             url=URL,
             page_url=URL,
             # The action bundles the page merges into the primary /pagefind/ one.
-            search_shards=[f"/{name}/" for name in shards_in_use(published_view(self.settings))],
+            search_shards=[f"/{name}/" for name in shards_in_use(view_in(self.context))],
         )

@@ -1,0 +1,41 @@
+"""Kits of an embargoed edition, prepared in the cache before its ceremony (never published).
+
+In: the checked dataset, the build's instant and settings. Out: nothing in the site; the kits
+an embargoed edition will need rendered into ``CACHEDIR``, so that the one build at the embargo
+instant finds them ready. An explicit step of the build driver, after the public site is in
+place, with a view of its own: the public view and the public output never see these editions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from label_build import progress
+from label_build.parallel import ordered_map
+from label_data.model import Dataset
+from label_data.reference import load_reference
+from label_data.view import build_view
+
+from .publish import kit_file, subjects
+
+
+def _render(job, cache_dir: str) -> None:
+    subject, spec = job
+    kit_file(subject, spec, cache_dir)
+
+
+def prepare_embargoed_kits(dataset: Dataset, now: dt.datetime, settings: Mapping[str, Any]) -> int:
+    """Render into the cache the kits of every edition still under embargo; returns how many."""
+    cache_dir = settings.get("LABEL_CACHE")
+    hidden = {year for year, e in dataset.editions.items() if not e.is_published(now)}
+    if not cache_dir or not hidden or settings.get("LABEL_PREVIEW"):
+        return 0
+    ahead = build_view(dataset, load_reference(), now, preview=True, cache_dir=cache_dir)
+    jobs = [job for job in subjects(ahead, settings["SITE_DOMAIN"]) if job[0].year in hidden]
+    with progress.stage("Kits préparés sous embargo (cache)", total=len(jobs)) as bar:
+        for _ in ordered_map(partial(_render, cache_dir=cache_dir), jobs):
+            bar.advance()
+    return len(jobs)
