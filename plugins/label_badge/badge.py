@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from label_data import urls
 from label_data.view import Label, PublicTerritory
 from label_panels.charter import Charter, load_charter
 from label_panels.fonts import font_info
@@ -25,12 +26,12 @@ KIND_TITLES = {
     "village": "Village Internet",
     "territoire": "Territoire Internet",
 }
-BADGE_NAME = "badge.svg"
+BADGE_NAME = urls.BADGE
 
 
 def badge_url(territory: PublicTerritory) -> str:
     """Relative URL of the badge (contract: /territoires/<slug>-<code>/badge.svg)."""
-    return territory.url + BADGE_NAME
+    return urls.badge(territory.url)
 
 
 def badge_shown(territory: PublicTerritory) -> Label | None:

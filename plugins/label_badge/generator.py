@@ -8,8 +8,8 @@ the others.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
+from label_build.site_files import files_in
 from label_data.published import view_in
 from label_panels.charter import load_charter
 from pelican.generators import Generator
@@ -25,13 +25,11 @@ class BadgeGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         charter = load_charter()
-        output = Path(self.output_path)
+        files = files_in(self.context)
         count = 0
         for territory in self.view.territories.values():
             if not territory.labels:  # never labelled: nothing to show
                 continue
-            target = output / badge_url(territory)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(badge_svg(territory, charter))
+            files.write(badge_url(territory), badge_svg(territory, charter), "label_badge")
             count += 1
         log.info("label_badge: %d badges written", count)

@@ -16,11 +16,13 @@ import time
 import traceback
 from pathlib import Path
 
+from label_data import urls
 from label_data.problems import DataError
 from label_data.published import CONTEXT_KEY, Checked, check
 from label_data.validate import parse_now, report
 from label_kits.prepare import prepare_embargoed_kits
 from label_pages.content_links import check_content_links
+from label_pages.machine import sitemap
 
 from . import progress, reuse
 from .cache import cache_dir_problem
@@ -36,6 +38,8 @@ from .output import (
     staging_for,
 )
 from .schedule import write_schedule
+from .site_files import CONTEXT_KEY as FILES_KEY
+from .site_files import SiteFileError, SiteFiles
 
 
 class Refused(Exception):
@@ -51,6 +55,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             _refuse_unsafe_preview(settings, settings_file, output)
             staging = staging_for(output)
             settings["OUTPUT_PATH"] = str(staging)
+            settings[FILES_KEY] = SiteFiles(staging)  # every write of the build is recorded
             try:
                 state = _check(settings)  # load → check → publish (the view)
                 built = _fingerprint(settings, settings_file, state, output)
@@ -112,8 +117,9 @@ def _check(settings: dict) -> Checked:
 def _fingerprint(settings: dict, settings_file: str, state: Checked, output: Path) -> str | None:
     """This build's fingerprint, or None when the site in place already has it."""
     preview = bool(settings.get("LABEL_PREVIEW"))
+    elsewhere = [Path(settings["PATH"]), Path(settings["THEME"])]
     built = reuse.fingerprint(
-        settings_file, Path(settings["LABEL_DATA"]), state.view.editions, preview
+        settings_file, Path(settings["LABEL_DATA"]), state.view.editions, preview, elsewhere
     )
     previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
     if previous is None:
@@ -132,6 +138,10 @@ def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None
     from pelican import Pelican
 
     Pelican(settings).run()
+    _write_sitemap(settings)
+    stray = settings[FILES_KEY].unrecorded()
+    if stray:  # every file goes through the URL contract's record (one path, one writer)
+        raise SiteFileError(f"fichiers écrits sans passer par le registre : {stray[:10]}")
     _check_content_links(settings, staging)
     if state.view.preview:
         (staging / PREVIEW_MARKER).write_text(
@@ -139,6 +149,13 @@ def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None
         )
     elif publish and is_preview(staging):  # pragma: no cover - defensive
         raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
+
+
+def _write_sitemap(settings: dict) -> None:
+    """The sitemap lists every HTML page the build recorded, whoever wrote it."""
+    files: SiteFiles = settings[FILES_KEY]
+    domain = settings.get("SITE_DOMAIN") or settings.get("SITEURL") or ""
+    files.write(urls.SITEMAP_XML, sitemap(domain, files.page_urls()), "label_build")
 
 
 def _check_content_links(settings: dict, staging: Path) -> None:

@@ -43,12 +43,21 @@ def _files(path: Path) -> Iterable[Path]:
                 yield file
 
 
-def fingerprint(settings_file: str, data_dir: Path, published: Iterable[int], preview: bool) -> str:
+def fingerprint(
+    settings_file: str,
+    data_dir: Path,
+    published: Iterable[int],
+    preview: bool,
+    elsewhere: Iterable[Path] = (),
+) -> str:
+    """``elsewhere``: the content and theme folders the settings name, which may lie outside
+    the repository (a content folder given as ``PATH``)."""
     h = hashlib.sha256()
     h.update(repr((sorted(published), preview)).encode())
     for base, paths in (
         (ROOT, [ROOT / s for s in SOURCES] + [Path(settings_file).resolve()]),
         (Path(data_dir).resolve(), [Path(data_dir).resolve()]),
+        *((Path(p).resolve(), [Path(p).resolve()]) for p in elsewhere),
     ):
         for top in paths:
             for path in _files(top):

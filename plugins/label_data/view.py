@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from pelican.utils import slugify
 
+from . import urls
 from .model import (
     GREEN_MENTION,
     KINDS,
@@ -171,7 +172,7 @@ SLUG_MAX = 100  # the longest French commune name makes 45; a file name allows 2
 def territory_url(nom: str, code: str) -> tuple[str, str]:
     slug = slugify(nom, regex_subs=[(r"[^\w\s-]", " "), (r"[-\s]+", "-")])
     slug = slug[:SLUG_MAX].strip("-")  # transliteration can lengthen a name several times
-    return slug, f"territoires/{slug}-{code}/"
+    return slug, urls.territory(slug, code)
 
 
 def build_view(
@@ -286,14 +287,14 @@ def build_view(
             c: Area(
                 c,
                 typographic(reference.departements[c].nom),
-                f"departements/{c}/",
+                urls.departement(c),
                 reference.departements[c].region,
             )
             for c in sorted(deps)
             if c in reference.departements
         },
         regions={
-            c: Area(c, typographic(reference.regions[c].nom), f"regions/{c}/")
+            c: Area(c, typographic(reference.regions[c].nom), urls.region(c))
             for c in sorted(regs)
             if c in reference.regions
         },
@@ -325,7 +326,7 @@ def _public_action(
     enjeux = tuple(dict.fromkeys(ref.enjeux[s.enjeu] for s in services if s.enjeu in ref.enjeux))
     return PublicAction(
         id=action.id,
-        url=f"actions/{action.id}/",
+        url=urls.action(action.id),
         territoire=action.territoire,
         titre=action.titre,
         description_html=description_html,
@@ -370,7 +371,7 @@ def _public_edition(
     kinds = Counter(territories[lau.territoire].type for lau in laureates)
     return PublicEdition(
         annee=edition.annee,
-        url=f"palmares/{edition.annee}/",
+        url=urls.palmares(edition.annee),
         ceremonie_date=edition.ceremonie_date,
         ceremonie_lieu=edition.ceremonie_lieu,
         mentions=tuple(edition.mentions.values()),

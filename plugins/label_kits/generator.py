@@ -10,6 +10,7 @@ from pathlib import Path
 from label_build import progress
 from label_build.cache import copy_file
 from label_build.parallel import ordered_map
+from label_build.site_files import files_in
 from label_data.published import view_in
 from label_opendata import tables
 from label_opendata.files import to_csv
@@ -26,6 +27,8 @@ from .publish import (
     subjects,
 )
 from .share import KIT_MEMBER, site_images, territory_share_path
+
+WRITER = "label_kits"
 
 
 def _render(job, cache_dir: str | None) -> str | bytes:
@@ -44,16 +47,16 @@ class KitsGenerator(Generator):
     def generate_output(self, writer) -> None:
         cache_dir = self.settings.get("LABEL_CACHE")
         render = partial(_render, cache_dir=cache_dir)
-        out = Path(self.output_path)
+        files = files_in(self.context)
         with progress.stage("Kits de communication", total=len(self.jobs)) as bar:
             for (subject, _), data in zip(self.jobs, ordered_map(render, self.jobs), strict=True):
-                path = out / kit_path(subject.year, subject.slug, subject.code)
+                path = files.claim(kit_path(subject.year, subject.slug, subject.code), WRITER)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(data, str):  # the cached zip, copied by the kernel
                     copy_file(Path(data), path)
                 else:
                     path.write_bytes(data)
-                self._write_share_image(subject, data, out)
+                self._write_share_image(subject, data)
                 bar.advance()
             specs = panel_specs(self.view)
             for year in kit_years(self.view):
@@ -67,13 +70,12 @@ class KitsGenerator(Generator):
                     [s for s in specs if s.year == year],
                     cache_dir,
                 )
-                (out / national_kit_path(year)).write_bytes(data)
+                files.write(national_kit_path(year), data, WRITER)
         progress.count("kits", len(self.jobs) + len(kit_years(self.view)))
         for name, image in site_images(self.view).items():
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            (out / name).write_bytes(image)
+            files.write(name, image, WRITER)
 
-    def _write_share_image(self, subject, kit: str | bytes, out: Path) -> None:
+    def _write_share_image(self, subject, kit: str | bytes) -> None:
         """The kit's 1200 × 630 social image, as the og:image of the collectivity's page."""
         t = self.view.territories[subject.code]
         share = territory_share_path(self.view, t, kit_years(self.view))
@@ -81,5 +83,4 @@ class KitsGenerator(Generator):
             return
         with zipfile.ZipFile(kit if isinstance(kit, str) else io.BytesIO(kit)) as archive:
             image = archive.read(KIT_MEMBER)
-        (out / share).parent.mkdir(parents=True, exist_ok=True)
-        (out / share).write_bytes(image)
+        files_in(self.context).write(share, image, WRITER)

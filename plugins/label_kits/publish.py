@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from label_build.cache import FileCache, digest
+from label_data import urls
 from label_data.view import PublicEdition, PublishedView
 from label_panels.publish import panel_files, spec_for
 from label_panels.render import PanelSpec
@@ -45,11 +46,11 @@ def kit_years(view: PublishedView) -> list[int]:
 
 
 def kit_path(year: int, slug: str, code: str) -> str:
-    return f"kits/{year}/{slug}-{code}.zip"
+    return urls.kit(year, slug, code)
 
 
 def national_kit_path(year: int) -> str:
-    return f"kits/{year}/dossier-national-{year}.zip"
+    return urls.national_kit(year)
 
 
 def subjects(view: PublishedView, domain: str) -> list[tuple[KitSubject, PanelSpec]]:

@@ -9,6 +9,7 @@ for the home and every other page. Only published editions are drawn (R10).
 
 from __future__ import annotations
 
+from label_data import urls
 from label_data.view import PublicTerritory, PublishedView
 from PIL import Image, ImageDraw
 
@@ -17,12 +18,12 @@ from label_kits.subject import GREY, INK, RED, fr_number, texts, typo
 
 SIZE = (1200, 630)
 KIT_MEMBER = "reseaux-sociaux-1200x630.png"
-GENERIC_PATH = "partage/label-villes-internet.png"
+GENERIC_PATH = urls.GENERIC_SHARE
 GENERIC_ALT = "Label «\u00a0Territoires, Villes et Villages Internet\u00a0», cinq arobases"
 
 
 def palmares_share_path(year: int) -> str:
-    return f"partage/palmares-{year}.png"
+    return urls.palmares_share(year)
 
 
 def territory_share_path(view: PublishedView, t: PublicTerritory, years: list[int]) -> str | None:
@@ -33,7 +34,7 @@ def territory_share_path(view: PublishedView, t: PublicTerritory, years: list[in
         return None
     if not any(lau.territoire == t.code for lau in view.editions[current.label.annee].laureates):
         return None
-    return f"{t.url}partage.png"
+    return urls.territory_share(t.url)
 
 
 def generic_image(headline: str, detail: str) -> bytes:

@@ -8,9 +8,10 @@ theme's ``donnees.html`` (variables: ``files``, ``licence``, ``attribution``).
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from babel.numbers import format_decimal
+from label_build.site_files import files_in
+from label_data import urls
 from label_data.published import view_in
 from label_map.svgmap import outlines_geojson
 from pelican.generators import Generator
@@ -37,18 +38,16 @@ class OpenDataGenerator(Generator):
         domain = self.settings.get("SITE_DOMAIN") or self.settings.get("SITEURL") or ""
         cache = self.settings.get("LABEL_CACHE") or None
         files, listed = make_files(self.view, domain, outlines_geojson(), cache)
-        output = Path(self.output_path)
+        site_files = files_in(self.context)
         for path, data in files.items():
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        package = "donnees/datapackage.json"
+            site_files.write(path, data, "label_opendata")
+        package = urls.open_data("datapackage.json")
         writer.write_file(
-            "donnees/index.html",
+            urls.page_file(urls.OPEN_DATA),
             self.get_template("donnees"),
             self.context,
-            url="donnees/",
-            page_url="donnees/",
+            url=urls.OPEN_DATA,
+            page_url=urls.OPEN_DATA,
             files=listed,
             size_fr=size_fr,
             package_url="/" + package,

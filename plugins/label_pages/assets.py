@@ -3,7 +3,7 @@ for a year and a new version is a new URL.
 
 In: every ``.css`` and ``.js`` file under ``theme/static``. Out: ``asset_url(name)``
 (a Jinja global: ``asset('css/site.css')`` → ``/static/css/site.1a2b3c4d5e.css``) and
-``write_assets(output)``, which writes every such file under its hashed name. Templates only
+``write_assets(files)``, which writes every such file under its hashed name. Templates only
 reference hashed names; the unhashed copies Pelican makes of the theme's static folder are
 never linked. Fonts keep their names: their URLs live inside the CSS, whose hash changes
 whenever they are re-pointed.
@@ -35,16 +35,15 @@ def asset_url(name: str) -> str:
     return "/static/" + hashed_name(name)
 
 
-def write_assets(output: Path, static: Path = THEME_STATIC) -> list[str]:
-    """Copy every CSS and JS file of the theme under its hashed name; returns the names."""
+def write_assets(files, static: Path = THEME_STATIC) -> list[str]:
+    """Copy every CSS and JS file of the theme under its hashed name (recorded in ``files``,
+    the build's ``SiteFiles``); returns the names."""
     written = []
     for path in sorted(static.rglob("*")):
         if not path.is_file() or path.suffix not in FINGERPRINTED:
             continue
         # Beside the original, so that relative URLs inside (fonts, images) still resolve.
         name = hashed_name(path.relative_to(static).as_posix(), static)
-        target = output / "static" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
+        files.write(f"static/{name}", path.read_bytes(), "label_pages")
         written.append(name)
     return written

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from label_build import progress
 from label_build.pages import Page, write_pages
+from label_build.site_files import files_in
+from label_data import urls
 from label_data.published import view_in
 from pelican.generators import Generator
 
@@ -30,21 +32,25 @@ from .redirects import redirects
 
 log = logging.getLogger(__name__)
 
-# Pages other plugins write (open data, search): listed in the sitemap too.
-OTHER_PAGES = ("donnees/", "recherche/")
+WRITER = "label_pages"
 
 
 @dataclass(frozen=True)
 class Job:
-    save_as: str
+    url: str  # public URL from the contract (label_data.urls), relative
     template: str
-    url: str | None  # public URL, relative (None: no canonical URL, e.g. the 404 page)
     vars: dict | Callable[[], dict] = field(default_factory=dict)  # or what computes them
 
+    @property
+    def save_as(self) -> str:
+        return urls.page_file(self.url)
+
     def variables(self) -> dict:
-        """What the template reads on top of the site context (url and page_url included)."""
+        """What the template reads on top of the site context (url and page_url included).
+        The 404 page has no canonical URL: it answers at every missing address."""
         own = self.vars() if callable(self.vars) else self.vars
-        return {"url": self.url, "page_url": self.url, **own}
+        url = None if self.url == urls.NOT_FOUND else self.url
+        return {"url": url, "page_url": url, **own}
 
 
 class LabelPagesGenerator(Generator):
@@ -57,47 +63,47 @@ class LabelPagesGenerator(Generator):
         """Every page of the data, in a stable order. Variables are computed when rendered."""
         view, index = self.view, self.index
         editions = partial(_editions_newest_first, view, index)
-        jobs = [
-            Job(
-                "index.html",
-                "accueil.html",
-                "",
-                partial(pagedata.home_vars, index, self.context.get("articles", [])),
-            )
-        ]
+        articles = self.context.get("articles", [])
+        jobs = [Job(urls.HOME, "accueil.html", partial(pagedata.home_vars, index, articles))]
         for t in view.territories.values():
-            vars_ = partial(pagedata.territory_vars, index, t)
-            jobs.append(Job(t.url + "index.html", "territoire.html", t.url, vars_))
+            jobs.append(Job(t.url, "territoire.html", partial(pagedata.territory_vars, index, t)))
         for a in view.actions.values():
-            vars_ = partial(pagedata.action_vars, index, a)
-            jobs.append(Job(a.url + "index.html", "action.html", a.url, vars_))
-        jobs.append(Job("palmares/index.html", "palmares_index.html", "palmares/", editions))
+            jobs.append(Job(a.url, "action.html", partial(pagedata.action_vars, index, a)))
+        jobs.append(Job(urls.PALMARES, "palmares_index.html", editions))
         for ed in view.editions.values():
-            vars_ = partial(pagedata.palmares_vars, index, ed)
-            jobs.append(Job(ed.url + "index.html", "palmares.html", ed.url, vars_))
-        vars_ = partial(pagedata.departements_index_vars, index)
-        jobs.append(Job("departements/index.html", "departements.html", "departements/", vars_))
-        for dep in view.departements.values():
-            vars_ = partial(pagedata.departement_vars, index, dep)
-            jobs.append(Job(dep.url + "index.html", "departement.html", dep.url, vars_))
-        vars_ = partial(pagedata.regions_index_vars, index)
-        jobs.append(Job("regions/index.html", "regions.html", "regions/", vars_))
-        for reg in view.regions.values():
-            vars_ = partial(pagedata.region_vars, index, reg)
-            jobs.append(Job(reg.url + "index.html", "region.html", reg.url, vars_))
-        vars_ = partial(pagedata.enjeux_index_vars, index)
-        jobs.append(Job("enjeux/index.html", "enjeux.html", "enjeux/", vars_))
+            jobs.append(Job(ed.url, "palmares.html", partial(pagedata.palmares_vars, index, ed)))
+        jobs += self._area_jobs()
+        jobs.append(Job(urls.ENJEUX, "enjeux.html", partial(pagedata.enjeux_index_vars, index)))
         for enjeu_id in view.enjeux:
             vars_ = partial(pagedata.enjeu_vars, index, enjeu_id)
-            jobs.append(
-                Job(f"enjeux/{enjeu_id}/index.html", "enjeu.html", f"enjeux/{enjeu_id}/", vars_)
+            jobs.append(Job(urls.enjeu(enjeu_id), "enjeu.html", vars_))
+        jobs.append(Job(urls.SITE_MAP, "plan.html", editions))
+        jobs.append(Job(urls.NOT_FOUND, "404.html"))
+        return jobs
+
+    def _area_jobs(self) -> list[Job]:
+        view, index = self.view, self.index
+        jobs = [
+            Job(
+                urls.DEPARTEMENTS,
+                "departements.html",
+                partial(pagedata.departements_index_vars, index),
             )
-        jobs.append(Job("plan-du-site/index.html", "plan.html", "plan-du-site/", editions))
-        jobs.append(Job("404.html", "404.html", None))
+        ]
+        for dep in view.departements.values():
+            jobs.append(
+                Job(dep.url, "departement.html", partial(pagedata.departement_vars, index, dep))
+            )
+        jobs.append(Job(urls.REGIONS, "regions.html", partial(pagedata.regions_index_vars, index)))
+        for reg in view.regions.values():
+            jobs.append(Job(reg.url, "region.html", partial(pagedata.region_vars, index, reg)))
         return jobs
 
     def generate_output(self, writer) -> None:
         jobs = self.jobs()
+        files = files_in(self.context)
+        for job in jobs:  # claimed before the workers fork: a second writer is named now
+            files.claim(job.save_as, WRITER)
         # Templates compiled once, before the workers fork, so that none compiles them again.
         templates = {}
         for job in jobs:
@@ -109,32 +115,22 @@ class LabelPagesGenerator(Generator):
             for done in write_pages(pages, self.context, output):
                 bar.advance(done)
         progress.count("pages", len(pages))
-        write_assets(output)
-        self._write_machine_files(output, [j.url for j in jobs if j.url is not None])
+        write_assets(files)
+        self._write_machine_files()
         log.info("label_pages: %d pages written", len(jobs))
 
-    def _write_machine_files(self, output: Path, urls: list[str]) -> None:
-        domain = self.index.domain
-        public = list(urls) + list(OTHER_PAGES) + ["actualites/"]
-        public += [p.url for p in self.context.get("pages", [])]
-        public += [a.url for a in self.context.get("articles", [])]
-        files = {
-            "sitemap.xml": machine.sitemap(domain, public),
-            "robots.txt": machine.robots(domain, self.view.preview),
-            "_redirects": redirects(self.view),
-        }
+    def _write_machine_files(self) -> None:
+        files = files_in(self.context)
+        files.write(urls.ROBOTS, machine.robots(self.index.domain, self.view.preview), WRITER)
+        files.write(urls.REDIRECTS, redirects(self.view), WRITER)
         feed = machine.palmares_feed(
-            self.settings.get("FEED_DOMAIN") or domain,
+            self.settings.get("FEED_DOMAIN") or self.index.domain,
             self.settings["SITENAME"],
             self.settings.get("AUTHOR"),
             self.view.editions.values(),
         )
         if feed is not None:
-            files["feeds/palmares.atom.xml"] = feed
-        for name, text in files.items():
-            path = output / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            files.write(urls.PALMARES_FEED, feed, WRITER)
 
 
 def _editions_newest_first(view, index: pagedata.SiteIndex) -> dict:

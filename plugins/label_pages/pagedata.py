@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from label_badge import badge as badge_svg
+from label_data import urls
 from label_data.view import (
     Area,
     CurrentLabel,
@@ -141,7 +142,7 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         suffix = "-verte" if lab.verte else ""
         stem = f"{t.type}-internet-{lab.arobases}-{lab.annee}{suffix}"
         panel = {
-            "url": f"/panneaux/{stem}.png",
+            "url": "/" + urls.panel(stem, ".png"),
             "downloads": panel_downloads(stem),
             "alt": f"Panneau « {label_title(t.type, lab.arobases, lab.annee)} »"
             + (" avec une arobase verte" if lab.verte else ""),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from label_data import urls
 from label_data.rules import EXCELLENCE_YEARS
 from label_data.view import PublishedView
 from label_kits.publish import kit_path, kit_years, national_kit_path
@@ -47,8 +48,8 @@ def _panel_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
             (spec.kind, spec.level, False)
         )
         for fmt in FORMATS:
-            target = f"/panneaux/{now.stem}{fmt}" if now else "/" + view.editions[spec.year].url
-            yield f"/panneaux/{spec.stem}{fmt}", target
+            target = "/" + (urls.panel(now.stem, fmt) if now else view.editions[spec.year].url)
+            yield "/" + urls.panel(spec.stem, fmt), target
 
 
 def _panels_ever_offered(view: PublishedView) -> set[PanelSpec]:

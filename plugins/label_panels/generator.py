@@ -7,10 +7,11 @@ give each file's size beside its link (``label_panel_sizes``: file name → byte
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from label_build import progress
 from label_build.parallel import ordered_map
+from label_build.site_files import files_in
+from label_data import urls
 from label_data.published import view_in
 from pelican.generators import Generator
 
@@ -33,8 +34,7 @@ class PanelsGenerator(Generator):
         progress.count("panneaux", len(self.specs))
 
     def generate_output(self, writer) -> None:
-        target = Path(self.output_path) / "panneaux"
-        target.mkdir(parents=True, exist_ok=True)
+        files = files_in(self.context)
         for spec in self.specs:  # rendered above: read back from the cache
             for name, data in panel_files(spec, self.settings.get("LABEL_CACHE")).items():
-                (target / name).write_bytes(data)
+                files.write(urls.PANELS + name, data, "label_panels")

@@ -1,10 +1,13 @@
 """Pelican plugin: the search page and the Pagefind index. Wiring only."""
 
+from pathlib import Path
+
 from label_build import progress
+from label_build.site_files import CONTEXT_KEY as FILES_KEY
 from label_data.published import view_in
 from pelican import signals
 
-from .index import build_index
+from .index import BUNDLE, build_index
 from .page import SearchPageGenerator
 
 
@@ -21,6 +24,10 @@ def _index(pelican) -> None:
             view_in(pelican.settings),  # Pelican's context is made from its settings
             pelican.settings.get("LABEL_CACHE"),
         )
+    files = pelican.settings.get(FILES_KEY)
+    if files is not None:  # Pagefind wrote the bundles: recorded as ours
+        for bundle in sorted(Path(pelican.output_path).glob(f"{BUNDLE}*")):
+            files.record_tree(bundle, "label_search")
 
 
 def register() -> None:

@@ -7,13 +7,14 @@ writes once the whole site is written.
 
 from __future__ import annotations
 
+from label_data import urls
 from label_data.published import view_in
 from pelican.generators import Generator
 
 from .index import shards_in_use
 
-SAVE_AS = "recherche/index.html"
-URL = "recherche/"
+URL = urls.SEARCH
+SAVE_AS = urls.page_file(URL)
 
 
 class SearchPageGenerator(Generator):
