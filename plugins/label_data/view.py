@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pelican.utils import slugify
 
@@ -130,6 +130,12 @@ class PublicEdition:
     counts_by_kind: dict[str, int]
     previous: int | None  # the previous edition's year
     embargo: dt.datetime  # when it was (or, in preview, will be) published
+    # Laureates of the previous edition absent from this one (codes, palmarès order): with
+    # the « nouveau » and « retour » laureates they make the totals of two editions reconcile.
+    not_relabelled: tuple[str, ...] = ()
+    # Collectivities not labelled this edition that display 5 @ by their « Territoire
+    # d'excellence numérique » title (R9), awarded in an earlier edition.
+    carried: tuple[str, ...] = ()
 
 
 @dataclass
@@ -183,6 +189,7 @@ def build_view(
 
     labels: dict[str, list[Label]] = {}
     titles: dict[str, int] = {}  # code -> latest year an excellence title was awarded
+    awards: dict[str, list[int]] = {}  # code -> every year an excellence title was awarded
     for year in years:
         edition = editions[year]
         for lau in edition.laureates:
@@ -196,6 +203,7 @@ def build_view(
             labels.setdefault(lau.territoire, []).append(label)
             if lau.excellence:
                 titles[lau.territoire] = year
+                awards.setdefault(lau.territoire, []).append(year)
     first_label_hidden = {
         lau.territoire
         for y, e in dataset.editions.items()
@@ -259,7 +267,9 @@ def build_view(
     public_editions = {}
     previous_year = None
     for year in years:
-        public_editions[year] = _public_edition(editions[year], previous_year, labels, territories)
+        edition = _public_edition(editions[year], previous_year, labels, territories)
+        previous = public_editions.get(previous_year) if previous_year else None
+        public_editions[year] = _reconciled(edition, previous, awards)
         previous_year = year
 
     by_enjeu: dict[str, list[str]] = {e: [] for e in ref.enjeux}
@@ -314,6 +324,24 @@ def _current(
         covering = until if until is not None and latest.annee <= until else None
         return CurrentLabel(latest, covering)
     return None
+
+
+def _reconciled(
+    edition: PublicEdition, previous: PublicEdition | None, awards: dict[str, list[int]]
+) -> PublicEdition:
+    """``edition`` with who left since ``previous`` and who shows 5 @ by an R9 title."""
+    here = {lau.territoire for lau in edition.laureates}
+    gone = tuple(
+        lau.territoire
+        for lau in (previous.laureates if previous else ())
+        if lau.territoire not in here
+    )
+    carried = sorted(
+        code
+        for code, years in awards.items()
+        if code not in here and any(y < edition.annee <= y + EXCELLENCE_YEARS - 1 for y in years)
+    )
+    return replace(edition, not_relabelled=gone, carried=tuple(carried))
 
 
 def _public_action(action, ref, current_year: int | None, description_html: str) -> PublicAction:
