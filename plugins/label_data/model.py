@@ -169,3 +169,4 @@ class Dataset:
     editions: dict[int, Edition]
     actions: dict[str, Action]
     actions_by_territory: dict[str, tuple[Action, ...]] = field(default_factory=dict)
+    photos_dir: str = ""  # where the files named by photos_panneaux are (R11)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from pelican.utils import slugify
 
@@ -57,6 +58,14 @@ class Area:
     region: str | None = None  # for a département
 
 
+@dataclass(frozen=True, slots=True)
+class PublicPhoto:
+    source: str  # the file in the data's photos/ folder
+    adresse: str | None
+    date: dt.date | None
+    credit: str
+
+
 @dataclass(frozen=True)
 class PublicTerritory:
     code: str
@@ -76,6 +85,7 @@ class PublicTerritory:
     labels: tuple[Label, ...]  # history, oldest first
     current: CurrentLabel | None
     actions: tuple[str, ...]  # action ids
+    photos: tuple[PublicPhoto, ...] = ()  # installed panels (R11)
 
 
 @dataclass(frozen=True)
@@ -261,6 +271,10 @@ def build_view(
             current=_current(history, titles.get(code), current_year, years),
             actions=tuple(
                 a.id for a in dataset.actions_by_territory.get(code, ()) if a.id in actions
+            ),
+            photos=tuple(
+                PublicPhoto(str(Path(dataset.photos_dir) / p.fichier), p.adresse, p.date, p.credit)
+                for p in t.photos
             ),
         )
 

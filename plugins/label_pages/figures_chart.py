@@ -22,8 +22,8 @@ from .fmt import level_short, number_fr, plural
 WIDTH = 360  # viewBox width; the page draws it at most 640 px wide
 LEFT = 44  # room for the year
 RIGHT = 34  # room for the total
-ROW = 24
-BAR = 16
+ROW = 26
+BAR = 18
 TOP = 26  # the axis labels above the bars
 # The site CSS colours of the levels (--n1 … --n5), for a reader without the stylesheet.
 FALLBACK = {1: "#5e6670", 2: "#a34f00", 3: "#16706f", 4: "#1d5fa0", 5: "#5b1a8c"}
@@ -59,7 +59,7 @@ def editions_svg(rows: Sequence[EditionFigures], id_prefix: str = "graphique") -
         f'<title id="{id_prefix}-titre">Collectivités labellisées par édition et par '
         f"niveau</title>",
         f'<desc id="{id_prefix}-desc">{escape(_describe(rows))}</desc>',
-        '<g class="axe" font-size="11" fill="#333" aria-hidden="true">',
+        '<g class="axe" font-size="12" fill="#333" aria-hidden="true">',
     ]
     for value in range(0, maximum + 1, step):
         x = LEFT + span * value / maximum
@@ -80,7 +80,7 @@ def editions_svg(rows: Sequence[EditionFigures], id_prefix: str = "graphique") -
 def _bar(row: EditionFigures, y: float, unit: float) -> str:
     """One edition: its year, its stacked levels and its total."""
     out = [
-        f'<text x="{LEFT - 6}" y="{y + BAR - 4:g}" text-anchor="end" font-size="12" '
+        f'<text x="{LEFT - 6}" y="{y + BAR - 4:g}" text-anchor="end" font-size="13" '
         f'fill="#333">{row.annee}</text>'
     ]
     x = float(LEFT)
@@ -94,7 +94,7 @@ def _bar(row: EditionFigures, y: float, unit: float) -> str:
         )
         x += w
     out.append(
-        f'<text x="{x + 4:g}" y="{y + BAR - 4:g}" font-size="12" fill="#333">'
+        f'<text x="{x + 4:g}" y="{y + BAR - 4:g}" font-size="13" fill="#333">'
         f"{number_fr(row.total)}</text>"
     )
     return "".join(out)

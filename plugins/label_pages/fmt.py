@@ -100,6 +100,15 @@ def french(text: str | None) -> str:
     return text
 
 
+_VOWELS = tuple("aeiouyhàâéèêëîïôöûüÿœæ")
+
+
+def of(name: str) -> str:
+    """« de Tours », « d’Ajaccio », « d’Évry »: French elides « de » before a vowel or an h
+    (a few names with an aspirated h, e.g. « de Hénin », are written out of this rule)."""
+    return f"d’{name}" if name[:1].lower() in _VOWELS else f"de {name}"
+
+
 def arobases_words(level: int) -> str:
     """The level said in words: « 1 arobase », « 4 arobases »."""
     return plural(level, "arobase")
@@ -138,6 +147,7 @@ FILTERS = {
     "plural": plural,
     "agree": agree,
     "french": french,
+    "of": of,
     "arobases_words": arobases_words,
     "level_short": level_short,
     "kind_name": kind_name,

@@ -25,7 +25,7 @@ from label_build.pages import Page, write_pages
 from label_data.published import published_view
 from pelican.generators import Generator
 
-from . import figures_page, machine, pagedata
+from . import figures_page, machine, pagedata, photos
 from .assets import write_assets
 
 log = logging.getLogger(__name__)
@@ -115,8 +115,21 @@ class LabelPagesGenerator(Generator):
                 bar.advance(done)
         progress.count("pages", len(pages))
         write_assets(output)
+        self._write_photos(output)
         self._write_machine_files(output, [j.url for j in jobs if j.url is not None])
         log.info("label_pages: %d pages written", len(jobs))
+
+    def _write_photos(self, output: Path) -> None:
+        """The panel photos' responsive images (R11), for the collectivity pages."""
+        made, sources = [], []
+        for t in self.view.territories.values():
+            for item, p in zip(pagedata.panel_photos(t), t.photos, strict=True):
+                made.append(item)
+                sources.append(p.source)
+        cache = self.settings.get("LABEL_CACHE") or None
+        count = photos.write_photos(made, sources, output, cache)
+        if count:
+            log.info("label_pages: %d panel photo files written", count)
 
     def _write_machine_files(self, output: Path, urls: list[str]) -> None:
         domain = self.index.domain

@@ -25,9 +25,9 @@ from label_data.view import (
 )
 from label_kits.publish import kit_path, kit_years, national_kit_path
 
-from . import maps
+from . import maps, photos
 from .chart import history_rows, history_svg
-from .fmt import label_title, level_short
+from .fmt import kind_name, label_title, level_short
 
 PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
 
@@ -138,6 +138,8 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         }
     places = [(place, action) for action in actions for place in action.lieux]
     return {
+        "photos": panel_photos(t),
+        "photo_sizes": photos.SIZES,
         "t": t,
         "row": row,
         "current": current,
@@ -158,6 +160,11 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         "map_svg": maps.places_map(t, places),
         "jsonld": _territory_jsonld(index, t, row),
     }
+
+
+def panel_photos(t: PublicTerritory) -> list[photos.Photo]:
+    name = f"Panneau « {kind_name(t.type)} Internet »"
+    return [photos.photo(t, p, name) for p in t.photos]
 
 
 def _enjeu_groups(view: PublishedView, actions: list[PublicAction]):
