@@ -115,12 +115,15 @@ def action_block(t: PublicTerritory, view: PublishedView) -> str:
 
 
 _BETWEEN_TAGS = re.compile(r">(?=<)")
+# The @ signs drawn for the eye (aria-hidden); the words beside them say the level.
+_AT_SIGNS = re.compile(r'<span class="ats" aria-hidden="true">(?:<span[^>]*>@</span>)*</span>')
 
 
 def spaced(html: str) -> str:
-    """A space between every two adjacent tags: Pagefind joins the text of neighbouring
-    elements, so « <dt>Enjeu</dt><dd>Attractivité</dd> » gave the excerpt « EnjeuAttractivité »."""
-    return _BETWEEN_TAGS.sub("> ", html)
+    """The page as the index should read it: a space between every two adjacent tags
+    (Pagefind joins neighbouring elements' text: « <dt>Enjeu</dt><dd>Attractivité</dd> » gave
+    the excerpt « EnjeuAttractivité ») and without the drawn @ signs (« @@ 2 arobases »)."""
+    return _BETWEEN_TAGS.sub("> ", _AT_SIGNS.sub("", html))
 
 
 def augment(html: str, block: str) -> str:
