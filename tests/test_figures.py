@@ -318,6 +318,7 @@ def test_first_search_result_is_in_the_first_phone_screen(phone, demo_server):
     [
         ("42000", "/territoires/saint-etienne-42218/", "Saint-Étienne"),
         ("42218", "/territoires/saint-etienne-42218/", "Saint-Étienne"),
+        ("33 000", "/territoires/bordeaux-33063/", "Bordeaux"),
         ("243300316", "/territoires/bordeaux-metropole-243300316/", "Bordeaux Métropole"),
     ],
 )

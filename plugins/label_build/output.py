@@ -41,7 +41,9 @@ def replace_output(staging: Path, output: Path, *, wait: bool = False) -> None:
     """Swap the finished staging directory in (two renames, so the window is tiny), then
     remove the previous site: in the background, or before returning when ``wait``."""
     output = output.resolve()
-    old = output.parent / f".{output.name}.ancien-{os.getpid()}"
+    # A name of its own for each swap: two builds in one process (tests, watch mode) must not
+    # meet the background removal of the previous one's old tree under the same name.
+    old = output.parent / f".{output.name}.ancien-{os.getpid()}-{time.monotonic_ns()}"
     if old.exists():
         shutil.rmtree(old)
     if output.exists():

@@ -13,7 +13,7 @@ from label_map.svgmap import MapPoint, render_map_svg
 
 from .fmt import level_short
 
-PLACES_MIN_VIEW = 8.0  # map units: about 10 km of mainland France
+PLACES_MIN_VIEW = 4.0  # map units: about 5 km of mainland France
 
 
 def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:

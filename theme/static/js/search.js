@@ -110,6 +110,11 @@ async function showMore() {
   more.hidden = pending.length === 0;
 }
 
+// « 33 000 » → « 33000 », « 2A004 » → « 2a004 »: a code as the index files it.
+function compact(text) {
+  return text.replace(/\s+/g, "").toLowerCase();
+}
+
 // An INSEE code (« 33063 », « 2A004 »), a postcode or a SIREN, typed exactly.
 const CODE = /^([0-9][0-9ab][0-9]{3}|[0-9]{9})$/;
 
@@ -117,7 +122,7 @@ const CODE = /^([0-9][0-9ab][0-9]{3}|[0-9]{9})$/;
 // actions) rather than every page that happens to hold the number. null: not a code, or no
 // collectivity has it (then the ordinary search runs).
 async function codeSearch(raw, filters) {
-  const code = raw.replace(/\s+/g, "").toLowerCase();
+  const code = compact(raw);
   if (!CODE.test(code)) return null;
   const found = await pagefind.search(null, { filters: { ...filters, code } });
   return found.results.length ? found : null;
@@ -136,19 +141,22 @@ async function run() {
     status.textContent = "";
     return;
   }
-  const search = (raw && await codeSearch(raw, filters))
-    || await pagefind.search(raw || null, { filters });
+  const byCode = raw ? await codeSearch(raw, filters) : null;
+  const search = byCode || await pagefind.search(raw || null, { filters });
   if (mine !== counter) return; // a newer query was typed meanwhile
-  const query = normalize(raw);
+  const query = byCode ? compact(raw) : normalize(raw);
   // Rank the first results by how well a collectivity matches, then in Pagefind's order.
-  const head = search.results.slice(0, PAGE);
+  // One collectivity's pages are few: all of them are ranked, so that it comes first even
+  // when Pagefind lists some of its many actions before it.
+  const size = byCode ? search.results.length : PAGE;
+  const head = search.results.slice(0, size);
   const data = await Promise.all(head.map((r) => r.data()));
   if (mine !== counter) return;
   const order = data.map((d, i) => [query ? tier(d, query) : 2, i]);
   order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   list.replaceChildren(...order.map(([, i]) => render(data[i])));
   shown = data;
-  pending = search.results.slice(PAGE);
+  pending = search.results.slice(size);
   more.hidden = pending.length === 0;
   const total = search.results.length;
   status.textContent = total
