@@ -65,6 +65,11 @@ def panel(stem: str, suffix: str) -> str:
     return f"{PANELS}{stem}{suffix}"
 
 
+def photo(slug: str, code: str, stem: str) -> str:
+    """A panel photo's files without width and extension: ``photos/<slug>-<code>/<stem>``."""
+    return f"photos/{slug}-{code}/{stem}"
+
+
 def kit(year: int, slug: str, code: str) -> str:
     return f"kits/{year}/{slug}-{code}.zip"
 

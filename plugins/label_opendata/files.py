@@ -3,6 +3,7 @@
 In: a ``PublishedView``, the site's domain and, for the map, département outlines. Out: an
 ordered dict ``{path under the site: bytes}`` holding ``donnees/palmares-<année>.csv`` and
 ``.json`` and ``.xlsx`` (the same table for spreadsheets) for each published edition,
+``donnees/chiffres.csv`` (the figures of /chiffres/),
 ``donnees/actions.csv``, ``donnees/territoires.geojson``,
 ``donnees/carte-departements.json`` (outlines in map coordinates, for the map's JavaScript) and
 ``donnees/datapackage.json`` (Frictionless Data Package: Table Schema for each CSV, with each
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from label_build.cache import FileCache, digest
+from label_data import urls
 from label_data.view import PublishedView
 
 from . import tables
@@ -134,7 +136,7 @@ def catalogue(view: PublishedView) -> list[DataFile]:
         ):
             out.append(
                 DataFile(
-                    f"donnees/palmares-{year}.{fmt}",
+                    urls.open_data(f"palmares-{year}.{fmt}"),
                     f"Palmarès {year}",
                     f"Les collectivités labellisées en {year}, avec leur niveau et leurs "
                     f"mentions.{usage}",
@@ -144,7 +146,17 @@ def catalogue(view: PublishedView) -> list[DataFile]:
             )
     out.append(
         DataFile(
-            "donnees/territoires.geojson",
+            urls.open_data("chiffres.csv"),
+            "Le label en chiffres",
+            "Pour chaque édition publiée : collectivités labellisées, par niveau et par type, "
+            "mentions, titres d’excellence, premiers labels, retours et sorties.",
+            "CSV",
+            tables.FIGURES_COLUMNS,
+        )
+    )
+    out.append(
+        DataFile(
+            urls.open_data("territoires.geojson"),
             "Collectivités labellisées",
             "Chaque collectivité présente sur le site : position (WGS84), label affichable "
             "aujourd’hui et historique de ses labels.",
@@ -154,7 +166,7 @@ def catalogue(view: PublishedView) -> list[DataFile]:
     )
     out.append(
         DataFile(
-            "donnees/actions.csv",
+            urls.open_data("actions.csv"),
             "Actions",
             "Les actions numériques présentées par les collectivités.",
             "CSV",
@@ -183,28 +195,37 @@ def make_files(
     cache = FileCache(cache_dir, "donnees-xlsx")
     for year in sorted(view.editions):
         rows = tables.palmares_rows(view, view.editions[year], domain)
-        files[f"donnees/palmares-{year}.csv"] = to_csv(tables.PALMARES_COLUMNS, rows)
-        files[f"donnees/palmares-{year}.xlsx"] = _workbook(
-            year, rows, files[f"donnees/palmares-{year}.csv"], view.editions[year].embargo, cache
+        files[urls.open_data(f"palmares-{year}.csv")] = to_csv(tables.PALMARES_COLUMNS, rows)
+        files[urls.open_data(f"palmares-{year}.xlsx")] = _workbook(
+            year,
+            rows,
+            files[urls.open_data(f"palmares-{year}.csv")],
+            view.editions[year].embargo,
+            cache,
         )
-        files[f"donnees/palmares-{year}.json"] = to_json(
+        files[urls.open_data(f"palmares-{year}.json")] = to_json(
             {"edition": year, **_meta(), "laureats": rows}
         )
-    files["donnees/territoires.geojson"] = to_json(
+    files[urls.open_data("chiffres.csv")] = to_csv(
+        tables.FIGURES_COLUMNS, tables.figures_rows(view)
+    )
+    files[urls.open_data("territoires.geojson")] = to_json(
         {
             "type": "FeatureCollection",
             **_meta(),
             "features": tables.territory_features(view, domain),
         }
     )
-    files["donnees/actions.csv"] = to_csv(tables.ACTIONS_COLUMNS, tables.action_rows(view, domain))
+    files[urls.open_data("actions.csv")] = to_csv(
+        tables.ACTIONS_COLUMNS, tables.action_rows(view, domain)
+    )
     listed = [
         DataFile(f.path, f.title, f.description, f.format, f.columns, len(files[f.path]))
         for f in catalogue(view)
     ]
-    files["donnees/datapackage.json"] = to_json(datapackage(listed, files))
+    files[urls.open_data("datapackage.json")] = to_json(datapackage(listed, files))
     if outlines is not None:
-        files["donnees/carte-departements.json"] = (
+        files[urls.open_data("carte-departements.json")] = (
             json.dumps(outlines, ensure_ascii=False, separators=(",", ":")) + "\n"
         ).encode("utf-8")
     return files, listed

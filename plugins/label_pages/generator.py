@@ -2,7 +2,8 @@
 
 In: the published view (``label_data``) and, for the home page and the sitemap, the articles
 and pages Pelican read. Out: one page per collectivity, action, edition, département, région
-and enjeu, their indexes, the home page and the 404 page at the contract's URLs; the
+and enjeu, their indexes, « Le label en chiffres » (/chiffres/), every collectivity A to Z
+(/territoires/), the home page and the 404 page at the contract's URLs; the
 fingerprinted CSS/JS; sitemap.xml, robots.txt and the palmarès Atom feed.
 
 Rendering is a flat list of ``Job`` (save_as, template, variables), built first and then
@@ -26,7 +27,7 @@ from label_data import urls
 from label_data.published import view_in
 from pelican.generators import Generator
 
-from . import machine, pagedata
+from . import figures_page, machine, pagedata, photos
 from .assets import write_assets
 from .redirects import redirects
 
@@ -77,6 +78,9 @@ class LabelPagesGenerator(Generator):
         for enjeu_id in view.enjeux:
             vars_ = partial(pagedata.enjeu_vars, index, enjeu_id)
             jobs.append(Job(urls.enjeu(enjeu_id), "enjeu.html", vars_))
+        jobs.append(Job(urls.FIGURES, "chiffres.html", partial(figures_page.chiffres_vars, index)))
+        vars_ = partial(figures_page.territoires_vars, index)
+        jobs.append(Job(urls.TERRITORIES, "territoires.html", vars_))
         jobs.append(Job(urls.SITE_MAP, "plan.html", editions))
         jobs.append(Job(urls.NOT_FOUND, "404.html"))
         return jobs
@@ -116,8 +120,21 @@ class LabelPagesGenerator(Generator):
                 bar.advance(done)
         progress.count("pages", len(pages))
         write_assets(files)
+        self._write_photos()
         self._write_machine_files()
         log.info("label_pages: %d pages written", len(jobs))
+
+    def _write_photos(self) -> None:
+        """The panel photos' responsive images (R11), for the collectivity pages."""
+        made, sources = [], []
+        for t in self.view.territories.values():
+            for item, p in zip(pagedata.panel_photos(t), t.photos, strict=True):
+                made.append(item)
+                sources.append(p.source)
+        cache = self.settings.get("LABEL_CACHE") or None
+        count = photos.write_photos(made, sources, files_in(self.context), cache)
+        if count:
+            log.info("label_pages: %d panel photo files written", count)
 
     def _write_machine_files(self) -> None:
         files = files_in(self.context)
