@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from label_data.typo import number
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -93,9 +94,8 @@ def directory_size(path: str) -> tuple[int, int, int]:
 
 
 def _fr(value: float, digits: int = 1) -> str:
-    """French figures: « 52,3 », « 1 088 » (narrow no-break space between thousands)."""
-    text = f"{value:,.{digits}f}" if digits else f"{value:,.0f}"
-    return text.replace(",", "\u202f").replace(".", ",")
+    """French figures: « 52,3 », « 1 088 » (the one typography module's)."""
+    return number(value, digits)
 
 
 LABELS = {"pages": "dont pages tirées des données"}  # counts keep short keys for the bench

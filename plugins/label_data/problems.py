@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .typo import agree
+
 ERROR = "erreur"
 WARNING = "avertissement"
 
@@ -91,7 +93,7 @@ class Problems:
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n <= 1 else many}"
+    return f"{n} {agree(n, one, many)}"  # a plain space: a terminal line, not a page
 
 
 class DataError(Exception):

@@ -11,8 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from babel.dates import format_datetime, format_timedelta
-
+from . import typo
 from .load import load_dataset
 from .model import Dataset
 from .problems import Location, Problems
@@ -42,38 +41,8 @@ def validate(data_dir: Path) -> tuple[Dataset, Problems]:
     return dataset, problems
 
 
-NBSP = "\u00a0"
-
-
-def french_instant(when: dt.datetime) -> str:
-    """« 2 février 2027 à 11 h 00 », « 1er février » (no-break spaces), in the instant's own
-    UTC offset: the one staff wrote in the palmarès file."""
-    day = "1er" if when.day == 1 else str(when.day)
-    month = format_datetime(when, "MMMM y", locale="fr_FR", tzinfo=when.tzinfo)
-    return f"{day}{NBSP}{month.replace(' ', NBSP)} à {when:%H}{NBSP}h{NBSP}{when:%M}"
-
-
-def _unit(n: int, word: str) -> str:
-    return f"{n}{NBSP}{word}{'s' if n > 1 else ''}"
-
-
-def french_duration(delta: dt.timedelta) -> str:
-    """A countdown precise where it matters: seconds in the last minutes, then hours, then
-    Babel's rounded « 5 semaines », « 2 mois »."""
-    seconds = max(0, int(delta.total_seconds()))
-    if seconds < 60:
-        return _unit(seconds, "seconde")
-    minutes, sec = divmod(seconds, 60)
-    if minutes < 60:
-        return _unit(minutes, "minute") + (
-            f" et {_unit(sec, 'seconde')}" if sec and minutes < 10 else ""
-        )
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return _unit(hours, "heure") + (f" et {_unit(minutes, 'minute')}" if minutes else "")
-    return format_timedelta(delta, locale="fr_FR", threshold=1.5, granularity="day").replace(
-        " ", NBSP
-    )
+french_instant = typo.instant  # « 2 février 2027 à 11 h 00 » (staff messages)
+french_duration = typo.duration  # « dans 2 mois »
 
 
 def edition_states(dataset: Dataset, now: dt.datetime) -> list[str]:

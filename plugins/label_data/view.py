@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
-from . import urls
+from . import typo, urls
 from .model import (
     GREEN_MENTION,
     KINDS,
@@ -179,7 +179,7 @@ class PublishedView:
 
 def typographic(name: str) -> str:
     """Official names use the typewriter apostrophe; the site prints the French one."""
-    return name.replace("'", "’")
+    return typo.apostrophe(name)
 
 
 SLUG_MAX = 100  # the longest French commune name makes 45; a file name allows 255 bytes

@@ -16,13 +16,11 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from label_data import typo as french
 
 NBSP = "\u00a0"
 # The kit font lacks the narrow no-break space (U+202F) that Babel and CLDR use: documents and
 # images use the ordinary no-break space instead, so no glyph is ever missing.
-NNBSP = "\u202f"
 
 TEXTS_PATH = Path(__file__).with_name("texts.yaml")
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
@@ -96,47 +94,26 @@ def texts() -> dict:
 
 def typo(text: str) -> str:
     """French typography for text from data: typographic apostrophe, no narrow spaces."""
-    return text.replace("'", "’").replace(NNBSP, NBSP)
-
-
-_SPACING = (
-    (" :", NBSP + ":"),
-    (" ;", NBSP + ";"),
-    (" !", NBSP + "!"),
-    (" ?", NBSP + "?"),
-    ("« ", "«" + NBSP),
-    (" »", NBSP + "»"),
-    (" @", NBSP + "@"),
-)
+    return french.wide(french.apostrophe(text))
 
 
 def fr(text: str) -> str:
-    """French spacing for text written with plain spaces (boilerplate, templates).
-
-    The boilerplate is easier to edit without invisible characters: a plain space before
-    « : ; ! ? » or « @ » and inside guillemets becomes a no-break space here.
-    """
-    text = typo(text)
-    for plain, french in _SPACING:
-        text = text.replace(plain, french)
-    return text
+    """French spacing for boilerplate written with plain spaces (see ``label_data.typo``)."""
+    return french.wide(french.spaced(text))
 
 
 def quoted(text: str) -> str:
-    return f"«{NBSP}{typo(text)}{NBSP}»"
+    return french.wide(french.quoted(text))
 
 
 def fr_number(value: int) -> str:
-    """« 1 200 » with a no-break space."""
-    return format_decimal(value, locale="fr_FR").replace(NNBSP, NBSP)
+    """« 1 200 » with an ordinary no-break space (the documents' fonts)."""
+    return french.number(value, narrow=False)
 
 
 def fr_date(day: datetime.date) -> str:
-    """« 3 février 2026 », « 1er mars 2026 » (French writes the first day as an ordinal)."""
-    text = format_date(day, format="d MMMM y", locale="fr_FR").replace(NNBSP, NBSP)
-    if day.day == 1:
-        text = "1er" + text[1:]
-    return text
+    """« 3 février 2026 », « 1er mars 2026 »."""
+    return french.date(day, narrow=False)
 
 
 def fixed_datetime(year: int, day: datetime.date | None) -> datetime.datetime:
@@ -160,8 +137,7 @@ def level_words(level: int) -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """« 1 action », « 12 actions », « 1 200 actions »."""
-    word = singular if count in (0, 1) else (plural_form or singular + "s")
-    return f"{fr_number(count)}{NBSP}{word}"
+    return french.plural(count, singular, plural_form, narrow=False)
 
 
 def join_and(items: Sequence[str]) -> str:

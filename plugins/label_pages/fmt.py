@@ -1,22 +1,21 @@
-"""French formatting for pages: dates, numbers, levels and plurals, through Babel.
+"""French words for pages: levels, kinds, carriers, changes; and the Jinja filters.
 
-In: dates, datetimes, integers. Out: French strings (« 3 février 2026 », « 1er mars 2025 »,
-« 1 200 » with a narrow no-break space, « 4 arobases »). Babel, not the system locale, so that
-a machine without a ``fr_FR`` locale prints the same bytes. Exposed to every template as Jinja
-filters (see ``FILTERS``) by pelicanconf.py.
+In: levels, kinds, counts. Out: French strings (« 4 arobases », « Ville Internet 4 @ 2026 »).
+Numbers, dates, plurals and spacing come from the one typography module, ``label_data.typo``.
+Exposed to every template as Jinja filters (see ``FILTERS``) by pelicanconf.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
+from label_data.typo import NBSP, NNBSP, PARIS, agree, file_size, of, plural
+from label_data.typo import date as date_fr
+from label_data.typo import date_time as datetime_fr
+from label_data.typo import number as number_fr
+from label_data.typo import spaced as french
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
-PARIS = ZoneInfo("Europe/Paris")
-NBSP = "\u00a0"
-NNBSP = "\u202f"
+# Re-exported for templates' filters and the page modules.
+__all__ = ["NBSP", "NNBSP", "PARIS", "agree", "date_fr", "datetime_fr", "file_size", "french"]
+__all__ += ["number_fr", "of", "plural"]
 
 KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Territoire"}
 KIND_PLURALS = {"ville": "villes", "village": "villages", "territoire": "territoires"}
@@ -34,86 +33,6 @@ CHANGE_NAMES = {
     "stable": "stable",
     "retour": "de retour",
 }
-
-
-def date_fr(value: dt.date | dt.datetime | None) -> str:
-    """« 3 février 2026 »; the first of the month is « 1er » as French typography wants."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.astimezone(PARIS).date() if value.tzinfo else value.date()
-    text = format_date(value, format="d MMMM y", locale="fr")
-    return text.replace("1 ", f"1er{NBSP}", 1) if value.day == 1 else _glue(text)
-
-
-def datetime_fr(value: dt.datetime) -> str:
-    """« 2 février 2027 à 11 h 00 », in Paris time."""
-    local = value.astimezone(PARIS)
-    return f"{date_fr(local)} à {local.hour}{NBSP}h{NBSP}{local.minute:02d}"
-
-
-def _glue(text: str) -> str:
-    # The day and its month stay on one line.
-    day, _, rest = text.partition(" ")
-    return f"{day}{NBSP}{rest}" if rest else text
-
-
-def number_fr(value: int | float | None) -> str:
-    """« 1 200 », « 261 804 »; Babel puts a narrow no-break space between thousands."""
-    if value is None:
-        return ""
-    return format_decimal(value, locale="fr")
-
-
-def file_size(size: int) -> str:
-    """A download's size as French pages give it: « 245 ko », « 1,2 Mo »."""
-    if size < 1000 * 1000:
-        return f"{number_fr(max(1, round(size / 1000)))}{NBSP}ko"
-    return f"{format_decimal(round(size / 1000 / 1000, 1), locale='fr')}{NBSP}Mo"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """« 1 action », « 0 action », « 12 actions » (French: 0 and 1 are singular)."""
-    word = singular if count < 2 else (plural_form or singular + "s")
-    return f"{number_fr(count)}{NBSP}{word}"
-
-
-def agree(count: int, singular: str, plural_form: str | None = None) -> str:
-    """The word alone, agreeing with ``count``: « présente », « présentes »."""
-    return singular if count < 2 else (plural_form or singular + "s")
-
-
-# A plain space before « : ; ! ? » and inside guillemets becomes a no-break space: data and
-# templates are easier to edit without invisible characters.
-_SPACING = (
-    (" :", NBSP + ":"),
-    (" ;", NBSP + ";"),
-    (" !", NBSP + "!"),
-    (" ?", NBSP + "?"),
-    ("« ", "«" + NBSP),
-    (" »", NBSP + "»"),
-    (" @", NBSP + "@"),
-)
-
-
-def french(text: str | None) -> str:
-    """French typography for text from data: typographic apostrophe, no-break spaces before
-    high punctuation and inside guillemets (so that « ? » never wraps alone)."""
-    if not text:
-        return ""
-    text = text.replace("'", "’")
-    for plain, typographic in _SPACING:
-        text = text.replace(plain, typographic)
-    return text
-
-
-_VOWELS = tuple("aeiouyhàâéèêëîïôöûüÿœæ")
-
-
-def of(name: str) -> str:
-    """« de Tours », « d’Ajaccio », « d’Évry »: French elides « de » before a vowel or an h
-    (a few names with an aspirated h, e.g. « de Hénin », are written out of this rule)."""
-    return f"d’{name}" if name[:1].lower() in _VOWELS else f"de {name}"
 
 
 def arobases_words(level: int) -> str:

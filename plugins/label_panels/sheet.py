@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import textwrap
 
-from babel.numbers import format_decimal
 from fontTools.ttLib import TTFont
+from label_data.typo import number
 
 from label_panels.charter import NBSP, Charter
 from label_panels.geometry import PanelSpec
@@ -20,9 +20,7 @@ WRAP = 78
 
 
 def number_fr(value: float) -> str:
-    # As the site's pages write numbers (label_pages.fmt, which this plugin cannot import
-    # without a cycle): Babel's French format.
-    return format_decimal(value, locale="fr")
+    return number(value)  # as the site's pages write numbers
 
 
 def _mm(value: float) -> str:
