@@ -195,7 +195,7 @@ def test_docx_content(kit):
         "presse@villes-internet.net",
         "Source\u00a0: www.villes-internet.net",
         "BY-NC-SA",
-        "3 février 2026",
+        "3\u00a0février 2026",
         f"3{NBSP}@ en 2025",
         SUBJECT.page_url,
     ):
@@ -347,8 +347,8 @@ def test_french_helpers():
     assert of_name("Bordeaux") == "de Bordeaux"
     assert of_name("L'Haÿ-les-Roses") == "de L’Haÿ-les-Roses"
     assert fr_number(1200) == "1\u00a0200"
-    assert fr_date(datetime.date(2026, 3, 1)) == "1er mars 2026"
-    assert fr_date(datetime.date(2026, 2, 3)) == "3 février 2026"
+    assert fr_date(datetime.date(2026, 3, 1)) == "1er\u00a0mars 2026"
+    assert fr_date(datetime.date(2026, 2, 3)) == "3\u00a0février 2026"  # day and month on one line
     assert level_words(1) == "une arobase"
     assert level_words(5) == "cinq arobases"
 
@@ -427,7 +427,7 @@ def test_release_says_which_actions_the_jury_examined():
 def test_intercommunality_dateline_asks_for_its_seat():
     epci = dataclasses.replace(SUBJECT, kind="territoire", nom="Communauté de communes du Pays")
     text = press_release_text(epci).decode()
-    assert "[Commune du siège], le 3 février 2026 —" in text
+    assert "[Commune du siège], le 3\u00a0février 2026 —" in text
     assert "Communauté de communes du Pays, le" not in text
 
 
