@@ -31,6 +31,7 @@ from .problems import Location
 from .yamlload import (
     ID_MAX,
     NAME_MAX,
+    NULL_TAG,
     TEXT_MAX,
     URL_MAX,
     Reader,
@@ -45,10 +46,25 @@ FILENAME_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]*\Z")  # a photo's file na
 
 
 class Record(dict):
-    """A decoded mapping: its values by key, where it starts, and where each value is."""
+    """A decoded mapping: its values by key, where it starts (``where``), and where each
+    value is (``at``); places are worked out only when asked (the national dataset has
+    hundreds of thousands of values, and a problem is rare)."""
 
-    where: Location
-    at: dict[str, Location]
+    file: str
+    node: Node
+    nodes: dict[str, Node]
+
+    @property
+    def where(self) -> Location:
+        return _location(self.file, self.node)
+
+    @property
+    def at(self) -> dict[str, Location]:
+        return {name: _location(self.file, node) for name, node in self.nodes.items()}
+
+
+def _location(file: str, node: Node) -> Location:
+    return Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 # --- field types --------------------------------------------------------------------------
@@ -281,6 +297,7 @@ class Ref(FieldType):
     def __init__(self, kind: str, base: FieldType):
         self.kind, self.base = kind, base
         self.doc = f"{kind} id"
+        self.decode = base.decode  # type: ignore[method-assign]  # one call less per value
 
     def decode(self, r: Reader, node: Node, what: str) -> Any:
         return self.base.decode(r, node, what)
@@ -344,6 +361,7 @@ class Mapping(FieldType):
         self.by_name = {f.name: f for f in fields}
         self.names = list(self.by_name)
         self.required = [f.name for f in fields if f.required]
+        self.lists = {f.name for f in fields if isinstance(f.type, ListOf)}
         self.doc = "{" + ", ".join(self.names) + "}"
 
     def fields(self) -> Sequence[Field]:
@@ -357,8 +375,8 @@ class Mapping(FieldType):
         """One field decoded by its type; absent or null: None (an empty list for a list)."""
         field = self.by_name[name]
         node = nodes.get(name)
-        if node is None or r.is_null(node):
-            return [] if isinstance(field.type, ListOf) else None
+        if node is None or node.tag == NULL_TAG:  # only a scalar has the null tag
+            return [] if field.name in self.lists else None
         return field.type.decode(r, node, field.what)
 
     def decode(self, r: Reader, node: Node, what: str = "") -> Record | None:
@@ -366,8 +384,7 @@ class Mapping(FieldType):
         if nodes is None:
             return None
         record = Record((name, self.value(r, nodes, name)) for name in nodes)
-        record.where = r.loc(node)
-        record.at = {name: r.loc(n) for name, n in nodes.items()}
+        record.file, record.node, record.nodes = r.file, node, nodes
         return record
 
     def check_field(self, name: str, value: Any) -> str | None:
