@@ -265,7 +265,7 @@ class Url(Text):
     def _web(value: str, what: str) -> str | None:
         if value.startswith(("https://", "http://")):
             return None
-        return f"{what} doit être une adresse web commençant par https:// (lu : « {value} »)"
+        return f"adresse web attendue pour {what}, commençant par https:// (lu : « {value} »)"
 
 
 class Choice(Text):
@@ -404,7 +404,7 @@ class Mapping(FieldType):
             sub = self._key(path, field.name)
             if value.get(field.name) is None:
                 if field.required:
-                    yield path, self.missing(path, field.name)
+                    yield sub, self.missing(path, field.name)
             elif isinstance(field.type, Mapping | ListOf):
                 yield from field.type.problems(value[field.name], sub)
             elif message := field.type.check(value[field.name], field.what):

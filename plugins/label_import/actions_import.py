@@ -15,6 +15,7 @@ from pathlib import Path
 
 from label_data.model import CARRIER_TYPES, Action, Dataset
 from label_data.reference import Reference
+from label_data.schema import ACTION, CARRIER
 
 from .matching import Matcher, MatchError
 from .table import ImportProblems, Row, fold, read_table
@@ -40,7 +41,6 @@ COLUMNS = {
     "courriel_contact": ["contact courriel", "email contact", "courriel"],
 }
 REQUIRED = (("id",), ("code",), ("titre",), ("categorie",), ("services",), ("mise_a_jour",))
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 # What each action key is made of: a column absent from the export keeps the file's value.
 KEY_COLUMNS = {
     "description": ("description",),
@@ -51,6 +51,19 @@ KEY_COLUMNS = {
     "lieux": ("lieu",),
     "lien": ("lien",),
     "contact": ("courriel_contact",),
+}
+# The export's column for a field of the schema (when not the field's own name).
+SCHEMA_COLUMNS = {
+    "porteur.nom": "porteur",
+    "porteur.type": "type_porteur",
+    "lieux": "lieu",
+    "lieux.nom": "lieu",
+    "lieux.adresse": "adresse",
+    "lieux.position": "lat",
+    "lieux.position.lat": "lat",
+    "lieux.position.lon": "lon",
+    "contact": "courriel_contact",
+    "contact.courriel": "courriel_contact",
 }
 CARRIERS = {fold(t): t for t in CARRIER_TYPES} | {
     "commune": "collectivite",
@@ -159,12 +172,9 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
     ref = dataset.referentiel
     before = len(problems.items)
     ident = row.get("id")
-    if not ID_RE.match(ident):
-        bad(
-            "id",
-            f"identifiant « {ident} » invalide : lettres, chiffres, - et _ seulement "
-            "(il sert d’adresse à la page de l’action)",
-        )
+    # The checker's own rule and message: an id it would refuse is never written.
+    if problem := ACTION.check_field("id", ident):
+        bad("id", problem)
     code = None
     try:
         code = matcher.by_code(row.get("code"), "")[0].code if row.get("code") else None
@@ -228,11 +238,7 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
     if row.get("porteur") or row.get("type_porteur"):
         kind = CARRIERS.get(fold(row.get("type_porteur")))
         if kind is None:
-            bad(
-                "type_porteur",
-                f"type de porteur « {row.get('type_porteur')} » inconnu : "
-                + ", ".join(CARRIER_TYPES),
-            )
+            bad("type_porteur", CARRIER.check_field("type", row.get("type_porteur")) or "")
         action["porteur"] = {"nom": row.get("porteur"), "type": kind or ""}
     acteurs = [a.strip() for a in row.get("acteurs").split("|") if a.strip()]
     if acteurs:
@@ -241,14 +247,16 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
     if place:
         action["lieux"] = [place]
     if row.get("lien"):
-        if not row.get("lien").startswith(("https://", "http://")):
-            bad(
-                "lien",
-                f"adresse web attendue, commençant par https:// (lu : « {row.get('lien')} »)",
-            )
-        action["lien"] = row.get("lien")
+        action["lien"] = row.get("lien")  # checked with the schema's rule, below
     if row.get("courriel_contact"):
         action["contact"] = {"courriel": row.get("courriel_contact")}
+    # Then every value as the checker will read it, with its message (a column already
+    # reported is not reported twice).
+    reported = {p.column for p in problems.items[before:]}
+    for path, message in ACTION.problems(action):
+        column = SCHEMA_COLUMNS.get(path, path.split(".")[0])
+        if column not in reported:
+            bad(column, message)
     if len(problems.items) > before or code is None:
         return None
     return code, action
@@ -271,13 +279,7 @@ def _place(row: Row, bad) -> dict | None:
                 "lat", f"latitude et longitude doivent être des nombres (lu : « {lat} », « {lon} »)"
             )
             return place
-        if not (-90 <= position["lat"] <= 90 and -180 <= position["lon"] <= 180):
-            bad(
-                "lat",
-                f"position impossible ({lat}, {lon}) : latitude de -90 à 90, "
-                "longitude de -180 à 180",
-            )
-        place["position"] = position
+        place["position"] = position  # its range: the schema's rule, in _row
     return place
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from label_data.model import Dataset, Edition
 from label_data.reference import Reference
+from label_data.schema import EDITION, LAUREATE
 
 from .matching import Matcher, MatchError
 from .table import ImportProblems, Row, fold, parse_flag, read_table
@@ -188,6 +189,12 @@ def import_palmares(
             ]
         ],
     }
+    # The edition's own values (a ceremony place given on the command line…), as the checker
+    # will read them; each laureate was checked at its row.
+    for _, message in EDITION.problems({**edition, "laureats": []}):
+        problems.add(0, "", message)
+    if problems:
+        return None
     return PalmaresImport(
         edition,
         [new_territories[c] for c in sorted(new_territories)],
@@ -299,6 +306,8 @@ def _row(
         **flags,
         "note_jury": row.get("note_jury") or None,
     }
+    for path, message in LAUREATE.problems(lau):  # the checker's rules and messages
+        bad(path.split(".")[0], message)
     return lau, candidate, kind
 
 
