@@ -1,14 +1,16 @@
 """One declarative schema for every YAML file the project reads (MkDocs' config is the model).
 
-In: nothing but declarations. Each file kind is a ``Mapping`` of ``Field``s: the name is the
-YAML key, then the field type, whether it is required, whether it is private, and its meaning.
-Out: the same declaration serves
+In: nothing but declarations, built from the field types of ``label_data.fieldtypes``. Each
+file kind is a ``Mapping`` of ``Field``s: the name is the YAML key, then the field type (Text,
+Code, Ident, Int, Date, Instant, Bool, Url, Choice, Ref, ListOf, Mapping…), whether it is
+required, whether it is private, and its meaning. Out: the same declaration serves
 
 - the loader (``label_data.load``), which walks YAML nodes with ``FieldType.decode`` and records
   every problem at its file:line:col (``Problems``, one problem type for all);
 - the importers (``label_import``), which check the plain values they are about to write with
   ``FieldType.problems``: the same rule and the same message as the checker's;
-- the panels' charter (``label_panels.charter``) and the kits' texts (``label_kits.subject``);
+- the panels' charter (``CHARTER``, read by ``label_panels.charter``: messages name the key
+  path, as designers read it) and the kits' texts (``KIT_TEXTS``, ``label_kits.subject``);
 - the docs test, which walks ``DOCUMENTED`` (nested fields included) against the references.
 
 Rules spanning several fields or files (a code equal to its file name, a mention declared in
@@ -225,9 +227,7 @@ def walk(mapping: Mapping, prefix: str = "") -> Iterator[tuple[str, Field]]:
 
 def replace_private(field: Field, private: bool) -> Field:
     """A field nested in a private one is private too."""
-    if not private or field.private:
-        return field
-    return Field(field.name, field.type, field.required, True, field.meaning, field.label)
+    return replace(field, private=True) if private and not field.private else field
 
 
 # --- the panels' charter (label_panels/charter.yaml) ---------------------------------------

@@ -166,90 +166,29 @@ def import_actions(
 
 
 def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems):
+    """One row → (code, action) in the contract's shape, or None with its problems added."""
+
     def bad(column: str, message: str) -> None:
         problems.add(row.line, column, message)
 
-    ref = dataset.referentiel
     before = len(problems.items)
     ident = row.get("id")
     # The checker's own rule and message: an id it would refuse is never written.
     if problem := ACTION.check_field("id", ident):
         bad("id", problem)
-    code = None
-    try:
-        code = matcher.by_code(row.get("code"), "")[0].code if row.get("code") else None
-        if code is None:
-            bad("code", "code INSEE ou SIREN de la collectivité manquant")
-        elif code not in dataset.territories:
-            bad(
-                "code",
-                f"{matcher.describe(matcher.candidate(code))} n’a pas de fichier "
-                f"data/territoires/{code}.yaml : créez-le (ou importez d’abord le palmarès)",
-            )
-            code = None
-    except MatchError as exc:
-        bad("code", str(exc))
+    code = _code(row, dataset, matcher, bad)
     if not row.get("titre"):
         bad("titre", "titre manquant")
-    categorie = next(
-        (
-            c.id
-            for c in ref.categories.values()
-            if fold(row.get("categorie")) in (fold(c.id), fold(c.nom))
-        ),
-        None,
-    )
-    if categorie is None:
-        bad(
-            "categorie",
-            f"catégorie « {row.get('categorie')} » inconnue (R6) : "
-            + ", ".join(c.id for c in ref.categories.values()),
-        )
-    services = []
-    for part in filter(None, (p.strip() for p in row.get("services").split("|"))):
-        found = next(
-            (s.id for s in ref.services.values() if fold(part) in (fold(s.id), fold(s.nom))), None
-        )
-        if found is None:
-            bad("services", f"service « {part} » inconnu du référentiel (R6)")
-        elif found not in services:
-            services.append(found)
-    if not row.get("services"):
-        bad("services", "au moins un service du référentiel est requis (R6), séparés par |")
-    dates = {}
-    for key in ("debut", "fin", "mise_a_jour"):
-        if row.get(key):
-            dates[key] = parse_date(row.get(key))
-            if dates[key] is None:
-                bad(key, f"date illisible « {row.get(key)} » : AAAA-MM-JJ ou JJ/MM/AAAA")
-    if not row.get("mise_a_jour"):
-        bad("mise_a_jour", "date de mise à jour manquante (R7)")
+    categorie, services = _referentiel_ids(row, dataset, bad)
     action = {
         "id": ident,
         "titre": row.get("titre"),
         "categorie": categorie,
         "services": services,
-        **{k: v for k, v in dates.items() if v},
+        **_dates(row, bad),
     }
     action.setdefault("fin", None)  # written « fin: null »: still running (R7)
-    description = "\n".join(ln.rstrip() for ln in row.get("description").strip().splitlines())
-    if description:
-        action["description"] = description + ("\n" if "\n" in description else "")
-    if row.get("porteur") or row.get("type_porteur"):
-        kind = CARRIERS.get(fold(row.get("type_porteur")))
-        if kind is None:
-            bad("type_porteur", CARRIER.check_field("type", row.get("type_porteur")) or "")
-        action["porteur"] = {"nom": row.get("porteur"), "type": kind or ""}
-    acteurs = [a.strip() for a in row.get("acteurs").split("|") if a.strip()]
-    if acteurs:
-        action["acteurs"] = acteurs
-    place = _place(row, bad)
-    if place:
-        action["lieux"] = [place]
-    if row.get("lien"):
-        action["lien"] = row.get("lien")  # checked with the schema's rule, below
-    if row.get("courriel_contact"):
-        action["contact"] = {"courriel": row.get("courriel_contact")}
+    action.update(_optional(row, bad))
     # Then every value as the checker will read it, with its message (a column already
     # reported is not reported twice).
     reported = {p.column for p in problems.items[before:]}
@@ -260,6 +199,88 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
     if len(problems.items) > before or code is None:
         return None
     return code, action
+
+
+def _code(row: Row, dataset: Dataset, matcher: Matcher, bad) -> str | None:
+    """The collectivity's code, which must have its file in ``territoires/``."""
+    try:
+        code = matcher.by_code(row.get("code"), "")[0].code if row.get("code") else None
+        if code is None:
+            bad("code", "code INSEE ou SIREN de la collectivité manquant")
+        elif code not in dataset.territories:
+            bad(
+                "code",
+                f"{matcher.describe(matcher.candidate(code))} n’a pas de fichier "
+                f"data/territoires/{code}.yaml : créez-le (ou importez d’abord le palmarès)",
+            )
+            return None
+        return code
+    except MatchError as exc:
+        bad("code", str(exc))
+        return None
+
+
+def _referentiel_ids(row: Row, dataset: Dataset, bad) -> tuple[str | None, list[str]]:
+    """The category and the services, by id or by name, as the référentiel has them (R6)."""
+    ref = dataset.referentiel
+    wanted = fold(row.get("categorie"))
+    categorie = next(
+        (c.id for c in ref.categories.values() if wanted in (fold(c.id), fold(c.nom))), None
+    )
+    if categorie is None:
+        bad(
+            "categorie",
+            f"catégorie « {row.get('categorie')} » inconnue (R6) : "
+            + ", ".join(c.id for c in ref.categories.values()),
+        )
+    services: list[str] = []
+    for part in filter(None, (p.strip() for p in row.get("services").split("|"))):
+        found = next(
+            (s.id for s in ref.services.values() if fold(part) in (fold(s.id), fold(s.nom))), None
+        )
+        if found is None:
+            bad("services", f"service « {part} » inconnu du référentiel (R6)")
+        elif found not in services:
+            services.append(found)
+    if not row.get("services"):
+        bad("services", "au moins un service du référentiel est requis (R6), séparés par |")
+    return categorie, services
+
+
+def _dates(row: Row, bad) -> dict[str, dt.date]:
+    dates = {}
+    for key in ("debut", "fin", "mise_a_jour"):
+        if row.get(key):
+            dates[key] = parse_date(row.get(key))
+            if dates[key] is None:
+                bad(key, f"date illisible « {row.get(key)} » : AAAA-MM-JJ ou JJ/MM/AAAA")
+    if not row.get("mise_a_jour"):
+        bad("mise_a_jour", "date de mise à jour manquante (R7)")
+    return {k: v for k, v in dates.items() if v}
+
+
+def _optional(row: Row, bad) -> dict:
+    """The keys an export may leave empty: description, carrier, actors, place, link, contact."""
+    out: dict = {}
+    description = "\n".join(ln.rstrip() for ln in row.get("description").strip().splitlines())
+    if description:
+        out["description"] = description + ("\n" if "\n" in description else "")
+    if row.get("porteur") or row.get("type_porteur"):
+        kind = CARRIERS.get(fold(row.get("type_porteur")))
+        if kind is None:
+            bad("type_porteur", CARRIER.check_field("type", row.get("type_porteur")) or "")
+        out["porteur"] = {"nom": row.get("porteur"), "type": kind or ""}
+    acteurs = [a.strip() for a in row.get("acteurs").split("|") if a.strip()]
+    if acteurs:
+        out["acteurs"] = acteurs
+    place = _place(row, bad)
+    if place:
+        out["lieux"] = [place]
+    if row.get("lien"):
+        out["lien"] = row.get("lien")  # checked with the schema's rule, in _row
+    if row.get("courriel_contact"):
+        out["contact"] = {"courriel": row.get("courriel_contact")}
+    return out
 
 
 def _place(row: Row, bad) -> dict | None:

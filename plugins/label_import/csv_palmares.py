@@ -189,11 +189,7 @@ def import_palmares(
             ]
         ],
     }
-    # The edition's own values (a ceremony place given on the command line…), as the checker
-    # will read them; each laureate was checked at its row.
-    for _, message in EDITION.problems({**edition, "laureats": []}):
-        problems.add(0, "", message)
-    if problems:
+    if not _edition_ok(edition, problems):
         return None
     return PalmaresImport(
         edition,
@@ -203,6 +199,14 @@ def import_palmares(
         dict(table.headers),
         named_by,
     )
+
+
+def _edition_ok(edition: dict, problems: ImportProblems) -> bool:
+    """The edition's own values (a ceremony place given on the command line…), as the checker
+    will read them; each laureate was checked at its row."""
+    for _, message in EDITION.problems({**edition, "laureats": []}):
+        problems.add(0, "", message)
+    return not problems
 
 
 def _paid(row: Row, headers, annee: int, dues_all: bool, problems: ImportProblems) -> bool:
