@@ -304,7 +304,7 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
     updated = kind.value(reader, f, "mise_a_jour")
     if not ident or updated is None:
         return None
-    v = {name: kind.value(reader, f, name) for name in f if name not in ("id", "mise_a_jour")}
+    v = kind.values(reader, f, skip=("id", "mise_a_jour"))
     debut, fin = v.get("debut"), v.get("fin")
     if debut and fin and fin < debut:
         reader.error(f["fin"], f"la fin ({fin}) précède le début ({debut}) de l’action")
