@@ -21,6 +21,7 @@ CASES = [
     (schema.CARRIER, "type", "mairie", "mairie"),
     (schema.TERRITORY, "type", "commune", "commune"),
     (schema.PHOTO, "fichier", "../photo.jpg", "../photo.jpg"),
+    (schema.PHOTO, "fichier", "panneau.gif", "panneau.gif"),
     (schema.LAUREATE, "arobases", "6", 6),
     (schema.LAUREATE, "alerte", "oui", "oui"),
     (schema.MENTION, "id", "Transition_Ecologique", "Transition_Ecologique"),

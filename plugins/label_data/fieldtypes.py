@@ -157,6 +157,20 @@ class FileName(Text):
         )
 
 
+class PhotoFile(FileName):
+    """A photo's file name: a JPEG, PNG or WebP image (the build resizes it)."""
+
+    doc = "image file name"
+    TYPES = (".jpg", ".jpeg", ".png", ".webp")
+
+    @staticmethod
+    def _name(value: str) -> str | None:
+        problem = FileName._name(value)
+        if problem is None and not value.lower().endswith(PhotoFile.TYPES):
+            return f"photo « {shown(value)} » : format JPEG, PNG ou WebP attendu"
+        return problem
+
+
 class Int(FieldType):
     """An integer, within ``low``..``high`` when given."""
 

@@ -83,6 +83,7 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
         actions,
         by_territory,
         frozenset(unreadable - territories.keys()),
+        photos_dir=str((data_dir / PHOTOS_DIR).resolve()),
     )
 
 
@@ -188,7 +189,10 @@ def _load_territory(path: Path, problems: Problems, data_dir: Path) -> Territory
         epci=f.get("epci"),
         cotisations=frozenset(f["cotisations"]) if "cotisations" in f else None,
         contact=_contact(f.get("contact")),
-        photos=tuple(_photo(p) for p in f.get("photos_panneaux") or ()),
+        photos=tuple(
+            _photo(problems, p, path.parent.parent / PHOTOS_DIR)
+            for p in f.get("photos_panneaux") or ()
+        ),
         where=f.where,
     )
 
@@ -199,9 +203,20 @@ def _contact(values: Record | None) -> Contact | None:
     return Contact(values.get("nom"), values.get("courriel"), values.get("telephone"))
 
 
-def _photo(f: Record) -> PanelPhoto:
+PHOTOS_DIR = "photos"  # beside territoires/: the panel photos' files
+
+
+def _photo(problems: Problems, f: Record, photos: Path) -> PanelPhoto:
+    fichier = f.get("fichier") or ""
+    # Its name and format are the schema's (PhotoFile); whether it is there, the loader's.
+    if fichier and not (photos / fichier).is_file():
+        problems.error(
+            f.at["fichier"],
+            f"photo « {fichier} » introuvable : placez le fichier dans le dossier "
+            f"{PHOTOS_DIR}/ des données (à côté de territoires/)",
+        )
     return PanelPhoto(
-        fichier=f.get("fichier") or "",
+        fichier=fichier,
         adresse=f.get("adresse"),
         date=f.get("date"),
         credit=f.get("credit") or "",

@@ -32,12 +32,12 @@ from .fieldtypes import (
     Date,
     Field,
     FieldType,
-    FileName,
     Ident,
     Instant,
     Int,
     ListOf,
     Mapping,
+    PhotoFile,
     PositionType,
     Record,
     Ref,
@@ -91,7 +91,7 @@ REFERENTIEL = Mapping(
 PHOTO = Mapping(
     "la photo de panneau",
     [
-        Field("fichier", FileName(), True, meaning="the photo's file name"),
+        Field("fichier", PhotoFile(), True, meaning="a JPEG, PNG or WebP file in photos/"),
         Field("adresse", Text(), meaning="where the panel stands"),
         Field("date", Date(), meaning="when the photo was taken"),
         Field("credit", Text(), True, meaning="the photographer or owner"),
