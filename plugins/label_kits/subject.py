@@ -109,7 +109,17 @@ def load_texts(path: Path) -> dict:
     values = KIT_TEXTS.decode(Reader(shown, problems), root) if root is not None else None
     if problems.errors or values is None:
         raise KitTextsError(problems)
-    return values
+    return _plain(values)
+
+
+def _plain(value):
+    """Plain dicts and lists, without the YAML nodes a decoded record keeps for its messages
+    (the texts travel to the kit workers)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 @cache
