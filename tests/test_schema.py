@@ -106,3 +106,15 @@ def test_four_categories_is_a_rule_not_a_field_check(data_copy):
     assert problem.message == "le référentiel doit avoir exactement 4 catégories (R6), il en a 3"
     line = path.read_text(encoding="utf-8").splitlines().index("categories:") + 1
     assert (problem.where.line, problem.where.column) == (line + 1, 3)
+
+
+def test_an_action_without_services_is_reported_not_a_traceback(data_copy):
+    """The loader once read « services » with f["services"]: a KeyError, not a message."""
+    import re
+
+    path = data_copy / "actions" / "33063.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\n  services: \[[^\]]*\]", "", text, count=1), encoding="utf-8")
+    _, problems = validate(data_copy)
+    messages = [p.message for p in problems.errors]
+    assert "le champ obligatoire « services » manque dans l’action" in messages
