@@ -490,6 +490,70 @@ def test_json_records_are_named_as_records(capsys, data_copy, tmp_path):
     )
 
 
+def _checker_messages(data: Path) -> list[str]:
+    from label_data.validate import validate
+
+    return [p.message for p in validate(data)[1].errors]
+
+
+def test_an_id_the_checker_refuses_is_refused_by_the_import_with_its_message(
+    capsys, data_copy, tmp_path
+):
+    """The Atlaas import once accepted ids with capitals and « _ » that the checker then
+    refused: both now apply the schema's one rule, with one message."""
+    rows = export_rows(data_copy, ["33063"])[:1]
+    old_id, rows[0]["id"] = rows[0]["id"], "Bordeaux_Budget"
+    json_path = write_export(tmp_path / "atlaas.json", rows)
+    before = snapshot(data_copy)
+    assert import_actions.main([str(json_path), "--data", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert snapshot(data_copy) == before
+    # The same action written by hand in the data: the checker's message is the same text.
+    path = data_copy / "actions" / "33063.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert f"id: {old_id}\n" in text
+    path.write_text(text.replace(f"id: {old_id}\n", "id: Bordeaux_Budget\n"), encoding="utf-8")
+    [checker] = [m for m in _checker_messages(data_copy) if "Bordeaux_Budget" in m]
+    assert checker == (
+        "l’identifiant d’action « Bordeaux_Budget » invalide : minuscules sans accents, "
+        "chiffres et tirets seulement, 80 caractères au plus (il sert d’adresse de page)"
+    )
+    assert f"{json_path}, enregistrement 1, champ « id » : {checker}" in out
+
+
+def test_the_import_refuses_what_the_checker_would_with_the_checker_message(
+    capsys, data_copy, tmp_path
+):
+    from label_data.schema import ACTION, LAUREATE
+
+    rows = export_rows(data_copy, ["33063"])[:2]
+    rows[0]["titre"] = "Budget\u0007participatif"  # an invisible control character
+    rows[1]["lat"], rows[1]["lon"], rows[1]["lieu"] = "91", "0", "Mairie"
+    csv_path = write_export(tmp_path / "atlaas.csv", rows, encoding="utf-8")
+    assert import_actions.main([str(csv_path), "--data", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert ACTION.check_field("titre", rows[0]["titre"]) in out
+    assert "position impossible (lat 91.0, lon 0.0)" in out
+    assert LAUREATE.check_field("arobases", 6) == "arobases doit être un entier de 1 à 5 (lu : 6)"
+
+
+def test_the_palmares_import_checks_a_laureate_with_the_checker_rules(capsys, data_copy, tmp_path):
+    from label_data.schema import LAUREATE
+
+    note = "Très bien\u000b noté"  # a vertical tab pasted from a word processor
+    rows = [["33063", "Bordeaux", "4", note]]
+    csv_path = write_csv(
+        tmp_path / "jury.csv", rows, header=["Code INSEE", "Nom", "Niveau", "Note du jury"]
+    )
+    before = snapshot(data_copy)
+    status, out = run_palmares(capsys, data_copy, csv_path)
+    assert status == 1
+    message = LAUREATE.check_field("note_jury", note)
+    assert message and "U+000B" in message
+    assert f"{csv_path}, ligne 2, colonne « Note du jury » : {message}" in out
+    assert snapshot(data_copy) == before
+
+
 # -- the writer ------------------------------------------------------------------------------
 
 

@@ -549,3 +549,39 @@ def test_release_is_one_page_in_libreoffice(tmp_path, subject):
         timeout=180,
     )
     assert len(pdfium.PdfDocument(tmp_path / "communique.pdf")) == 1
+
+
+# -- the kits' texts, read through the data schema -----------------------------------------
+
+
+def test_kit_texts_are_checked_by_the_schema_with_file_and_line(tmp_path):
+    from label_data.problems import display_path
+    from label_kits.subject import TEXTS_PATH, KitTextsError, load_texts, texts
+
+    assert texts()["label"] == "Territoires, Villes et Villages Internet"
+    source = TEXTS_PATH.read_text(encoding="utf-8")
+    bad = source.replace("label: Territoires", "labl: Territoires").replace(
+        "contact_titre: Contact presse", 'contact_titre: "Contact\\u0007presse"'
+    )
+    path = tmp_path / "texts.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(KitTextsError) as error:
+        load_texts(path)
+    lines = str(error.value).splitlines()
+    line_of = {  # top-level keys -> their line
+        li.split(":")[0]: n
+        for n, li in enumerate(bad.splitlines(), 1)
+        if li and not li.startswith((" ", "#"))
+    }
+    shown = display_path(path)
+    assert lines == [
+        f"{shown}:{line_of['association']}:1: le champ obligatoire « label » manque dans "
+        "les textes des kits",
+        f"{shown}:{line_of['labl']}:1: champ inconnu « labl » dans les textes des kits ; "
+        "vouliez-vous dire « label » ? (champs permis : a_propos, a_propos_titre, association, "
+        "citation, contact, contact_local, contact_titre, enjeux, label, licence, lisezmoi)",
+        f"{shown}:{line_of['contact_titre']}:16: contact_titre contient un caractère de contrôle "
+        "invisible (U+0007) en position 8 : supprimez-le (souvent un reste de copier-coller) ; "
+        "un retour à la ligne n’y est pas permis non plus",
+        "3 problèmes dans les textes des kits",
+    ]

@@ -47,6 +47,8 @@ class Referentiel:
     categories: dict[str, Category]
     enjeux: dict[str, Enjeu]
     services: dict[str, Service]
+    # Where each list (categories, enjeux, services) starts: R6's counts are told there.
+    lists: dict[str, Location] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import GREEN_MENTION, Dataset, Edition, Laureate, Position, Territory
+from .model import (
+    GREEN_MENTION,
+    Dataset,
+    Edition,
+    Laureate,
+    Position,
+    Referentiel,
+    Territory,
+)
 from .problems import Location, Problems
 from .reference import CommuneRef, EpciRef, Reference
 
@@ -26,6 +34,7 @@ EXCELLENCE_YEARS = 3  # R9: the title and the 5 @ display last three years
 
 
 def check(dataset: Dataset, reference: Reference, problems: Problems) -> Dataset:
+    _check_referentiel(dataset.referentiel, problems)
     territories = {
         code: _check_territory(t, reference, problems) for code, t in dataset.territories.items()
     }
@@ -38,6 +47,22 @@ def check(dataset: Dataset, reference: Reference, problems: Problems) -> Dataset
     _check_excellence(editions, names, problems)
     _check_actions(dataset, territories, problems)
     return replace(dataset, territories=territories, editions=editions)
+
+
+# R6: the label's référentiel has exactly four categories and sixteen enjeux (the services,
+# 139 in the real one, are data: their number is not a rule).
+REFERENTIEL_COUNTS = (("categories", 4, "catégories"), ("enjeux", 16, "enjeux"))
+
+
+def _check_referentiel(ref: Referentiel, problems: Problems) -> None:
+    for key, expected, word in REFERENTIEL_COUNTS:
+        where = ref.lists.get(key)
+        found = len(getattr(ref, key))
+        if where is not None and found != expected:
+            problems.error(
+                where,
+                f"le référentiel doit avoir exactement {expected} {word} (R6), il en a {found}",
+            )
 
 
 def _check_territory(t: Territory, reference: Reference, problems: Problems) -> Territory:

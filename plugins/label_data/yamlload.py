@@ -170,6 +170,47 @@ def _aliases_ok(root: Node, text: str, shown_as: str, problems: Problems) -> boo
     return False
 
 
+def text_problem(
+    value: str, what: str, *, limit: int = NAME_MAX, multiline: bool = False
+) -> str | None:
+    """Why a text cannot be taken, in French, or None: invisible characters and overlong
+    values are refused, since names and titles end up in file names, XML documents and kits,
+    where they would break. The one rule, for the loader and the importers alike."""
+    bad = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
+    if bad:
+        char = bad.group()
+        kind = (
+            "un caractère de contrôle invisible"
+            if unicodedata.category(char) == "Cc"
+            else "un caractère interdit (non-caractère Unicode)"
+        )
+        where = "" if multiline else " ; un retour à la ligne n’y est pas permis non plus"
+        return (
+            f"{what} contient {kind} (U+{ord(char):04X}) en position {bad.start() + 1} : "
+            f"supprimez-le (souvent un reste de copier-coller){where}"
+        )
+    if len(value) > limit:
+        return (
+            f"{what} est trop long ({len(value)} caractères, {limit} au plus) : "
+            f"« {shown(value, 40)} »"
+        )
+    return None
+
+
+def ident_problem(value: str, what: str) -> str | None:
+    """Why a text is not an id that becomes a path, or None: checked here, for every kind of
+    id, so that nothing else needs to (the loader and the importers call this)."""
+    problem = text_problem(value, what, limit=TEXT_MAX)
+    if problem:
+        return problem
+    if len(value) > ID_MAX or not IDENT_RE.match(value):
+        return (
+            f"{what} « {shown(value)} » invalide : minuscules sans accents, chiffres et "
+            f"tirets seulement, {ID_MAX} caractères au plus (il sert d’adresse de page)"
+        )
+    return None
+
+
 class Reader:
     """Decodes nodes of one file into typed values, recording problems at their lines."""
 
@@ -246,49 +287,24 @@ class Reader:
     def text(
         self, node: Node, what: str, *, limit: int = NAME_MAX, multiline: bool = False
     ) -> str | None:
-        """Any scalar read as the text typed, so « Non » or « 1984 » stay what they say.
-        Invisible characters and overlong values are refused at their line: names and titles
-        end up in file names, XML documents and kits, where they would break."""
+        """Any scalar read as the text typed, so « Non » or « 1984 » stay what they say."""
         scalar = self._scalar(node, what)
         if scalar is None or scalar.tag == NULL_TAG:
             return None
-        value = scalar.value
-        bad = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(value)
-        if bad:
-            char = bad.group()
-            kind = (
-                "un caractère de contrôle invisible"
-                if unicodedata.category(char) == "Cc"
-                else "un caractère interdit (non-caractère Unicode)"
-            )
-            where = "" if multiline else " ; un retour à la ligne n’y est pas permis non plus"
-            self.error(
-                node,
-                f"{what} contient {kind} (U+{ord(char):04X}) en position {bad.start() + 1} : "
-                f"supprimez-le (souvent un reste de copier-coller){where}",
-            )
+        problem = text_problem(scalar.value, what, limit=limit, multiline=multiline)
+        if problem:
+            self.error(node, problem)
             return None
-        if len(value) > limit:
-            self.error(
-                node,
-                f"{what} est trop long ({len(value)} caractères, {limit} au plus) : "
-                f"« {shown(value, 40)} »",
-            )
-            return None
-        return value
+        return scalar.value
 
     def ident(self, node: Node, what: str) -> str | None:
-        """An id that becomes a path (/actions/<id>/, /enjeux/<id>/): checked here, for
-        every kind of id, so that nothing else needs to."""
+        """An id that becomes a path (/actions/<id>/, /enjeux/<id>/)."""
         value = self.text(node, what, limit=TEXT_MAX)
         if value is None:
             return None
-        if len(value) > ID_MAX or not IDENT_RE.match(value):
-            self.error(
-                node,
-                f"{what} « {shown(value)} » invalide : minuscules sans accents, chiffres et "
-                f"tirets seulement, {ID_MAX} caractères au plus (il sert d’adresse de page)",
-            )
+        problem = ident_problem(value, what)
+        if problem:
+            self.error(node, problem)
             return None
         return value
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from label_data.model import CARRIER_TYPES, Action, Dataset
 from label_data.reference import Reference
+from label_data.schema import ACTION, CARRIER
 
 from .matching import Matcher, MatchError
 from .table import ImportProblems, Row, fold, read_table
@@ -40,7 +41,6 @@ COLUMNS = {
     "courriel_contact": ["contact courriel", "email contact", "courriel"],
 }
 REQUIRED = (("id",), ("code",), ("titre",), ("categorie",), ("services",), ("mise_a_jour",))
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 # What each action key is made of: a column absent from the export keeps the file's value.
 KEY_COLUMNS = {
     "description": ("description",),
@@ -51,6 +51,19 @@ KEY_COLUMNS = {
     "lieux": ("lieu",),
     "lien": ("lien",),
     "contact": ("courriel_contact",),
+}
+# The export's column for a field of the schema (when not the field's own name).
+SCHEMA_COLUMNS = {
+    "porteur.nom": "porteur",
+    "porteur.type": "type_porteur",
+    "lieux": "lieu",
+    "lieux.nom": "lieu",
+    "lieux.adresse": "adresse",
+    "lieux.position": "lat",
+    "lieux.position.lat": "lat",
+    "lieux.position.lon": "lon",
+    "contact": "courriel_contact",
+    "contact.courriel": "courriel_contact",
 }
 CARRIERS = {fold(t): t for t in CARRIER_TYPES} | {
     "commune": "collectivite",
@@ -153,19 +166,43 @@ def import_actions(
 
 
 def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems):
+    """One row → (code, action) in the contract's shape, or None with its problems added."""
+
     def bad(column: str, message: str) -> None:
         problems.add(row.line, column, message)
 
-    ref = dataset.referentiel
     before = len(problems.items)
     ident = row.get("id")
-    if not ID_RE.match(ident):
-        bad(
-            "id",
-            f"identifiant « {ident} » invalide : lettres, chiffres, - et _ seulement "
-            "(il sert d’adresse à la page de l’action)",
-        )
-    code = None
+    # The checker's own rule and message: an id it would refuse is never written.
+    if problem := ACTION.check_field("id", ident):
+        bad("id", problem)
+    code = _code(row, dataset, matcher, bad)
+    if not row.get("titre"):
+        bad("titre", "titre manquant")
+    categorie, services = _referentiel_ids(row, dataset, bad)
+    action = {
+        "id": ident,
+        "titre": row.get("titre"),
+        "categorie": categorie,
+        "services": services,
+        **_dates(row, bad),
+    }
+    action.setdefault("fin", None)  # written « fin: null »: still running (R7)
+    action.update(_optional(row, bad))
+    # Then every value as the checker will read it, with its message (a column already
+    # reported is not reported twice).
+    reported = {p.column for p in problems.items[before:]}
+    for path, message in ACTION.problems(action):
+        column = SCHEMA_COLUMNS.get(path, path.split(".")[0])
+        if column not in reported:
+            bad(column, message)
+    if len(problems.items) > before or code is None:
+        return None
+    return code, action
+
+
+def _code(row: Row, dataset: Dataset, matcher: Matcher, bad) -> str | None:
+    """The collectivity's code, which must have its file in ``territoires/``."""
     try:
         code = matcher.by_code(row.get("code"), "")[0].code if row.get("code") else None
         if code is None:
@@ -176,18 +213,19 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
                 f"{matcher.describe(matcher.candidate(code))} n’a pas de fichier "
                 f"data/territoires/{code}.yaml : créez-le (ou importez d’abord le palmarès)",
             )
-            code = None
+            return None
+        return code
     except MatchError as exc:
         bad("code", str(exc))
-    if not row.get("titre"):
-        bad("titre", "titre manquant")
+        return None
+
+
+def _referentiel_ids(row: Row, dataset: Dataset, bad) -> tuple[str | None, list[str]]:
+    """The category and the services, by id or by name, as the référentiel has them (R6)."""
+    ref = dataset.referentiel
+    wanted = fold(row.get("categorie"))
     categorie = next(
-        (
-            c.id
-            for c in ref.categories.values()
-            if fold(row.get("categorie")) in (fold(c.id), fold(c.nom))
-        ),
-        None,
+        (c.id for c in ref.categories.values() if wanted in (fold(c.id), fold(c.nom))), None
     )
     if categorie is None:
         bad(
@@ -195,7 +233,7 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
             f"catégorie « {row.get('categorie')} » inconnue (R6) : "
             + ", ".join(c.id for c in ref.categories.values()),
         )
-    services = []
+    services: list[str] = []
     for part in filter(None, (p.strip() for p in row.get("services").split("|"))):
         found = next(
             (s.id for s in ref.services.values() if fold(part) in (fold(s.id), fold(s.nom))), None
@@ -206,6 +244,10 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
             services.append(found)
     if not row.get("services"):
         bad("services", "au moins un service du référentiel est requis (R6), séparés par |")
+    return categorie, services
+
+
+def _dates(row: Row, bad) -> dict[str, dt.date]:
     dates = {}
     for key in ("debut", "fin", "mise_a_jour"):
         if row.get(key):
@@ -214,44 +256,31 @@ def _row(row: Row, dataset: Dataset, matcher: Matcher, problems: ImportProblems)
                 bad(key, f"date illisible « {row.get(key)} » : AAAA-MM-JJ ou JJ/MM/AAAA")
     if not row.get("mise_a_jour"):
         bad("mise_a_jour", "date de mise à jour manquante (R7)")
-    action = {
-        "id": ident,
-        "titre": row.get("titre"),
-        "categorie": categorie,
-        "services": services,
-        **{k: v for k, v in dates.items() if v},
-    }
-    action.setdefault("fin", None)  # written « fin: null »: still running (R7)
+    return {k: v for k, v in dates.items() if v}
+
+
+def _optional(row: Row, bad) -> dict:
+    """The keys an export may leave empty: description, carrier, actors, place, link, contact."""
+    out: dict = {}
     description = "\n".join(ln.rstrip() for ln in row.get("description").strip().splitlines())
     if description:
-        action["description"] = description + ("\n" if "\n" in description else "")
+        out["description"] = description + ("\n" if "\n" in description else "")
     if row.get("porteur") or row.get("type_porteur"):
         kind = CARRIERS.get(fold(row.get("type_porteur")))
         if kind is None:
-            bad(
-                "type_porteur",
-                f"type de porteur « {row.get('type_porteur')} » inconnu : "
-                + ", ".join(CARRIER_TYPES),
-            )
-        action["porteur"] = {"nom": row.get("porteur"), "type": kind or ""}
+            bad("type_porteur", CARRIER.check_field("type", row.get("type_porteur")) or "")
+        out["porteur"] = {"nom": row.get("porteur"), "type": kind or ""}
     acteurs = [a.strip() for a in row.get("acteurs").split("|") if a.strip()]
     if acteurs:
-        action["acteurs"] = acteurs
+        out["acteurs"] = acteurs
     place = _place(row, bad)
     if place:
-        action["lieux"] = [place]
+        out["lieux"] = [place]
     if row.get("lien"):
-        if not row.get("lien").startswith(("https://", "http://")):
-            bad(
-                "lien",
-                f"adresse web attendue, commençant par https:// (lu : « {row.get('lien')} »)",
-            )
-        action["lien"] = row.get("lien")
+        out["lien"] = row.get("lien")  # checked with the schema's rule, in _row
     if row.get("courriel_contact"):
-        action["contact"] = {"courriel": row.get("courriel_contact")}
-    if len(problems.items) > before or code is None:
-        return None
-    return code, action
+        out["contact"] = {"courriel": row.get("courriel_contact")}
+    return out
 
 
 def _place(row: Row, bad) -> dict | None:
@@ -271,13 +300,7 @@ def _place(row: Row, bad) -> dict | None:
                 "lat", f"latitude et longitude doivent être des nombres (lu : « {lat} », « {lon} »)"
             )
             return place
-        if not (-90 <= position["lat"] <= 90 and -180 <= position["lon"] <= 180):
-            bad(
-                "lat",
-                f"position impossible ({lat}, {lon}) : latitude de -90 à 90, "
-                "longitude de -180 à 180",
-            )
-        place["position"] = position
+        place["position"] = position  # its range: the schema's rule, in _row
     return place
 
 

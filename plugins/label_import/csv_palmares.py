@@ -23,6 +23,7 @@ from pathlib import Path
 
 from label_data.model import Dataset, Edition
 from label_data.reference import Reference
+from label_data.schema import EDITION, LAUREATE
 
 from .matching import Matcher, MatchError
 from .table import ImportProblems, Row, fold, parse_flag, read_table
@@ -188,6 +189,8 @@ def import_palmares(
             ]
         ],
     }
+    if not _edition_ok(edition, problems):
+        return None
     return PalmaresImport(
         edition,
         [new_territories[c] for c in sorted(new_territories)],
@@ -196,6 +199,14 @@ def import_palmares(
         dict(table.headers),
         named_by,
     )
+
+
+def _edition_ok(edition: dict, problems: ImportProblems) -> bool:
+    """The edition's own values (a ceremony place given on the command line…), as the checker
+    will read them; each laureate was checked at its row."""
+    for _, message in EDITION.problems({**edition, "laureats": []}):
+        problems.add(0, "", message)
+    return not problems
 
 
 def _paid(row: Row, headers, annee: int, dues_all: bool, problems: ImportProblems) -> bool:
@@ -299,6 +310,8 @@ def _row(
         **flags,
         "note_jury": row.get("note_jury") or None,
     }
+    for path, message in LAUREATE.problems(lau):  # the checker's rules and messages
+        bad(path.split(".")[0], message)
     return lau, candidate, kind
 
 

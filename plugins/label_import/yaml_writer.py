@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 
-from label_data.load import ACTION_FIELDS
+from label_data.schema import ACTION
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Plain scalars that stay text for YAML (no number, date, boolean or null look-alike).
@@ -111,7 +111,7 @@ def territory_yaml(territory: dict, comment: str = "") -> str:
     )
 
 
-ACTION_KEYS = tuple(ACTION_FIELDS)  # the loader's order: one list of fields
+ACTION_KEYS = tuple(ACTION.names)  # the schema's order: one list of fields
 
 
 def actions_yaml(actions: list[dict]) -> str:

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from label_data import typo as french
+from label_data.problems import Problems, display_path
+from label_data.schema import KIT_TEXTS
+from label_data.yamlload import Reader, compose_file
 
 NBSP = "\u00a0"
 # The kit font lacks the narrow no-break space (U+202F) that Babel and CLDR use: documents and
@@ -85,11 +87,43 @@ class NationalEdition:
     carried: Sequence[str] = ()  # show 5 @ by an earlier excellence title (R9)
 
 
+class KitTextsError(ValueError):
+    """A texts file with one or more bad values; the message lists them all, at file:line."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        count = len(problems.errors)
+        lines = problems.lines()
+        lines.append(f"{count} problème{'s' if count > 1 else ''} dans les textes des kits")
+        super().__init__("\n".join(lines))
+
+
+def load_texts(path: Path) -> dict:
+    """Read a texts file through the schema (``label_data.schema.KIT_TEXTS``): every key
+    known, every value a text without invisible characters, problems at file:line:col."""
+    problems = Problems()
+    shown = display_path(path)
+    root = compose_file(Path(path), shown, problems)
+    values = KIT_TEXTS.decode(Reader(shown, problems), root) if root is not None else None
+    if problems.errors or values is None:
+        raise KitTextsError(problems)
+    return _plain(values)
+
+
+def _plain(value):
+    """Plain dicts and lists, without the YAML nodes a decoded record keeps for its messages
+    (the texts travel to the kit workers)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 @cache
 def texts() -> dict:
     """The boilerplate (association, licence, contact, file descriptions), read once."""
-    with TEXTS_PATH.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_texts(TEXTS_PATH)
 
 
 def typo(text: str) -> str:

@@ -10,7 +10,6 @@ that callers can cache rendered files by content.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,6 +17,8 @@ from typing import Any
 
 import yaml
 from label_build.cache import digest
+from label_data.problems import Location, Problems
+from label_data.schema import CHARTER
 
 from label_panels.fonts import font_info
 
@@ -28,7 +29,6 @@ DEFAULT_CHARTER = Path(__file__).with_name("charter.yaml")
 KINDS = ("ville", "village", "territoire")
 MAX_LEVEL = 5
 MIN_PRINT_WIDTH = 4000
-MIN_BLEED = 3.0  # mm: what printers ask for at least
 # The widest year the layout must hold: every digit at its widest.
 _WIDEST_YEAR_DIGITS = 4
 NBSP = "\u00a0"
@@ -125,111 +125,12 @@ class Charter:
         return self.height - self.inner_top
 
 
-# --- schema -------------------------------------------------------------------------------
-
-Check = Callable[[Any], str | None]
-
-
-def _number(minimum: float = 0.0, strict: bool = False) -> Check:
-    def check(value: Any) -> str | None:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if ok and (value > minimum if strict else value >= minimum):
-            return None
-        bound = f"supérieur à {minimum:g}" if strict else f"au moins {minimum:g}"
-        return f"doit être un nombre {bound}"
-
-    return check
-
-
-def _integer(minimum: int) -> Check:
-    def check(value: Any) -> str | None:
-        if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
-            return None
-        return f"doit être un entier d’au moins {minimum}"
-
-    return check
-
-
-def _color(value: Any) -> str | None:
-    if isinstance(value, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
-        return None
-    return "doit être une couleur « #RRGGBB »"
-
-
-def _text(value: Any) -> str | None:
-    return None if isinstance(value, str) and value.strip() else "doit être un texte non vide"
-
-
-def _boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "doit valoir true ou false"
-
-
-def _print_colors(value: Any) -> str | None:
-    """``{"#RRGGBB": {nom: …, cmjn: [c, m, j, n], ton_direct: …}}``, percentages 0 to 100."""
-    if not isinstance(value, dict) or not value:
-        return "doit être une table « #RRGGBB » → {nom, cmjn}"
-    for key, entry in value.items():
-        if _color(key) is not None:
-            return f"{key!r} n’est pas une couleur « #RRGGBB »"
-        if not isinstance(entry, dict) or not {"nom", "cmjn"} <= set(entry):
-            return f"{key} : nom et cmjn attendus"
-        if set(entry) - {"nom", "cmjn", "ton_direct"}:
-            return f"{key} : seules les clés nom, cmjn et ton_direct sont permises"
-        cmyk = entry["cmjn"]
-        percentages = isinstance(cmyk, list) and len(cmyk) == 4
-        if not percentages or not all(_number()(v) is None and v <= 100 for v in cmyk):
-            return f"{key} : cmjn doit être une liste de 4 pourcentages de 0 à 100"
-    return None
-
-
-def _font_key(value: Any) -> str | None:
-    return None if value in ("gras", "normal") else "doit valoir gras ou normal"
-
-
-_POSITIVE = _number(strict=True)
-_NON_NEGATIVE = _number()
-_TEXT_STYLE = {
-    "police": _font_key,
-    "taille": _POSITIVE,
-    "approche": _number(-0.2),
-    "couleur": _color,
-    "ligne_de_base": _POSITIVE,
-}
-SCHEMA: dict[str, Any] = {
-    "panneau": {"largeur": _POSITIVE, "hauteur": _POSITIVE, "rayon": _NON_NEGATIVE, "fond": _color},
-    "cadre": {
-        "marge": _NON_NEGATIVE,
-        "epaisseur": _NON_NEGATIVE,
-        "rayon": _NON_NEGATIVE,
-        "couleur": _color,
-    },
-    "polices": {"gras": _text, "normal": _text},
-    "marge_interieure": _NON_NEGATIVE,
-    "titre": {"textes": {kind: _text for kind in KINDS}, **_TEXT_STYLE},
-    "arobases": {
-        "police": _font_key,
-        "taille": _POSITIVE,
-        "pas": _POSITIVE,
-        "ligne_de_base": _POSITIVE,
-        "couleur": _color,
-        "couleur_verte": _color,
-        "afficher_vides": _boolean,
-        "couleur_vide": _color,
-    },
-    "annee": dict(_TEXT_STYLE),
-    "exports": {"largeur_png_web": _integer(100), "largeur_png_impression": _integer(1)},
-    "impression": {
-        "fond_perdu": _number(MIN_BLEED),
-        "traits_de_coupe": _POSITIVE,
-        "couleurs": _print_colors,
-    },
-}
-
-
 # --- loading ------------------------------------------------------------------------------
 
 
-def _marks(node: yaml.Node, prefix: str, out: dict[str, tuple[int, int]], problems: list[str]):
+def _marks(
+    node: yaml.Node, prefix: str, out: dict[str, tuple[int, int]], problems: Problems, file: str
+) -> None:
     """Record line and column of every key path; report duplicate keys (PyYAML keeps the last)."""
     out.setdefault(prefix, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
@@ -237,30 +138,12 @@ def _marks(node: yaml.Node, prefix: str, out: dict[str, tuple[int, int]], proble
         for key_node, value_node in node.value:
             key = str(key_node.value)
             path = f"{prefix}.{key}" if prefix else key
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in seen:
-                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.append(f"{line}:{column}: clé en double : {path}")
+                problems.error(Location(file, line, column), _french(f"clé en double : {path}"))
             seen.add(key)
-            out[path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _marks(value_node, path, out, problems)
-
-
-def _walk(schema: dict[str, Any], data: Any, prefix: str, report: Callable[[str, str], None]):
-    if not isinstance(data, dict):
-        report(prefix, f"{prefix or 'la charte'} doit être une table de clés")
-        return
-    for key in data:
-        path = f"{prefix}.{key}" if prefix else str(key)
-        if key not in schema and not str(key).startswith("x-"):
-            report(path, f"clé inconnue : {path}")
-    for key, rule in schema.items():
-        path = f"{prefix}.{key}" if prefix else key
-        if key not in data:
-            report(prefix, f"clé manquante : {path}")
-        elif isinstance(rule, dict):
-            _walk(rule, data[key], path, report)
-        elif (message := rule(data[key])) is not None:
-            report(path, f"{path} {message} (lu{NBSP}: {data[key]!r})")
+            out[path] = (line, column)
+            _marks(value_node, path, out, problems, file)
 
 
 def _style(section: dict[str, Any]) -> TextStyle:
@@ -400,21 +283,36 @@ def load_charter(path: Path | None = None) -> Charter:
         data = yaml.safe_load(source)
     except (OSError, yaml.YAMLError) as error:
         raise CharterError(path, [f"{path}: lecture impossible{NBSP}: {error}"]) from None
+    problems = Problems()
     marks: dict[str, tuple[int, int]] = {}
-    located: list[str] = []
     if node is not None:
-        _marks(node, "", marks, located)
-    problems = [f"{path}:{_french(problem)}" for problem in located]
+        _marks(node, "", marks, problems, str(path))
 
     def report(key_path: str, message: str) -> None:
-        line, column = marks.get(key_path, marks.get("", (1, 1)))
-        problems.append(f"{path}:{line}:{column}: {_french(message)}")
+        # A missing key is told at its section, the nearest place the file has.
+        while key_path not in marks and key_path:
+            key_path = key_path.rpartition(".")[0]
+        line, column = marks.get(key_path, (1, 1))
+        problems.error(Location(str(path), line, column), _french(message))
 
-    _walk(SCHEMA, data if data is not None else {}, "", report)
-    if problems:
-        raise CharterError(path, sorted(problems, key=_line_order))
+    # The one schema machinery (label_data.schema): every key, its type, its message.
+    for key_path, message in CHARTER.problems(data if data is not None else {}):
+        report(key_path, message)
+    if problems.errors:
+        raise CharterError(path, problems.lines())
     charter = _build(path, data)
-    if data["exports"]["largeur_png_impression"] < MIN_PRINT_WIDTH:
+    _check_charter(charter, report)
+    if problems.errors:
+        raise CharterError(path, problems.lines())
+    parts: list[bytes | str] = [source.encode("utf-8")]
+    for key in sorted(charter.fonts):
+        parts += [key, charter.fonts[key].read_bytes()]
+    return replace(charter, source_digest=digest(parts))
+
+
+def _check_charter(charter: Charter, report: Callable[[str, str], None]) -> None:
+    """What spans several keys: print width, a CMYK for each colour drawn, fonts, layout."""
+    if charter.png_print_width < MIN_PRINT_WIDTH:
         report(
             "exports.largeur_png_impression",
             f"exports.largeur_png_impression doit valoir au "
@@ -428,22 +326,11 @@ def load_charter(path: Path | None = None) -> Charter:
         )
     if _check_fonts(charter, report):
         _check_layout(charter, report)
-    if problems:
-        raise CharterError(path, sorted(problems, key=_line_order))
-    parts: list[bytes | str] = [source.encode("utf-8")]
-    for key in sorted(charter.fonts):
-        parts += [key, charter.fonts[key].read_bytes()]
-    return replace(charter, source_digest=digest(parts))
 
 
 def _french(text: str) -> str:
     """No-break spaces before « : » and inside guillemets, as French typography wants."""
     return text.replace(" :", NBSP + ":").replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-
-
-def _line_order(problem: str) -> tuple[int, int, str]:
-    match = re.search(r":(\d+):(\d+): ", problem)
-    return (int(match.group(1)), int(match.group(2)), problem) if match else (0, 0, problem)
 
 
 def charter_digest(charter: Charter) -> str:
