@@ -203,99 +203,21 @@ def build_view(
     embargoed = tuple(
         (y, e.embargo) for y, e in dataset.editions.items() if preview and not e.is_published(now)
     )
-    years = sorted(editions)
-    current_year = years[-1] if years else None
-
-    labels: dict[str, list[Label]] = {}
-    titles: dict[str, int] = {}  # code -> latest year an excellence title was awarded
-    awards: dict[str, list[int]] = {}  # code -> every year an excellence title was awarded
-    for year in years:
-        edition = editions[year]
-        for lau in edition.laureates:
-            label = Label(
-                year,
-                lau.arobases,
-                tuple(edition.mentions[m] for m in lau.mentions),
-                GREEN_MENTION in lau.mentions,
-                lau.excellence,
-            )
-            labels.setdefault(lau.territoire, []).append(label)
-            if lau.excellence:
-                titles[lau.territoire] = year
-                awards.setdefault(lau.territoire, []).append(year)
-    # R10 by construction: below this line only published editions are read. A collectivity
+    # R10 by construction: from here on only published editions are read. A collectivity
     # with actions has its page whatever an embargoed palmarès says of it, so pushing the
     # jury's file before the ceremony changes no byte of the public site.
+    history = _History.of(editions)
     with_page = {
         code
         for code in dataset.territories
-        if code in labels or dataset.actions_by_territory.get(code)
+        if code in history.labels or dataset.actions_by_territory.get(code)
+    }
+    actions = _actions(dataset, with_page, history.current_year, cache_dir)
+    territories = {
+        code: _territory(dataset, reference, code, history, with_page, actions)
+        for code in sorted(with_page)
     }
     ref = dataset.referentiel
-    shown = [
-        action
-        for code in sorted(with_page)
-        for action in dataset.actions_by_territory.get(code, ())
-        if action.id in dataset.actions and dataset.actions[action.id] is action
-    ]
-    # All descriptions at once: cached between builds, the rest parsed on every core.
-    descriptions = sanitize_all([a.description for a in shown], cache_dir)
-    actions: dict[str, PublicAction] = {
-        action.id: _public_action(action, ref, current_year, html)
-        for action, html in zip(shown, descriptions, strict=True)
-    }
-
-    territories: dict[str, PublicTerritory] = {}
-    for code in sorted(with_page):
-        t = dataset.territories[code]
-        history = tuple(labels.get(code, ()))
-        slug, url = territory_url(t.nom, code)
-        epci_ref = reference.epcis.get(t.epci) if t.epci else None
-        members: tuple[str, ...] = ()
-        if t.type == "territoire" and code in reference.epcis:
-            members = tuple(m for m in reference.epcis[code].membres if m in with_page)
-        commune = reference.communes.get(code)
-        territories[code] = PublicTerritory(
-            code=code,
-            nom=typographic(t.nom),
-            slug=slug,
-            url=url,
-            type=t.type,
-            departement=t.departement,
-            region=t.region,
-            population=t.population,
-            position=t.position,
-            site=t.site,
-            epci=t.epci,
-            epci_nom=typographic(epci_ref.nom) if epci_ref else None,
-            members=members,
-            codes_postaux=commune.codes_postaux if commune else (),
-            labels=history,
-            current=_current(history, titles.get(code), current_year, years),
-            actions=tuple(
-                a.id for a in dataset.actions_by_territory.get(code, ()) if a.id in actions
-            ),
-            photos=tuple(
-                PublicPhoto(str(Path(dataset.photos_dir) / p.fichier), p.adresse, p.date, p.credit)
-                for p in t.photos
-            ),
-        )
-
-    public_editions: dict[int, PublicEdition] = {}
-    previous_year: int | None = None
-    for year in years:
-        published = _public_edition(editions[year], previous_year, labels, territories)
-        previous = public_editions.get(previous_year) if previous_year else None
-        public_editions[year] = _reconciled(published, previous, awards)
-        previous_year = year
-
-    by_enjeu: dict[str, list[str]] = {e: [] for e in ref.enjeux}
-    for action in actions.values():
-        for enjeu in action.enjeux:
-            by_enjeu[enjeu.id].append(action.id)
-
-    deps = {t.departement for t in territories.values() if t.departement}
-    regs = {t.region for t in territories.values() if t.region}
     return PublishedView(
         now=now,
         demo=dataset.demo,
@@ -305,25 +227,144 @@ def build_view(
         enjeux=dict(ref.enjeux),
         services=dict(ref.services),
         territories=territories,
-        editions=public_editions,
+        editions=_editions(editions, history, territories),
         actions=actions,
-        departements={
-            c: Area(
-                c,
-                typographic(reference.departements[c].nom),
-                urls.departement(c),
-                reference.departements[c].region,
-            )
-            for c in sorted(deps)
-            if c in reference.departements
-        },
-        regions={
-            c: Area(c, typographic(reference.regions[c].nom), urls.region(c))
-            for c in sorted(regs)
-            if c in reference.regions
-        },
-        actions_by_enjeu={k: tuple(v) for k, v in by_enjeu.items()},
+        departements=_departements(territories, reference),
+        regions=_regions(territories, reference),
+        actions_by_enjeu=_by_enjeu(ref, actions),
     )
+
+
+@dataclass(frozen=True)
+class _History:
+    """Every collectivity's labels in the published editions, oldest first."""
+
+    years: list[int]
+    labels: dict[str, list[Label]]
+    titles: dict[str, int]  # code -> latest year an excellence title was awarded
+    awards: dict[str, list[int]]  # code -> every year an excellence title was awarded
+
+    @property
+    def current_year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+    @classmethod
+    def of(cls, editions: dict[int, Edition]) -> _History:
+        history = cls(sorted(editions), {}, {}, {})
+        for year in history.years:
+            edition = editions[year]
+            for lau in edition.laureates:
+                mentions = tuple(edition.mentions[m] for m in lau.mentions)
+                green = GREEN_MENTION in lau.mentions
+                label = Label(year, lau.arobases, mentions, green, lau.excellence)
+                history.labels.setdefault(lau.territoire, []).append(label)
+                if lau.excellence:
+                    history.titles[lau.territoire] = year
+                    history.awards.setdefault(lau.territoire, []).append(year)
+        return history
+
+
+def _actions(
+    dataset: Dataset, with_page: set[str], current_year: int | None, cache_dir: str | None
+) -> dict[str, PublicAction]:
+    shown = [
+        action
+        for code in sorted(with_page)
+        for action in dataset.actions_by_territory.get(code, ())
+        if action.id in dataset.actions and dataset.actions[action.id] is action
+    ]
+    # All descriptions at once: cached between builds, the rest parsed on every core.
+    descriptions = sanitize_all([a.description for a in shown], cache_dir)
+    ref = dataset.referentiel
+    return {
+        action.id: _public_action(action, ref, current_year, html)
+        for action, html in zip(shown, descriptions, strict=True)
+    }
+
+
+def _territory(
+    dataset: Dataset,
+    reference: Reference,
+    code: str,
+    history: _History,
+    with_page: set[str],
+    actions: dict[str, PublicAction],
+) -> PublicTerritory:
+    t = dataset.territories[code]
+    labels = tuple(history.labels.get(code, ()))
+    slug, url = territory_url(t.nom, code)
+    epci_ref = reference.epcis.get(t.epci) if t.epci else None
+    members: tuple[str, ...] = ()
+    if t.type == "territoire" and code in reference.epcis:
+        members = tuple(m for m in reference.epcis[code].membres if m in with_page)
+    commune = reference.communes.get(code)
+    return PublicTerritory(
+        code=code,
+        nom=typographic(t.nom),
+        slug=slug,
+        url=url,
+        type=t.type,
+        departement=t.departement,
+        region=t.region,
+        population=t.population,
+        position=t.position,
+        site=t.site,
+        epci=t.epci,
+        epci_nom=typographic(epci_ref.nom) if epci_ref else None,
+        members=members,
+        codes_postaux=commune.codes_postaux if commune else (),
+        labels=labels,
+        current=_current(labels, history.titles.get(code), history.current_year, history.years),
+        actions=tuple(a.id for a in dataset.actions_by_territory.get(code, ()) if a.id in actions),
+        photos=tuple(
+            PublicPhoto(str(Path(dataset.photos_dir) / p.fichier), p.adresse, p.date, p.credit)
+            for p in t.photos
+        ),
+    )
+
+
+def _editions(
+    editions: dict[int, Edition], history: _History, territories: dict[str, PublicTerritory]
+) -> dict[int, PublicEdition]:
+    public: dict[int, PublicEdition] = {}
+    previous_year: int | None = None
+    for year in history.years:
+        published = _public_edition(editions[year], previous_year, history.labels, territories)
+        previous = public.get(previous_year) if previous_year else None
+        public[year] = _reconciled(published, previous, history.awards)
+        previous_year = year
+    return public
+
+
+def _by_enjeu(ref: Referentiel, actions: dict[str, PublicAction]) -> dict[str, tuple[str, ...]]:
+    by_enjeu: dict[str, list[str]] = {e: [] for e in ref.enjeux}
+    for action in actions.values():
+        for enjeu in action.enjeux:
+            by_enjeu[enjeu.id].append(action.id)
+    return {k: tuple(v) for k, v in by_enjeu.items()}
+
+
+def _departements(territories: dict[str, PublicTerritory], reference: Reference) -> dict:
+    codes = {t.departement for t in territories.values() if t.departement}
+    return {
+        c: Area(
+            c,
+            typographic(reference.departements[c].nom),
+            urls.departement(c),
+            reference.departements[c].region,
+        )
+        for c in sorted(codes)
+        if c in reference.departements
+    }
+
+
+def _regions(territories: dict[str, PublicTerritory], reference: Reference) -> dict:
+    codes = {t.region for t in territories.values() if t.region}
+    return {
+        c: Area(c, typographic(reference.regions[c].nom), urls.region(c))
+        for c in sorted(codes)
+        if c in reference.regions
+    }
 
 
 def _current(
