@@ -6,9 +6,12 @@ In: nothing. Out: ``FILTERS`` and ``GLOBALS``, given to Pelican by pelicanconf.p
 
 from __future__ import annotations
 
+from label_data import urls
+
 from .assets import asset_url
 from .fmt import FILTERS as _FORMAT_FILTERS
 from .machine import jsonld
 
 FILTERS = {**_FORMAT_FILTERS, "jsonld": jsonld}
-GLOBALS = {"asset": asset_url}
+# The URL contract: templates link the contract's pages by name (``urls.PALMARES``).
+GLOBALS = {"asset": asset_url, "urls": urls}
