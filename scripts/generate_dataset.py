@@ -216,6 +216,8 @@ DEMO_PHOTOS = {
 def _write_demo_photos(out: Path) -> None:
     for code, photos in DEMO_PHOTOS.items():
         path = out / "territoires" / f"{code}.yaml"
+        if not path.is_file():  # another seed drew other collectivities: no photo to add
+            continue
         lines = ["# Demo panel photos: drawn illustrations, not photographs.", "photos_panneaux:"]
         lines += [
             f"  - {{fichier: {name}, adresse: {q(where)}, date: {day}, "
