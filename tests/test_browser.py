@@ -157,12 +157,20 @@ def open_page(browser, base: str, path: str, width: int):
     page.on("console", on_console)
     page.on("pageerror", lambda exc: visit.errors.append(str(exc)))
     page.on("request", on_request)
-    page.on("requestfailed", lambda r: visit.failed.append(f"{r.failure} {r.url}"))
+    page.on("requestfailed", lambda r: _record_failure(visit, r))
     page.on("response", on_response)
     page.goto(base + path, wait_until="load")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(200)  # let late layout shifts (fonts, map) be reported
     return context, page, visit
+
+
+def _record_failure(visit, request) -> None:
+    # An image the browser cancelled itself (a lazy image whose srcset candidate changed once
+    # laid out) is not a failure of the site; a refused or missing one is.
+    if request.resource_type == "image" and request.failure == "net::ERR_ABORTED":
+        return
+    visit.failed.append(f"{request.failure} {request.url}")
 
 
 @pytest.fixture(scope="module")
