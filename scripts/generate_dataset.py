@@ -171,6 +171,8 @@ def write_dataset(out: Path, scale: str, seed: int) -> None:
         }
     for code, kind in territories:
         _write_territory(out, ref, code, kind, histories[code], rng)
+    if scale == "demo":
+        _write_demo_photos(out)
     for year in years:
         _write_edition(out, year, territories, histories, titles, rng)
     n_actions = 300 if scale == "demo" else 16000
@@ -199,6 +201,34 @@ def _write_territory(
         f"telephone: {q('01 00 00 ' + code[-4:-2] + ' ' + code[-2:])}}}"
     )
     (out / "territoires" / f"{code}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# The demo's panel photos (R11): drawn illustrations (scripts/demo_photos.py), kept in data/.
+DEMO_PHOTOS = {
+    "33063": [
+        ("bordeaux-2026-quai.jpg", "Quai des Chartrons, entrée nord", "2026-03-12"),
+        ("bordeaux-2025-avenue.jpg", "Avenue Thiers, entrée est", "2025-04-02"),
+    ],
+    "12197": [("requista-2026.jpg", "Route de Rodez, entrée du village", "2026-04-20")],
+}
+
+
+def _write_demo_photos(out: Path) -> None:
+    for code, photos in DEMO_PHOTOS.items():
+        path = out / "territoires" / f"{code}.yaml"
+        lines = ["# Demo panel photos: drawn illustrations, not photographs.", "photos_panneaux:"]
+        lines += [
+            f"  - {{fichier: {name}, adresse: {q(where)}, date: {day}, "
+            f"credit: {q('Illustration de démonstration')}}}"
+            for name, where, day in photos
+        ]
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+        source = ROOT / "data" / "photos"
+        (out / "photos").mkdir(exist_ok=True)
+        for name, _, _ in photos:
+            if (source / name).resolve() != (out / "photos" / name).resolve():
+                shutil.copy(source / name, out / "photos" / name)
 
 
 def _write_edition(out: Path, year: int, territories, histories, titles, rng) -> None:

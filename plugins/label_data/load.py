@@ -87,6 +87,7 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
         actions,
         by_territory,
         frozenset(unreadable - territories.keys()),
+        photos_dir=str((data_dir / PHOTOS_DIR).resolve()),
     )
 
 
@@ -257,7 +258,8 @@ def _load_territory(path: Path, problems: Problems, data_dir: Path) -> Territory
         cotisations=cotisations,
         contact=_contact(reader, f.get("contact")),
         photos=tuple(
-            _photo(reader, n) for n in reader.sequence(f.get("photos_panneaux"), "photos_panneaux")
+            _photo(reader, n, path.parent.parent / PHOTOS_DIR)
+            for n in reader.sequence(f.get("photos_panneaux"), "photos_panneaux")
         ),
         where=reader.loc(root),
     )
@@ -303,7 +305,11 @@ def _contact(reader: Reader, node: yaml.Node | None) -> Contact | None:
     )
 
 
-def _photo(reader: Reader, node: yaml.Node) -> PanelPhoto:
+PHOTOS_DIR = "photos"  # beside territoires/: the panel photos' files
+PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _photo(reader: Reader, node: yaml.Node, photos: Path) -> PanelPhoto:
     f = (
         reader.mapping(
             node,
@@ -313,8 +319,18 @@ def _photo(reader: Reader, node: yaml.Node) -> PanelPhoto:
         )
         or {}
     )
+    # The name is checked first (one name, never a path), then its type and its presence.
+    fichier = _filename(reader, f["fichier"]) or "" if "fichier" in f else ""
+    if fichier and Path(fichier).suffix.lower() not in PHOTO_TYPES:
+        reader.error(f["fichier"], f"photo « {fichier} » : format JPEG, PNG ou WebP attendu")
+    elif fichier and (Path(fichier).name != fichier or not (photos / fichier).is_file()):
+        reader.error(
+            f["fichier"],
+            f"photo « {fichier} » introuvable : placez le fichier dans le dossier "
+            f"{PHOTOS_DIR}/ des données (à côté de territoires/)",
+        )
     return PanelPhoto(
-        fichier=_filename(reader, f["fichier"]) or "" if "fichier" in f else "",
+        fichier=fichier,
         adresse=reader.text(f["adresse"], "adresse") if "adresse" in f else None,
         date=reader.date(f["date"], "date") if "date" in f else None,
         credit=reader.text(f["credit"], "credit") or "" if "credit" in f else "",

@@ -172,3 +172,4 @@ class Dataset:
     # Codes of territory files that could not be read (their problem is already reported):
     # the rules stay silent about them rather than cascade into « collectivité inconnue ».
     unreadable: frozenset[str] = frozenset()
+    photos_dir: str = ""  # where the files named by photos_panneaux are (R11)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from pelican.utils import slugify
 
@@ -61,6 +62,14 @@ class Area:
     region: str | None = None  # for a département
 
 
+@dataclass(frozen=True, slots=True)
+class PublicPhoto:
+    source: str  # the file in the data's photos/ folder
+    adresse: str | None
+    date: dt.date | None
+    credit: str
+
+
 @dataclass(frozen=True)
 class PublicTerritory:
     code: str
@@ -80,6 +89,7 @@ class PublicTerritory:
     labels: tuple[Label, ...]  # history, oldest first
     current: CurrentLabel | None
     actions: tuple[str, ...]  # action ids
+    photos: tuple[PublicPhoto, ...] = ()  # installed panels (R11)
 
 
 @dataclass(frozen=True)
@@ -134,6 +144,12 @@ class PublicEdition:
     counts_by_kind: dict[str, int]
     previous: int | None  # the previous edition's year
     embargo: dt.datetime  # when it was (or, in preview, will be) published
+    # Laureates of the previous edition absent from this one (codes, palmarès order): with
+    # the « nouveau » and « retour » laureates they make the totals of two editions reconcile.
+    not_relabelled: tuple[str, ...] = ()
+    # Collectivities not labelled this edition that display 5 @ by their « Territoire
+    # d'excellence numérique » title (R9), awarded in an earlier edition.
+    carried: tuple[str, ...] = ()
 
 
 @dataclass
@@ -191,6 +207,7 @@ def build_view(
 
     labels: dict[str, list[Label]] = {}
     titles: dict[str, int] = {}  # code -> latest year an excellence title was awarded
+    awards: dict[str, list[int]] = {}  # code -> every year an excellence title was awarded
     for year in years:
         edition = editions[year]
         for lau in edition.laureates:
@@ -204,6 +221,7 @@ def build_view(
             labels.setdefault(lau.territoire, []).append(label)
             if lau.excellence:
                 titles[lau.territoire] = year
+                awards.setdefault(lau.territoire, []).append(year)
     # R10 by construction: below this line only published editions are read. A collectivity
     # with actions has its page whatever an embargoed palmarès says of it, so pushing the
     # jury's file before the ceremony changes no byte of the public site.
@@ -256,12 +274,18 @@ def build_view(
             actions=tuple(
                 a.id for a in dataset.actions_by_territory.get(code, ()) if a.id in actions
             ),
+            photos=tuple(
+                PublicPhoto(str(Path(dataset.photos_dir) / p.fichier), p.adresse, p.date, p.credit)
+                for p in t.photos
+            ),
         )
 
     public_editions = {}
     previous_year = None
     for year in years:
-        public_editions[year] = _public_edition(editions[year], previous_year, labels, territories)
+        edition = _public_edition(editions[year], previous_year, labels, territories)
+        previous = public_editions.get(previous_year) if previous_year else None
+        public_editions[year] = _reconciled(edition, previous, awards)
         previous_year = year
 
     by_enjeu: dict[str, list[str]] = {e: [] for e in ref.enjeux}
@@ -316,6 +340,24 @@ def _current(
         covering = until if until is not None and latest.annee <= until else None
         return CurrentLabel(latest, covering)
     return None
+
+
+def _reconciled(
+    edition: PublicEdition, previous: PublicEdition | None, awards: dict[str, list[int]]
+) -> PublicEdition:
+    """``edition`` with who left since ``previous`` and who shows 5 @ by an R9 title."""
+    here = {lau.territoire for lau in edition.laureates}
+    gone = tuple(
+        lau.territoire
+        for lau in (previous.laureates if previous else ())
+        if lau.territoire not in here
+    )
+    carried = sorted(
+        code
+        for code, years in awards.items()
+        if code not in here and any(y < edition.annee <= y + EXCELLENCE_YEARS - 1 for y in years)
+    )
+    return replace(edition, not_relabelled=gone, carried=tuple(carried))
 
 
 def _public_action(

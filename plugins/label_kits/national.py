@@ -55,12 +55,18 @@ def _movements(edition: NationalEdition) -> str:
     if edition.newcomers:
         verb = "fait son entrée" if edition.newcomers == 1 else "font leur entrée"
         parts.append(f"{plural(edition.newcomers, 'collectivité')} {verb} au palmarès")
+    if edition.returns:
+        verb = "revient" if edition.returns == 1 else "reviennent"
+        parts.append(f"{fr_number(edition.returns)} {verb} après une absence")
     if edition.promoted:
         verb = "progresse" if edition.promoted == 1 else "progressent"
         parts.append(f"{fr_number(edition.promoted)} {verb} d’au moins une @")
     if edition.demoted:
         verb = "perd" if edition.demoted == 1 else "perdent"
         parts.append(f"{fr_number(edition.demoted)} {verb} une @")
+    if edition.left:
+        verb = "n’est pas labellisée" if edition.left == 1 else "ne sont pas labellisées"
+        parts.append(f"{fr_number(edition.left)} {verb} de nouveau")
     return f"Par rapport à l’édition {edition.year - 1}, {join_and(parts)}." if parts else ""
 
 
@@ -131,6 +137,18 @@ def release_blocks(edition: NationalEdition) -> list[Block]:
                 fr(
                     f"Le jury a décerné le titre de {quoted('Territoire d’excellence numérique')} "
                     f"à {join_and([typo(n) for n in edition.excellence])}."
+                ),
+            )
+        )
+    if edition.carried:
+        blocks.append(
+            block(
+                "body",
+                fr(
+                    f"{join_and([typo(n) for n in edition.carried])} "
+                    + ("garde" if len(edition.carried) == 1 else "gardent")
+                    + " l’affichage à 5 @ grâce au titre de "
+                    + f"{quoted('Territoire d’excellence numérique')} reçu précédemment."
                 ),
             )
         )
@@ -208,6 +226,9 @@ def figures_csv(edition: NationalEdition) -> bytes:
         ("entrees", edition.newcomers),
         ("progressions", edition.promoted),
         ("baisses", edition.demoted),
+        ("retours", edition.returns),
+        ("non_relabellises", edition.left),
+        ("titre_excellence_5_arobases", len(edition.carried)),
     ):
         rows.append(["mouvements", name, value, ""])
     return csv_bytes(rows)  # the one CSV writer: RFC 4180, formulas neutralised

@@ -100,6 +100,9 @@ def national_edition(view: PublishedView, edition: PublicEdition, domain: str) -
         newcomers=changes.count("nouveau"),
         promoted=changes.count("hausse"),
         demoted=changes.count("baisse"),
+        returns=changes.count("retour"),
+        left=len(edition.not_relabelled),
+        carried=[view.territories[c].nom for c in edition.carried],
         mentions=[
             (m.nom, [names[lau.territoire] for lau in edition.laureates if m in lau.label.mentions])
             for m in edition.mentions

@@ -81,6 +81,10 @@ class NationalEdition:
     excellence: Sequence[str]
     top_laureates: Sequence[str]
     site_url: str
+    # The palmarès that adds up: previous total + newcomers + returns - left = this total.
+    returns: int = 0
+    left: int = 0  # laureates of the previous edition not labelled again
+    carried: Sequence[str] = ()  # show 5 @ by an earlier excellence title (R9)
 
 
 @cache

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -130,6 +130,22 @@ def _view(focus: Sequence[str]) -> tuple[float, float, float, float]:
     return (cx - w / 2, cy - h / 2, w, h)
 
 
+def _fit(points: Sequence[MapPoint], min_view: float) -> tuple[float, float, float, float] | None:
+    """The viewBox around the points' map positions (None if none is on the map): a
+    collectivity's places a few streets apart must not merge into one dot."""
+    xys = [xy for p in points if (xy := projection.project(p.lat, p.lon)) is not None]
+    if not xys:
+        return None
+    x0, y0 = min(x for x, _ in xys), min(y for _, y in xys)
+    x1, y1 = max(x for x, _ in xys), max(y for _, y in xys)
+    pad = max(x1 - x0, y1 - y0) * 0.15
+    w = max(x1 - x0 + 2 * pad, min_view)
+    h = max(y1 - y0 + 2 * pad, min_view / 1.4)
+    w, h = max(w, h / 1.4), max(h, w / 1.6)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return (cx - w / 2, cy - h / 2, w, h)
+
+
 def _overlaps(bbox: tuple[float, float, float, float], view: tuple[float, ...]) -> bool:
     vx, vy, vw, vh = view
     return bbox[0] <= vx + vw and bbox[2] >= vx and bbox[1] <= vy + vh and bbox[3] >= vy
@@ -143,15 +159,20 @@ def render_map_svg(
     focus: Sequence[str] = (),
     point_radius: float = 4.0,
     id_prefix: str = "carte",
+    fit: float | None = None,
+    shades: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
     """The map as an inline SVG string; one link per point that falls in the view.
 
     ``focus``: département codes to zoom on (the others in view are drawn lighter).
     ``point_radius``: in units of the whole-France map, kept on screen when zooming.
     ``id_prefix``: makes the title/description ids unique when a page holds several maps.
+    ``fit``: zoom on the points themselves, the view being at least this wide (map units).
+    ``shades``: département code -> (CSS class, fallback fill), for a map coloured by
+    département (those not listed stay grey).
     """
     outlines = _outlines()
-    view = _view(focus)
+    view = (_fit(points, fit) if fit else None) or _view(focus)
     zoom = view[2] / projection.VIEWBOX[2]  # sizes shrink with the view: same on screen
     level = "fin" if view[2] < DETAIL_BELOW else "grossier"
     focused = set(focus)
@@ -179,8 +200,9 @@ def render_map_svg(
             x, y, _, _ = inset.box
             parts.append(f'<text x="{_num(x + 5)}" y="{_num(y + 14)}">{escape(inset.nom)}</text>')
         parts.append("</g>")
+    shades = shades or {}
     for group, fill, wanted in (
-        ("departements", "#e4e7eb", lambda c: c not in focused),
+        ("departements", "#e4e7eb", lambda c: c not in focused and c not in shades),
         ("departements departements-focus", "#c9d3de", lambda c: c in focused),
     ):
         codes = [c for c in sorted(outlines) if wanted(c) and _overlaps(outlines[c].bbox, view)]
@@ -193,6 +215,7 @@ def render_map_svg(
         for code in codes:
             parts.append(f'<path class="dep-{code}" d="{_path(code, level)}"/>')
         parts.append("</g>")
+    parts.extend(_shaded(shades, view, level, zoom))
     parts.append("</g>")
 
     radius = _num2(point_radius * zoom)
@@ -209,6 +232,25 @@ def render_map_svg(
         )
     parts.append("</g></svg>")
     return "".join(parts)
+
+
+def _shaded(
+    shades: Mapping[str, tuple[str, str]], view: tuple[float, ...], level: str, zoom: float
+) -> list[str]:
+    """The coloured départements of a choropleth, each with its own class and fill."""
+    outlines = _outlines()
+    codes = [c for c in sorted(shades) if c in outlines and _overlaps(outlines[c].bbox, view)]
+    if not codes:
+        return []
+    out = [
+        f'<g class="departements departements-effectifs" stroke="#fff" '
+        f'stroke-width="{_num2(0.7 * zoom)}" stroke-linejoin="round">'
+    ]
+    for code in codes:
+        css, fill = shades[code]
+        out.append(f'<path class="dep-{code} {css}" fill="{fill}" d="{_path(code, level)}"/>')
+    out.append("</g>")
+    return out
 
 
 def _class(css_class: str) -> str:

@@ -3,6 +3,7 @@
 In: a ``PublishedView``, the site's domain and, for the map, département outlines. Out: an
 ordered dict ``{path under the site: bytes}`` holding ``donnees/palmares-<année>.csv`` and
 ``.json`` and ``.xlsx`` (the same table for spreadsheets) for each published edition,
+``donnees/chiffres.csv`` (the figures of /chiffres/),
 ``donnees/actions.csv``, ``donnees/territoires.geojson``,
 ``donnees/carte-departements.json`` (outlines in map coordinates, for the map's JavaScript) and
 ``donnees/datapackage.json`` (Frictionless Data Package: Table Schema for each CSV, with each
@@ -144,6 +145,16 @@ def catalogue(view: PublishedView) -> list[DataFile]:
             )
     out.append(
         DataFile(
+            "donnees/chiffres.csv",
+            "Le label en chiffres",
+            "Pour chaque édition publiée : collectivités labellisées, par niveau et par type, "
+            "mentions, titres d’excellence, premiers labels, retours et sorties.",
+            "CSV",
+            tables.FIGURES_COLUMNS,
+        )
+    )
+    out.append(
+        DataFile(
             "donnees/territoires.geojson",
             "Collectivités labellisées",
             "Chaque collectivité présente sur le site : position (WGS84), label affichable "
@@ -190,6 +201,7 @@ def make_files(
         files[f"donnees/palmares-{year}.json"] = to_json(
             {"edition": year, **_meta(), "laureats": rows}
         )
+    files["donnees/chiffres.csv"] = to_csv(tables.FIGURES_COLUMNS, tables.figures_rows(view))
     files["donnees/territoires.geojson"] = to_json(
         {
             "type": "FeatureCollection",

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+from label_data.figures import edition_figures
 from label_data.view import PublicEdition, PublicTerritory, PublishedView
 
 
@@ -69,6 +70,28 @@ ACTIONS_COLUMNS: tuple[Column, ...] = (
     Column("url", "string", "Page de l’action sur le site du label"),
 )
 
+FIGURES_COLUMNS: tuple[Column, ...] = (
+    Column("annee", "integer", "Année de l’édition du label"),
+    Column("labellisees", "integer", "Collectivités labellisées à cette édition"),
+    *(
+        Column(f"arobases_{n}", "integer", f"Dont labellisées à {n} arobase{'s' if n > 1 else ''}")
+        for n in (5, 4, 3, 2, 1)
+    ),
+    Column("villes", "integer", "Dont villes"),
+    Column("villages", "integer", "Dont villages"),
+    Column("territoires", "integer", "Dont territoires (intercommunalités)"),
+    Column("mentions", "integer", "Mentions thématiques décernées"),
+    Column("titres_excellence", "integer", "Titres « Territoire d’excellence numérique » décernés"),
+    Column(
+        "titres_en_cours",
+        "integer",
+        "Collectivités non labellisées qui affichent 5 arobases par un titre reçu avant",
+    ),
+    Column("premiers_labels", "integer", "Collectivités labellisées pour la première fois"),
+    Column("retours", "integer", "Collectivités labellisées de nouveau après une absence"),
+    Column("non_relabellisees", "integer", "Labellisées à l’édition précédente, pas à celle-ci"),
+)
+
 GEOJSON_PROPERTIES: tuple[Column, ...] = (
     *_PLACE,
     Column("population", "integer", "Population"),
@@ -120,6 +143,27 @@ def palmares_rows(view: PublishedView, edition: PublicEdition, domain: str) -> l
             }
         )
     return rows
+
+
+def figures_rows(view: PublishedView) -> list[dict]:
+    """One row per published edition, oldest first: the figures of /chiffres/."""
+    return [
+        {
+            "annee": r.annee,
+            "labellisees": r.total,
+            **{f"arobases_{n}": r.levels[n] for n in (5, 4, 3, 2, 1)},
+            "villes": r.kinds["ville"],
+            "villages": r.kinds["village"],
+            "territoires": r.kinds["territoire"],
+            "mentions": r.mentions,
+            "titres_excellence": r.excellence,
+            "titres_en_cours": r.carried,
+            "premiers_labels": r.nouveaux,
+            "retours": r.retours,
+            "non_relabellisees": r.non_relabellises,
+        }
+        for r in edition_figures(view)
+    ]
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -21,6 +21,9 @@ BAR = 28  # width of one edition's column
 HEIGHT = 150
 TOP, BOTTOM, LEFT = 12, 26, 30
 STEP = (HEIGHT - TOP - BOTTOM) / 5  # one @
+# Drawn at 1.4 px per unit, never shrunk (the page scrolls it in its box on a phone): its
+# 9-unit labels stay 12.6 px; shrunk to a phone's width, 27 editions made them 4 px.
+SCALE = 1.4
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historiq
     base = HEIGHT - BOTTOM
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="historique" viewBox="0 0 {width} '
-        f'{HEIGHT}" width="{width * 2}" height="{HEIGHT * 2}" role="img" '
+        f'{HEIGHT}" width="{round(width * SCALE)}" height="{round(HEIGHT * SCALE)}" role="img" '
         f'aria-labelledby="{id_prefix}-titre {id_prefix}-desc">',
         f'<title id="{id_prefix}-titre">Historique des arobases de {escape(nom)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(_describe(rows))}</desc>',

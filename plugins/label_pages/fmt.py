@@ -78,6 +78,44 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{number_fr(count)}{NBSP}{word}"
 
 
+def agree(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The word alone, agreeing with ``count``: « présente », « présentes »."""
+    return singular if count < 2 else (plural_form or singular + "s")
+
+
+# A plain space before « : ; ! ? » and inside guillemets becomes a no-break space: data and
+# templates are easier to edit without invisible characters.
+_SPACING = (
+    (" :", NBSP + ":"),
+    (" ;", NBSP + ";"),
+    (" !", NBSP + "!"),
+    (" ?", NBSP + "?"),
+    ("« ", "«" + NBSP),
+    (" »", NBSP + "»"),
+    (" @", NBSP + "@"),
+)
+
+
+def french(text: str | None) -> str:
+    """French typography for text from data: typographic apostrophe, no-break spaces before
+    high punctuation and inside guillemets (so that « ? » never wraps alone)."""
+    if not text:
+        return ""
+    text = text.replace("'", "’")
+    for plain, typographic in _SPACING:
+        text = text.replace(plain, typographic)
+    return text
+
+
+_VOWELS = tuple("aeiouyhàâéèêëîïôöûüÿœæ")
+
+
+def of(name: str) -> str:
+    """« de Tours », « d’Ajaccio », « d’Évry »: French elides « de » before a vowel or an h
+    (a few names with an aspirated h, e.g. « de Hénin », are written out of this rule)."""
+    return f"d’{name}" if name[:1].lower() in _VOWELS else f"de {name}"
+
+
 def arobases_words(level: int) -> str:
     """The level said in words: « 1 arobase », « 4 arobases »."""
     return plural(level, "arobase")
@@ -115,6 +153,9 @@ FILTERS = {
     "number_fr": number_fr,
     "plural": plural,
     "file_size": file_size,
+    "agree": agree,
+    "french": french,
+    "of": of,
     "arobases_words": arobases_words,
     "level_short": level_short,
     "kind_name": kind_name,

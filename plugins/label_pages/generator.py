@@ -2,7 +2,8 @@
 
 In: the published view (``label_data``) and, for the home page and the sitemap, the articles
 and pages Pelican read. Out: one page per collectivity, action, edition, département, région
-and enjeu, their indexes, the home page and the 404 page at the contract's URLs; the
+and enjeu, their indexes, « Le label en chiffres » (/chiffres/), every collectivity A to Z
+(/territoires/), the home page and the 404 page at the contract's URLs; the
 fingerprinted CSS/JS; sitemap.xml, robots.txt and the palmarès Atom feed.
 
 Rendering is a flat list of ``Job`` (save_as, template, variables), built first and then
@@ -24,7 +25,7 @@ from label_build.pages import Page, write_pages
 from label_data.published import published_view
 from pelican.generators import Generator
 
-from . import machine, pagedata
+from . import figures_page, machine, pagedata, photos
 from .assets import write_assets
 from .redirects import redirects
 
@@ -93,6 +94,10 @@ class LabelPagesGenerator(Generator):
             jobs.append(
                 Job(f"enjeux/{enjeu_id}/index.html", "enjeu.html", f"enjeux/{enjeu_id}/", vars_)
             )
+        vars_ = partial(figures_page.chiffres_vars, index)
+        jobs.append(Job("chiffres/index.html", "chiffres.html", "chiffres/", vars_))
+        vars_ = partial(figures_page.territoires_vars, index)
+        jobs.append(Job("territoires/index.html", "territoires.html", "territoires/", vars_))
         jobs.append(Job("plan-du-site/index.html", "plan.html", "plan-du-site/", editions))
         jobs.append(Job("404.html", "404.html", None))
         return jobs
@@ -111,8 +116,21 @@ class LabelPagesGenerator(Generator):
                 bar.advance(done)
         progress.count("pages", len(pages))
         write_assets(output)
+        self._write_photos(output)
         self._write_machine_files(output, [j.url for j in jobs if j.url is not None])
         log.info("label_pages: %d pages written", len(jobs))
+
+    def _write_photos(self, output: Path) -> None:
+        """The panel photos' responsive images (R11), for the collectivity pages."""
+        made, sources = [], []
+        for t in self.view.territories.values():
+            for item, p in zip(pagedata.panel_photos(t), t.photos, strict=True):
+                made.append(item)
+                sources.append(p.source)
+        cache = self.settings.get("LABEL_CACHE") or None
+        count = photos.write_photos(made, sources, output, cache)
+        if count:
+            log.info("label_pages: %d panel photo files written", count)
 
     def _write_machine_files(self, output: Path, urls: list[str]) -> None:
         domain = self.index.domain

@@ -13,6 +13,8 @@ from label_map.svgmap import MapPoint, render_map_svg
 
 from .fmt import level_short
 
+PLACES_MIN_VIEW = 4.0  # map units: about 5 km of mainland France
+
 
 def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
     points = [
@@ -79,21 +81,68 @@ def places_map(t, places: Sequence) -> str:
     if not points:
         return ""
     description = f"{len(points)} lieux des actions de {t.nom} ; leur liste suit la carte."
+    # Zoomed to the places themselves (at least ~10 km wide): at the département's scale a
+    # town's places merge into one dot.
     return _render(
         points,
         f"Lieux des actions de {t.nom}",
         description,
         [t.departement] if t.departement else (),
         10.0,
+        fit=PLACES_MIN_VIEW,
     )
 
 
-def _render(points, title: str, description: str, focus: Sequence[str], radius: float) -> str:
+def _render(
+    points,
+    title: str,
+    description: str,
+    focus: Sequence[str],
+    radius: float,
+    fit: float | None = None,
+) -> str:
     # Radii are in whole-France map units and stay the same on screen when zoomed: big
     # enough to see and to hit with a finger on a phone.
     try:
         return render_map_svg(
-            points, title=title, description=description, focus=focus, point_radius=radius
+            points,
+            title=title,
+            description=description,
+            focus=focus,
+            point_radius=radius,
+            fit=fit,
         )
     except ValueError:  # a département without an outline: the whole map still helps
-        return render_map_svg(points, title=title, description=description, point_radius=radius)
+        return render_map_svg(
+            points, title=title, description=description, point_radius=radius, fit=fit
+        )
+
+
+SHADES = ("#d6e6f5", "#9cc3e6", "#5a9bd3", "#2c6fb0", "#123f6e")  # lightest to darkest
+
+
+def count_bins(counts: dict[str, int]) -> list[tuple[int, int]]:
+    """Up to five ranges (low, high) covering 1..max: one value each when max <= 5."""
+    top = max(counts.values(), default=0)
+    if top <= len(SHADES):
+        return [(n, n) for n in range(1, top + 1)]
+    width = -(-top // len(SHADES))
+    return [(lo, min(lo + width - 1, top)) for lo in range(1, top + 1, width)]
+
+
+def shade_index(k: int, bins: int) -> int:
+    """Fewer bins than shades: spread them from the lightest to the darkest."""
+    return k if bins <= 1 else round(k * (len(SHADES) - 1) / (bins - 1))
+
+
+def departements_map(counts: dict[str, int], title: str, description: str) -> str:
+    """France by département, each coloured by its number of labelled collectivities."""
+    bins = count_bins(counts)
+    shades = {}
+    for code, n in counts.items():
+        k = next(i for i, (lo, hi) in enumerate(bins) if lo <= n <= hi)
+        shade = shade_index(k, len(bins))
+        shades[code] = (f"effectif-{shade + 1}", SHADES[shade])
+    return render_map_svg(
+        [], title=title, description=description, shades=shades, id_prefix="carte-chiffres"
+    )

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from label_badge import badge as badge_svg
+from label_data.figures import edition_figures
 from label_data.view import (
     Area,
     CurrentLabel,
@@ -25,9 +26,9 @@ from label_data.view import (
 from label_kits.publish import kit_path, kit_years, national_kit_path
 from label_kits.share import GENERIC_ALT, GENERIC_PATH, palmares_share_path, territory_share_path
 
-from . import maps, structured
+from . import maps, photos, structured
 from .chart import history_rows, history_svg
-from .fmt import NBSP, label_title, plural
+from .fmt import NBSP, kind_name, label_title, plural
 
 PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
 
@@ -171,6 +172,8 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         }
     places = [(place, action) for action in actions for place in action.lieux]
     return {
+        "photos": panel_photos(t),
+        "photo_sizes": photos.SIZES,
         "t": t,
         "row": row,
         "current": current,
@@ -193,6 +196,11 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         "jsonld": structured.territory(index.absolute, t, row),
         **territory_share(index, t),
     }
+
+
+def panel_photos(t: PublicTerritory) -> list[photos.Photo]:
+    name = f"Panneau « {kind_name(t.type)} Internet »"
+    return [photos.photo(t, p, name) for p in t.photos]
 
 
 def _enjeu_groups(view: PublishedView, actions: list[PublicAction]):
@@ -247,9 +255,7 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
         "by_level": level_groups(rows),
         "by_region": regions,
         "by_kind": [(k, [r for r in rows if r.t.type == k]) for k in edition.counts_by_kind],
-        "nouveaux": [r for r in rows if r.laureate and r.laureate.change == "nouveau"],
-        "hausses": [r for r in rows if r.laureate and r.laureate.change == "hausse"],
-        "baisses": [r for r in rows if r.laureate and r.laureate.change == "baisse"],
+        **_movements(index, edition, rows, prev),
         "mentions": mentions,
         "excellence": [r for r in rows if r.label and r.label.excellence],
         "levels": levels,
@@ -271,6 +277,29 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
     }
 
 
+def _movements(
+    index: SiteIndex, edition: PublicEdition, rows: list[Row], prev: PublicEdition | None
+) -> dict:
+    """Who came, came back, rose, fell, stayed and left since the previous edition, and who
+    shows 5 @ by an earlier excellence title (R9): the lists that make the totals add up."""
+    terr = index.view.territories
+    by_change: dict[str, list[Row]] = {}
+    for row in rows:
+        by_change.setdefault(row.laureate.change if row.laureate else "", []).append(row)
+    prev_labels = {lau.territoire: lau.label for lau in prev.laureates} if prev else {}
+    gone = [index.row(terr[c], prev_labels.get(c)) for c in edition.not_relabelled]
+    carried = [index.row(terr[c], Label(edition.annee, 5)) for c in edition.carried]
+    return {
+        "nouveaux": by_change.get("nouveau", []),
+        "retours": by_change.get("retour", []),
+        "hausses": by_change.get("hausse", []),
+        "baisses": by_change.get("baisse", []),
+        "stables": by_change.get("stable", []),
+        "sortants": sorted(gone, key=lambda r: r.t.slug),
+        "titres": carried,
+    }
+
+
 # --- places and stakes ---------------------------------------------------------------------
 
 
@@ -279,9 +308,17 @@ def area_rows(index: SiteIndex, territories: list[PublicTerritory]) -> list[Row]
     return sorted(rows, key=lambda r: (-(r.label.arobases if r.label else 0), r.t.slug))
 
 
+def area_figures(index: SiteIndex, territories: list[PublicTerritory]) -> list:
+    """The area's figures edition by edition, newest first (those where it had nobody left
+    out): the same computation as /chiffres/ (label_data.figures)."""
+    rows = edition_figures(index.view, {t.code for t in territories})
+    return [r for r in reversed(rows) if r.total or r.non_relabellises or r.carried]
+
+
 def departement_vars(index: SiteIndex, dep: Area) -> dict:
     rows = area_rows(index, index.by_dep.get(dep.code, []))
     return {
+        "figures": area_figures(index, index.by_dep.get(dep.code, [])),
         "area": dep,
         "region": index.view.regions.get(dep.region or ""),
         "rows": rows,
@@ -296,6 +333,7 @@ def region_vars(index: SiteIndex, reg: Area) -> dict:
     deps = [d for d in view.departements.values() if d.region == reg.code]
     dep_counts = [(d, len(area_rows(index, index.by_dep.get(d.code, [])))) for d in deps]
     return {
+        "figures": area_figures(index, index.by_reg.get(reg.code, [])),
         "area": reg,
         "rows": rows,
         "counts": counts_by_level(rows),

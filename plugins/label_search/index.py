@@ -11,7 +11,10 @@ in those words: the name without accents, apostrophes or hyphens (« l hay les r
 « lhay »), its INSEE code or SIREN, its postcodes; with the highest weight. The block also
 carries two meta values for the search page: ``cles`` (normalised name, codes, postcodes: the
 page puts an exact match first) and ``resume`` (« Ville · Loire (42) · 4 @ en 2026 »), shown
-instead of an excerpt of that block.
+instead of an excerpt of that block. Action pages get their collectivity's name (meta
+``collectivite``). Both carry a ``code`` filter (code and postcodes): the search page answers
+an exact code with that collectivity and its actions only. In the indexed copy, adjacent tags
+are separated by a space, so that excerpts do not run words together.
 """
 
 from __future__ import annotations
@@ -85,11 +88,42 @@ def summary(t: PublicTerritory, view: PublishedView) -> str:
     return " · ".join(parts)
 
 
+def code_filters(t: PublicTerritory) -> str:
+    """The ``code`` filter (INSEE code or SIREN, and postcodes, lower case) of a collectivity
+    and of its actions: a query that is exactly one of them lists that collectivity and its
+    actions only, not every page that happens to hold the number."""
+    codes = dict.fromkeys([t.code.lower(), *t.codes_postaux])
+    spans = "".join(f'<span data-pagefind-filter="code">{escape(c)}</span>' for c in codes)
+    return f"<div data-pagefind-ignore>{spans}</div>"
+
+
 def extra_block(t: PublicTerritory, view: PublishedView) -> str:
     meta = [f"cles:{'|'.join(keys(t))}", f"resume:{summary(t, view)}"]
     metas = "".join(f'<span data-pagefind-meta="{escape(m)}"></span>' for m in meta)
     text = " ; ".join(escape(w) for w in search_words(t))
-    return f'<div data-pagefind-weight="10">{text}</div>{metas}'
+    return f'<div data-pagefind-weight="10">{text}</div>{metas}{code_filters(t)}'
+
+
+def action_block(t: PublicTerritory, view: PublishedView) -> str:
+    """What an action page adds for the index: its collectivity's name and département
+    (shown with the result: three towns may each have a « Budget participatif en ligne »,
+    two towns are called Saint-Denis) and codes."""
+    dep = view.departements.get(t.departement or "")
+    owner = f"{t.nom}, {dep.nom} ({dep.code})" if dep else t.nom
+    meta = f'<span data-pagefind-meta="{escape("collectivite:" + owner)}"></span>'
+    return meta + code_filters(t)
+
+
+_BETWEEN_TAGS = re.compile(r">(?=<)")
+# The @ signs drawn for the eye (aria-hidden); the words beside them say the level.
+_AT_SIGNS = re.compile(r'<span class="ats" aria-hidden="true">(?:<span[^>]*>@</span>)*</span>')
+
+
+def spaced(html: str) -> str:
+    """The page as the index should read it: a space between every two adjacent tags
+    (Pagefind joins neighbouring elements' text: « <dt>Enjeu</dt><dd>Attractivité</dd> » gave
+    the excerpt « EnjeuAttractivité ») and without the drawn @ signs (« @@ 2 arobases »)."""
+    return _BETWEEN_TAGS.sub("> ", _AT_SIGNS.sub("", html))
 
 
 def augment(html: str, block: str) -> str:
@@ -110,12 +144,14 @@ def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]
     for t in view.territories.values():
         path = output / t.url / "index.html"
         if path.is_file():
-            html = augment(path.read_text("utf-8"), extra_block(t, view))
+            html = augment(spaced(path.read_text("utf-8")), extra_block(t, view))
             out[BUNDLE].append(("/" + t.url, html))
     for a in view.actions.values():
         path = output / a.url / "index.html"
         if path.is_file():
-            out[shard_name(shard_of(a.id))].append(("/" + a.url, path.read_text("utf-8")))
+            t = view.territories[a.territoire]
+            html = augment(spaced(path.read_text("utf-8")), action_block(t, view))
+            out[shard_name(shard_of(a.id))].append(("/" + a.url, html))
     # Pagefind refuses an empty site: a bundle without pages is not made (small datasets).
     return {name: docs for name, docs in out.items() if docs}
 

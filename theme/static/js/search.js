@@ -5,7 +5,10 @@
 // the query kept in the address (history.replaceState) so that a result list can be shared.
 // A collectivity whose name, code or postcode equals the query comes first, then other
 // collectivities whose name holds it, then Pagefind's own order (see label_search/index.py,
-// which stores the « cles » and « resume » meta values read here).
+// which stores the « cles », « resume » and « collectivite » meta values read here). A query
+// that is exactly a code or postcode lists that collectivity and its actions only (filter
+// « code »). The filters are folded behind one control, so that on a phone the first result
+// shows in the first screen.
 // No inline script, no eval: Pagefind only needs 'wasm-unsafe-eval' in the CSP.
 
 const PAGE = 30; // results shown per step
@@ -79,7 +82,8 @@ function render(data) {
   item.append(title);
   const kind = document.createElement("p");
   kind.className = "resultat-type";
-  kind.textContent = data.meta.resume || "Action";
+  const owner = data.meta.collectivite ? ` · ${data.meta.collectivite}` : "";
+  kind.textContent = data.meta.resume || `Action${owner}`;
   item.append(kind);
   if (!data.meta.resume && data.excerpt) {
     const excerpt = document.createElement("p");
@@ -106,6 +110,24 @@ async function showMore() {
   more.hidden = pending.length === 0;
 }
 
+// « 33 000 » → « 33000 », « 2A004 » → « 2a004 »: a code as the index files it.
+function compact(text) {
+  return text.replace(/\s+/g, "").toLowerCase();
+}
+
+// An INSEE code (« 33063 », « 2A004 »), a postcode or a SIREN, typed exactly.
+const CODE = /^([0-9][0-9ab][0-9]{3}|[0-9]{9})$/;
+
+// A query that is exactly a code: the pages filed under it (the collectivity, then its
+// actions) rather than every page that happens to hold the number. null: not a code, or no
+// collectivity has it (then the ordinary search runs).
+async function codeSearch(raw, filters) {
+  const code = compact(raw);
+  if (!CODE.test(code)) return null;
+  const found = await pagefind.search(null, { filters: { ...filters, code } });
+  return found.results.length ? found : null;
+}
+
 async function run() {
   const raw = input.value.trim();
   const filters = selectedFilters();
@@ -119,18 +141,22 @@ async function run() {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.search(raw || null, { filters });
+  const byCode = raw ? await codeSearch(raw, filters) : null;
+  const search = byCode || await pagefind.search(raw || null, { filters });
   if (mine !== counter) return; // a newer query was typed meanwhile
-  const query = normalize(raw);
+  const query = byCode ? compact(raw) : normalize(raw);
   // Rank the first results by how well a collectivity matches, then in Pagefind's order.
-  const head = search.results.slice(0, PAGE);
+  // One collectivity's pages are few: all of them are ranked, so that it comes first even
+  // when Pagefind lists some of its many actions before it.
+  const size = byCode ? search.results.length : PAGE;
+  const head = search.results.slice(0, size);
   const data = await Promise.all(head.map((r) => r.data()));
   if (mine !== counter) return;
   const order = data.map((d, i) => [query ? tier(d, query) : 2, i]);
   order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   list.replaceChildren(...order.map(([, i]) => render(data[i])));
   shown = data;
-  pending = search.results.slice(PAGE);
+  pending = search.results.slice(size);
   more.hidden = pending.length === 0;
   const total = search.results.length;
   status.textContent = total
@@ -161,7 +187,9 @@ async function buildFilters() {
     filterBox.append(wrap);
   }
   // The fieldset keeps its room from the first paint (no layout shift); it only shows now.
-  filterBox.dataset.etat = filterBox.querySelectorAll("select").length ? "pret" : "vide";
+  const any = filterBox.querySelectorAll("select").length > 0;
+  filterBox.dataset.etat = any ? "pret" : "vide";
+  document.getElementById("recherche-affiner").hidden = !any;
 }
 
 async function start() {
