@@ -12,8 +12,9 @@ in those words: the name without accents, apostrophes or hyphens (« l hay les r
 carries two meta values for the search page: ``cles`` (normalised name, codes, postcodes: the
 page puts an exact match first) and ``resume`` (« Ville · Loire (42) · 4 @ en 2026 »), shown
 instead of an excerpt of that block. Action pages get their collectivity's name (meta
-``collectivite``). Both carry a ``code`` filter (code and postcodes): the search page answers
-an exact code with that collectivity and its actions only. In the indexed copy, adjacent tags
+``collectivite``) and its codes as words. Both carry a ``code`` filter (code and postcodes):
+the search page answers an exact code with that collectivity and its actions only, searching
+the code as a word within that filter. In the indexed copy, adjacent tags
 are separated by a space, so that excerpts do not run words together.
 """
 
@@ -40,7 +41,10 @@ from label_data.view import PublicTerritory, PublishedView
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
-ACTION_SHARDS = 6  # action bundles; the search page merges them with the primary one
+# Action bundles, merged by the search page into one index queried after the collectivities'.
+# Each bundle costs a phone its own entry, meta and word files at every query (issue #18), and
+# one edited action re-indexes its whole bundle (issue #14): two index on both cores.
+ACTION_SHARDS = 2
 PAGEFIND_VERSION = "1.5.2"  # pinned in pyproject.toml; a new Pagefind makes a new index
 LANGUAGE = "fr"
 KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Intercommunalité"}
@@ -111,7 +115,15 @@ def action_block(t: PublicTerritory, view: PublishedView) -> str:
     dep = view.departements.get(t.departement or "")
     owner = f"{t.nom}, {dep.nom} ({dep.code})" if dep else t.nom
     meta = f'<span data-pagefind-meta="{escape("collectivite:" + owner)}"></span>'
-    return meta + code_filters(t)
+    return meta + code_filters(t) + code_words(t)
+
+
+def code_words(t: PublicTerritory) -> str:
+    """The codes as words of an action's indexed text: the search page asks for an exact code
+    as a word within the ``code`` filter, which loads that word's index file only (a search by
+    filter alone loads every index file of the bundle: megabytes at national scale)."""
+    codes = dict.fromkeys([t.code.lower(), *t.codes_postaux])
+    return f"<div>{' '.join(escape(c) for c in codes)}</div>"
 
 
 _BETWEEN_TAGS = re.compile(r">(?=<)")
@@ -135,10 +147,10 @@ def augment(html: str, block: str) -> str:
 
 
 def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]]]:
-    """The documents of each bundle: collectivities in the primary bundle ``/pagefind/``,
-    actions spread over ``ACTION_SHARDS`` bundles by a stable hash of their id. Small bundles
-    keep Pagefind's memory low, index on both cores, and one edited action re-indexes only
-    its own bundle; the search page merges them (``mergeIndex``)."""
+    """The documents of each bundle: collectivities in the primary bundle ``/pagefind/``, the
+    small index a search asks first; actions spread over ``ACTION_SHARDS`` bundles by a stable
+    hash of their id, indexed on both cores, which the search page merges (``mergeIndex``) into
+    a second index asked once the collectivities are shown."""
     out: dict[str, list[tuple[str, str]]] = {BUNDLE: []}
     out.update({shard_name(k): [] for k in range(ACTION_SHARDS)})
     for t in view.territories.values():
