@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from label_search.index import ACTION_SHARDS, augment, keys, search_words
+from label_search.index import ACTION_SHARDS, augment, indexed_part, keys, search_words
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,20 @@ def test_augment_puts_the_block_inside_the_indexed_element():
     out = augment(html, "<div>BLOCK</div>")
     assert '<main id="contenu" data-pagefind-body><div>BLOCK</div><h1>' in out
     assert augment("<body class='x'><p>y</p>", "<i>B</i>") == "<body class='x'><i>B</i><p>y</p>"
+
+
+def test_the_indexer_gets_the_indexed_element_alone():
+    page = (
+        '<html lang="fr"><head><title>T</title></head><body><header>Menu 2026</header>'
+        '<main id="contenu" data-pagefind-body><h1>X</h1></main><footer>2026</footer></body>'
+        "</html>"
+    )
+    part = indexed_part(page)
+    assert '<main id="contenu" data-pagefind-body><h1>X</h1></main>' in part
+    assert "Menu" not in part and "<footer>" not in part and '<html lang="fr">' in part
+    assert indexed_part("<body><p>sans zone indexée</p></body>") == (
+        "<body><p>sans zone indexée</p></body>"
+    )
 
 
 def test_index_holds_collectivity_and_action_pages_in_french(demo_site, view):

@@ -138,6 +138,22 @@ def spaced(html: str) -> str:
     return _BETWEEN_TAGS.sub("> ", _AT_SIGNS.sub("", html))
 
 
+_MAIN_END = "</main>"
+_SHELL = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body>{}</body></html>'
+
+
+def indexed_part(html: str) -> str:
+    """The page as Pagefind reads it: its ``data-pagefind-body`` element (a <main>) alone in a
+    bare document. Pagefind ignores everything else; leaving it out also keeps a bundle's key
+    (the hash of its documents) unchanged when only the header, the footer or the head of
+    every page changes (issue #14), and gives the indexer a third of the bytes to parse."""
+    match = _BODY.search(html)
+    end = html.rfind(_MAIN_END)
+    if match is None or not match.group().startswith("<main") or end < match.end():
+        return html
+    return _SHELL.format(html[match.start() : end + len(_MAIN_END)])
+
+
 def augment(html: str, block: str) -> str:
     """``html`` with ``block`` first inside the data-pagefind-body element (else <body>)."""
     match = _BODY.search(html) or _BODY_TAG.search(html)
@@ -156,13 +172,13 @@ def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]
     for t in view.territories.values():
         path = output / t.url / "index.html"
         if path.is_file():
-            html = augment(spaced(path.read_text("utf-8")), extra_block(t, view))
+            html = augment(spaced(indexed_part(path.read_text("utf-8"))), extra_block(t, view))
             out[BUNDLE].append(("/" + t.url, html))
     for a in view.actions.values():
         path = output / a.url / "index.html"
         if path.is_file():
             t = view.territories[a.territoire]
-            html = augment(spaced(path.read_text("utf-8")), action_block(t, view))
+            html = augment(spaced(indexed_part(path.read_text("utf-8"))), action_block(t, view))
             out[shard_name(shard_of(a.id))].append(("/" + a.url, html))
     # Pagefind refuses an empty site: a bundle without pages is not made (small datasets).
     return {name: docs for name, docs in out.items() if docs}
