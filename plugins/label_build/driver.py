@@ -119,6 +119,7 @@ def _run(
         Path(settings["LABEL_DATA"]),
         state.view.editions,
         bool(settings.get("LABEL_PREVIEW")),
+        (settings.get("THEME", ""), settings.get("PATH", "")),
     )
     previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
     if previous is not None:

@@ -43,12 +43,24 @@ def _files(path: Path) -> Iterable[Path]:
                 yield file
 
 
-def fingerprint(settings_file: str, data_dir: Path, published: Iterable[int], preview: bool) -> str:
+def fingerprint(
+    settings_file: str,
+    data_dir: Path,
+    published: Iterable[int],
+    preview: bool,
+    elsewhere: Iterable[str] = (),
+) -> str:
+    """``elsewhere``: the theme and content folders the settings name, which a build may take
+    from outside the repository (another theme, tests): their files count too."""
     h = hashlib.sha256()
     h.update(repr((sorted(published), preview)).encode())
+    outside = [
+        Path(p).resolve() for p in elsewhere if p and not Path(p).resolve().is_relative_to(ROOT)
+    ]
     for base, paths in (
         (ROOT, [ROOT / s for s in SOURCES] + [Path(settings_file).resolve()]),
         (Path(data_dir).resolve(), [Path(data_dir).resolve()]),
+        (Path("/"), outside),
     ):
         for top in paths:
             for path in _files(top):
