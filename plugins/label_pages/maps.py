@@ -118,7 +118,8 @@ def _render(
         )
 
 
-SHADES = ("#d6e6f5", "#9cc3e6", "#5a9bd3", "#2c6fb0", "#123f6e")  # lightest to darkest
+# Lightest to darkest; the lightest stays clearly apart from the grey of « none ».
+SHADES = ("#a9cbec", "#78a9da", "#4a8bc9", "#2565a6", "#123f6e")
 
 
 def count_bins(counts: dict[str, int]) -> list[tuple[int, int]]:
