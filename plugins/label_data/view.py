@@ -280,12 +280,12 @@ def build_view(
             ),
         )
 
-    public_editions = {}
+    public_editions: dict[int, PublicEdition] = {}
     previous_year = None
     for year in years:
-        edition = _public_edition(editions[year], previous_year, labels, territories)
+        public = _public_edition(editions[year], previous_year, labels, territories)
         previous = public_editions.get(previous_year) if previous_year else None
-        public_editions[year] = _reconciled(edition, previous, awards)
+        public_editions[year] = _reconciled(public, previous, awards)
         previous_year = year
 
     by_enjeu: dict[str, list[str]] = {e: [] for e in ref.enjeux}
