@@ -76,7 +76,7 @@ test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)
 	$(PY) -m pytest -m "not browser and not slow"
 
-bench: $(STAMP)           ## national-scale benchmark; table and JSON in output-bench/
+bench: system-test-deps $(TEST_STAMP)  ## national-scale benchmark (builds, then search in Chromium); output-bench/
 	$(PY) scripts/bench.py
 
 golden: $(TEST_STAMP)          ## regenerate the golden files the tests compare with

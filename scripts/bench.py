@@ -8,6 +8,9 @@ next build starts once that removal is over, so that builds are measured one at 
 
     .venv/bin/python scripts/bench.py [--without label_search]
 
+Then, on the cold site, what one search costs a phone (``bench_search.py``: time to the first
+result under a throttled 4G profile, index bytes and requests per query).
+
 ``--without`` leaves plugins out of the measured builds (settings written in output-bench/);
 without the search plugin, the Pagefind command line is timed alone on the cold site instead.
 """
@@ -24,6 +27,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+import bench_search  # noqa: E402 (beside this script)
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "output-bench"
@@ -250,10 +255,17 @@ def main() -> int:
         "cpus": len(os.sched_getaffinity(0)),
         "without": args.without,
     }
+    searches = None
+    if "label_search" not in args.without:
+        print("Recherche dans Chromium, profil 4G…", flush=True)
+        searches = bench_search.run(BENCH / "cold")
+        summary["search"] = searches
     (BENCH / "bench.json").write_text(
         json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8"
     )
     print(table(results, summary["ratio_cold_to_baseline"]))
+    if searches:
+        print("\n" + bench_search.table(searches))
     return 0
 
 

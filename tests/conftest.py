@@ -26,6 +26,7 @@ def build_site(
     cache: Path | None = None,
     preview: bool = False,
     content: Path | None = None,
+    theme: Path | None = None,
 ) -> int:
     from label_build.driver import build
 
@@ -37,6 +38,8 @@ def build_site(
     }
     if content is not None:
         overrides["PATH"] = str(content)
+    if theme is not None:
+        overrides["THEME"] = str(theme)
     return build(str(ROOT / "pelicanconf.py"), output, overrides)
 
 

@@ -223,7 +223,14 @@ def write_weights(results: dict[tuple[str, int], Visit]) -> None:
     (SHOTS / "weights.md").write_text("\n".join(rows) + "\n", "utf-8")
 
 
+# Pages that only some datasets have: the statement names them without a link (the build
+# checks editorial links against the site being built, the national one included).
+DATA_PAGES = {"ville", "territoire", "action", "palmares", "departement", "region", "enjeu"}
+
+
 def statement_link(name: str) -> str:
+    if name in DATA_PAGES:
+        return TYPE_NAMES[name]
     return f'<a href="{PAGE_TYPES[name]}">{TYPE_NAMES[name]}</a>'
 
 

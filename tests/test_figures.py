@@ -288,11 +288,13 @@ def test_chart_labels_stay_readable_on_a_phone(phone, demo_server):
 
 def search(tab, server: str, query: str) -> list[dict]:
     tab.goto(f"{server}/recherche/?q={query}")
+    # Collectivities, then actions: two lists, each marked when its answer is in.
     tab.wait_for_function(
-        "q => document.getElementById('recherche-resultats').dataset.requete === q", arg=query
+        "q => [...document.querySelectorAll('.resultats')].every(l => l.dataset.requete === q)",
+        arg=query,
     )
     return tab.eval_on_selector_all(
-        "#recherche-resultats > li",
+        "#recherche-resultats > li, #recherche-resultats-actions > li",
         """ls => ls.map(l => ({
             href: l.querySelector('a').getAttribute('href'),
             title: l.querySelector('a').textContent,
@@ -308,8 +310,8 @@ def test_first_search_result_is_in_the_first_phone_screen(phone, demo_server):
     results = search(phone, demo_server, "bordeaux")
     assert results and results[0]["top"] + 40 < 800
     assert not phone.is_visible("#filtre-type")  # folded behind one control
-    phone.click(".recherche-affiner summary")
-    assert phone.is_visible("#filtre-type")
+    phone.click(".recherche-affiner summary")  # the filters load when first shown
+    phone.wait_for_selector("#filtre-type", state="visible")
 
 
 @pytest.mark.browser

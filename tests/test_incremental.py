@@ -6,6 +6,9 @@ Pagefind itself names its filter files differently from one run to the next on t
 the indexed pages, so builds sharing a cache give identical bundles; only a build on a fresh
 cache leaves the bundle out of the comparison.
 
+The same holds through a ceremony, an edited action and an edited template, each compared
+with a cold build of the same data, theme and NOW.
+
 Also the pieces the builds rely on: pages rendered on several processes are the bytes Pelican's
 writer gives, sanitised descriptions come back the same from the cache, and the previous site
 is removed after the swap.
@@ -14,12 +17,13 @@ is removed after the swap.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import time
 from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import build_site
+from conftest import ROOT, build_site
 from label_build.output import old_trees, replace_output
 from label_build.pages import Page, render, write_pages
 from label_data.sanitize import markdown_to_safe_html, sanitize_all
@@ -79,6 +83,54 @@ def test_cold_warm_and_incremental_builds_are_byte_identical(tmp_path, data_copy
     assert digests(other, search=False) == digests(output, search=False)
     wait_removed(output)
     assert old_trees(output) == []
+
+
+BEFORE_2027 = "2027-02-02T10:59:59+01:00"  # one second before the demo's 2027 embargo
+CEREMONY_2027 = "2027-02-02T11:00:00+01:00"
+
+
+def cold_digests(tmp_path: Path, name: str, **options) -> dict[str, str]:
+    """A build of its own (empty output, empty cache): every file but the search bundle."""
+    output = tmp_path / name
+    assert build_site(output, cache=tmp_path / f"{name}-cache", **options) == 0
+    return digests(output, search=False)
+
+
+def test_incremental_builds_equal_cold_ones_after_a_ceremony_an_edit_and_a_template(
+    tmp_path, data_copy
+):
+    """One output and one cache through a ceremony, an edited action and an edited template:
+    after each, the site is the bytes a cold build of the same data, theme and NOW gives."""
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    assert build_site(output, data=data_copy, cache=cache, now=BEFORE_2027) == 0
+    assert build_site(output, data=data_copy, cache=cache, now=CEREMONY_2027) == 0
+    assert "palmares/2027/index.html" in digests(output)
+    assert digests(output, search=False) == cold_digests(
+        tmp_path, "ceremonie", data=data_copy, now=CEREMONY_2027
+    )
+
+    action_file = data_copy / ACTION_FILE
+    action_file.write_text(
+        action_file.read_text(encoding="utf-8").replace(TITLE, EDITED, 1), encoding="utf-8"
+    )
+    assert build_site(output, data=data_copy, cache=cache, now=CEREMONY_2027) == 0
+    assert EDITED in (output / f"actions/{ACTION_ID}/index.html").read_text(encoding="utf-8")
+    assert digests(output, search=False) == cold_digests(
+        tmp_path, "action", data=data_copy, now=CEREMONY_2027
+    )
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "action.html"
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("</h1>", "</h1>\n<p>Modèle modifié</p>", 1),
+        encoding="utf-8",
+    )
+    assert build_site(output, data=data_copy, cache=cache, now=CEREMONY_2027, theme=theme) == 0
+    assert "Modèle modifié" in (output / f"actions/{ACTION_ID}/index.html").read_text("utf-8")
+    assert digests(output, search=False) == cold_digests(
+        tmp_path, "modele", data=data_copy, now=CEREMONY_2027, theme=theme
+    )
 
 
 def test_pages_on_several_processes_match_a_plain_render(tmp_path, monkeypatch):

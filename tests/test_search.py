@@ -1,13 +1,14 @@
 """Search (label_search): the Pagefind index holds the collectivity and action pages only,
 and typing a name, a postcode, an INSEE code or a SIREN on /recherche/ in a real headless
-Chromium puts the collectivity first."""
+Chromium puts the collectivity first; the collectivities show before the action index is
+even answered."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from label_search.index import ACTION_SHARDS, augment, keys, search_words
+from label_search.index import ACTION_SHARDS, augment, indexed_part, keys, search_words
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +33,28 @@ def test_augment_puts_the_block_inside_the_indexed_element():
     assert augment("<body class='x'><p>y</p>", "<i>B</i>") == "<body class='x'><i>B</i><p>y</p>"
 
 
+def test_the_indexer_gets_the_indexed_element_alone():
+    page = (
+        '<html lang="fr"><head><title>T</title></head><body><header>Menu 2026</header>'
+        '<main id="contenu" data-pagefind-body><h1>X</h1></main><footer>2026</footer></body>'
+        "</html>"
+    )
+    part = indexed_part(page)
+    assert '<main id="contenu" data-pagefind-body><h1>X</h1></main>' in part
+    assert "Menu" not in part and "<footer>" not in part and '<html lang="fr">' in part
+    assert indexed_part("<body><p>sans zone indexée</p></body>") == (
+        "<body><p>sans zone indexée</p></body>"
+    )
+
+
 def test_index_holds_collectivity_and_action_pages_in_french(demo_site, view):
     counts = {}
     for entry_file in demo_site.glob("pagefind*/pagefind-entry.json"):
         entry = json.loads(entry_file.read_text())
         assert list(entry["languages"]) == ["fr"]
         counts[entry_file.parent.name] = entry["languages"]["fr"]["page_count"]
-    # Collectivities in the primary bundle, actions spread over the shards the page merges.
+    # Collectivities in the primary bundle (asked first), actions spread over the bundles the
+    # page merges into its second index.
     assert counts.pop("pagefind") == len(view.territories)
     assert len(counts) == ACTION_SHARDS
     assert sum(counts.values()) == len(view.actions)
@@ -110,6 +126,9 @@ def test_query_from_the_header_form_and_filters(demo_server, page):
     assert page.input_value("#q") == "33063"
     first = page.eval_on_selector("#recherche-resultats > li a", "a => a.getAttribute('href')")
     assert first == "/territoires/bordeaux-33063/"
+    assert page.query_selector("#filtre-type") is None  # a search does not fetch the filters
+    page.click(".recherche-affiner summary")
+    page.wait_for_selector("#filtre-type", state="visible")
     names = page.eval_on_selector_all("#recherche-filtres select", "ss => ss.map(s => s.name)")
     assert {"type", "niveau", "region", "departement", "edition"} <= set(names)
     assert "2027" not in page.inner_text("#filtre-edition")  # R10: nothing under embargo
@@ -123,4 +142,34 @@ def test_without_javascript_the_page_says_so(browser, demo_server):
     assert tab.is_visible("#recherche-sans-js")
     assert tab.is_visible("#recherche-sans-js a[href='/departements/']")
     assert tab.is_visible("#recherche-sans-js a[href='/regions/']")
+    context.close()
+
+
+@pytest.mark.browser
+def test_collectivities_show_before_the_action_index_answers(browser, demo_server):
+    """First results first (issue #18): the action bundles' requests are held back, and the
+    collectivity is on screen meanwhile; released, the actions follow in their own list."""
+    context = browser.new_context()
+    held = []
+    # Held: neither answered nor failed until released below.
+    context.route("**/pagefind-actions-*/**", lambda route: held.append(route))
+    tab = context.new_page()
+    tab.goto(demo_server + "/recherche/?q=bordeaux")
+    tab.wait_for_function(
+        "document.getElementById('recherche-resultats').dataset.requete === 'bordeaux'"
+    )
+    first = tab.eval_on_selector("#recherche-resultats > li a", "a => a.getAttribute('href')")
+    assert first == "/territoires/bordeaux-33063/"
+    assert held, "the action index is asked once the collectivities are shown"
+    assert tab.eval_on_selector_all("#recherche-resultats-actions > li", "ls => ls.length") == 0
+    assert "Recherche des actions" in tab.inner_text("#recherche-etat")
+    context.unroute("**/pagefind-actions-*/**")  # lets the held requests go on
+    tab.wait_for_function(
+        "document.getElementById('recherche-resultats-actions').dataset.requete === 'bordeaux'"
+    )
+    kinds = tab.eval_on_selector_all(
+        "#recherche-resultats-actions .resultat-type", "ps => ps.map(p => p.textContent)"
+    )
+    assert kinds and all(k.startswith("Action · ") for k in kinds)
+    assert "action" in tab.inner_text("#recherche-etat")
     context.close()

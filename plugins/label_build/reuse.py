@@ -54,10 +54,14 @@ def fingerprint(
     the repository (a content folder given as ``PATH``)."""
     h = hashlib.sha256()
     h.update(repr((sorted(published), preview)).encode())
+    # Folders inside the repository are hashed with it already.
+    outside = [
+        Path(p).resolve() for p in elsewhere if p and not Path(p).resolve().is_relative_to(ROOT)
+    ]
     for base, paths in (
         (ROOT, [ROOT / s for s in SOURCES] + [Path(settings_file).resolve()]),
         (Path(data_dir).resolve(), [Path(data_dir).resolve()]),
-        *((Path(p).resolve(), [Path(p).resolve()]) for p in elsewhere),
+        *((folder, [folder]) for folder in outside),
     ):
         for top in paths:
             for path in _files(top):

@@ -12,8 +12,9 @@ in those words: the name without accents, apostrophes or hyphens (« l hay les r
 carries two meta values for the search page: ``cles`` (normalised name, codes, postcodes: the
 page puts an exact match first) and ``resume`` (« Ville · Loire (42) · 4 @ en 2026 »), shown
 instead of an excerpt of that block. Action pages get their collectivity's name (meta
-``collectivite``). Both carry a ``code`` filter (code and postcodes): the search page answers
-an exact code with that collectivity and its actions only. In the indexed copy, adjacent tags
+``collectivite``) and its codes as words. Both carry a ``code`` filter (code and postcodes):
+the search page answers an exact code with that collectivity and its actions only, searching
+the code as a word within that filter. In the indexed copy, adjacent tags
 are separated by a space, so that excerpts do not run words together.
 """
 
@@ -40,7 +41,10 @@ from label_data.view import PublicTerritory, PublishedView
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
-ACTION_SHARDS = 6  # action bundles; the search page merges them with the primary one
+# Action bundles, merged by the search page into one index queried after the collectivities'.
+# Each bundle costs a phone its own entry, meta and word files at every query (issue #18), and
+# one edited action re-indexes its whole bundle (issue #14): two index on both cores.
+ACTION_SHARDS = 2
 PAGEFIND_VERSION = "1.5.2"  # pinned in pyproject.toml; a new Pagefind makes a new index
 LANGUAGE = "fr"
 KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Intercommunalité"}
@@ -111,7 +115,15 @@ def action_block(t: PublicTerritory, view: PublishedView) -> str:
     dep = view.departements.get(t.departement or "")
     owner = f"{t.nom}, {dep.nom} ({dep.code})" if dep else t.nom
     meta = f'<span data-pagefind-meta="{escape("collectivite:" + owner)}"></span>'
-    return meta + code_filters(t)
+    return meta + code_filters(t) + code_words(t)
+
+
+def code_words(t: PublicTerritory) -> str:
+    """The codes as words of an action's indexed text: the search page asks for an exact code
+    as a word within the ``code`` filter, which loads that word's index file only (a search by
+    filter alone loads every index file of the bundle: megabytes at national scale)."""
+    codes = dict.fromkeys([t.code.lower(), *t.codes_postaux])
+    return f"<div>{' '.join(escape(c) for c in codes)}</div>"
 
 
 _BETWEEN_TAGS = re.compile(r">(?=<)")
@@ -126,6 +138,22 @@ def spaced(html: str) -> str:
     return _BETWEEN_TAGS.sub("> ", _AT_SIGNS.sub("", html))
 
 
+_MAIN_END = "</main>"
+_SHELL = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body>{}</body></html>'
+
+
+def indexed_part(html: str) -> str:
+    """The page as Pagefind reads it: its ``data-pagefind-body`` element (a <main>) alone in a
+    bare document. Pagefind ignores everything else; leaving it out also keeps a bundle's key
+    (the hash of its documents) unchanged when only the header, the footer or the head of
+    every page changes (issue #14), and gives the indexer a third of the bytes to parse."""
+    match = _BODY.search(html)
+    end = html.rfind(_MAIN_END)
+    if match is None or not match.group().startswith("<main") or end < match.end():
+        return html
+    return _SHELL.format(html[match.start() : end + len(_MAIN_END)])
+
+
 def augment(html: str, block: str) -> str:
     """``html`` with ``block`` first inside the data-pagefind-body element (else <body>)."""
     match = _BODY.search(html) or _BODY_TAG.search(html)
@@ -135,22 +163,22 @@ def augment(html: str, block: str) -> str:
 
 
 def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]]]:
-    """The documents of each bundle: collectivities in the primary bundle ``/pagefind/``,
-    actions spread over ``ACTION_SHARDS`` bundles by a stable hash of their id. Small bundles
-    keep Pagefind's memory low, index on both cores, and one edited action re-indexes only
-    its own bundle; the search page merges them (``mergeIndex``)."""
+    """The documents of each bundle: collectivities in the primary bundle ``/pagefind/``, the
+    small index a search asks first; actions spread over ``ACTION_SHARDS`` bundles by a stable
+    hash of their id, indexed on both cores, which the search page merges (``mergeIndex``) into
+    a second index asked once the collectivities are shown."""
     out: dict[str, list[tuple[str, str]]] = {BUNDLE: []}
     out.update({shard_name(k): [] for k in range(ACTION_SHARDS)})
     for t in view.territories.values():
         path = output / t.url / "index.html"
         if path.is_file():
-            html = augment(spaced(path.read_text("utf-8")), extra_block(t, view))
+            html = augment(spaced(indexed_part(path.read_text("utf-8"))), extra_block(t, view))
             out[BUNDLE].append(("/" + t.url, html))
     for a in view.actions.values():
         path = output / a.url / "index.html"
         if path.is_file():
             t = view.territories[a.territoire]
-            html = augment(spaced(path.read_text("utf-8")), action_block(t, view))
+            html = augment(spaced(indexed_part(path.read_text("utf-8"))), action_block(t, view))
             out[shard_name(shard_of(a.id))].append(("/" + a.url, html))
     # Pagefind refuses an empty site: a bundle without pages is not made (small datasets).
     return {name: docs for name, docs in out.items() if docs}
@@ -219,13 +247,30 @@ def build_index(output: Path, view: PublishedView, cache_dir: str | None = None)
             copy_tree(cached, output / name)
         else:
             todo.append((name, documents, cached))
-    with ThreadPoolExecutor(max_workers=workers()) as pool:  # each job is its own process
-        list(pool.map(_index_bundle, [(docs, output / name) for name, docs, _ in todo]))
+    lanes = _lanes([(docs, output / name) for name, docs, _ in todo], workers())
+    with ThreadPoolExecutor(max_workers=len(lanes) or 1) as pool:  # each job is its own process
+        list(pool.map(_run_lane, lanes))
     for name, _, cached in todo:
         if cached is not None:
             _keep(output / name, cached)
     log.info("label_search: %d pages, %d bundles indexed again", total, len(todo))
     return total
+
+
+def _lanes(jobs: list[tuple[list, Path]], cores: int) -> list[list[tuple[list, Path]]]:
+    """The jobs as lanes that run side by side: the action bundles (8,000 pages each at
+    national scale, over 500 MB each in Pagefind) one after the other, the collectivity bundle
+    beside them, so that peak memory stays that of one action bundle (issue #14: ≤ 1 GB)."""
+    if cores < 2:
+        return [jobs] if jobs else []
+    actions = [job for job in jobs if job[1].name != BUNDLE]
+    primary = [job for job in jobs if job[1].name == BUNDLE]
+    return [lane for lane in (actions, primary) if lane]
+
+
+def _run_lane(lane: list[tuple[list, Path]]) -> None:
+    for job in lane:
+        _index_bundle(job)
 
 
 KEEP_BUNDLES = 3  # enough for an edit and its revert to find their index again

@@ -28,6 +28,6 @@ class SearchPageGenerator(Generator):
             self.context,
             url=URL,
             page_url=URL,
-            # The action bundles the page merges into the primary /pagefind/ one.
+            # The action bundles the page merges into its second index, asked after /pagefind/.
             search_shards=[f"/{name}/" for name in shards_in_use(view_in(self.context))],
         )

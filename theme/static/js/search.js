@@ -1,17 +1,24 @@
-// The search page (/recherche/): queries the Pagefind bundle the build writes in /pagefind/.
+// The search page (/recherche/): collectivities first, from their own small Pagefind index, then
+// actions, from the action bundles, once the collectivities are on screen.
 //
-// In: ?q= from the header's form (or this page's), the page's <form id="recherche">.
-// Out: the results in #recherche-resultats, a count in the live region #recherche-etat,
-// the query kept in the address (history.replaceState) so that a result list can be shared.
+// In: ?q= from the header's form (or this page's), the page's <form id="recherche"> whose
+// data-actions lists the action bundles (see plugins/label_search). Out: collectivities in
+// #recherche-resultats, actions in #recherche-resultats-actions, a count in the live region
+// #recherche-etat, the query kept in the address (history.replaceState) so that a result list
+// can be shared.
+// Why two searches: on a phone over 4G every index file costs a round trip; the collectivity
+// index is a tenth of the whole, so the collectivity a visitor names (by name, code or
+// postcode) shows after a few small requests, and the action index is asked only then. Each
+// list shows STEP results and fetches more only when asked (one request per result shown).
 // A collectivity whose name, code or postcode equals the query comes first, then other
-// collectivities whose name holds it, then Pagefind's own order (see label_search/index.py,
-// which stores the « cles », « resume » and « collectivite » meta values read here). A query
-// that is exactly a code or postcode lists that collectivity and its actions only (filter
-// « code »). The filters are folded behind one control, so that on a phone the first result
-// shows in the first screen.
+// collectivities whose name holds it, then Pagefind's order (label_search/index.py stores the
+// « cles », « resume » and « collectivite » meta values read here). A query that is exactly a
+// code or postcode lists that collectivity and its actions only (filter « code »). The filters
+// are folded behind one control and loaded when it is opened, so that on a phone the first
+// result shows in the first screen and a search does not fetch them.
 // No inline script, no eval: Pagefind only needs 'wasm-unsafe-eval' in the CSP.
 
-const PAGE = 30; // results shown per step
+const STEP = 8; // results shown per list and per « plus » (each costs one request)
 const FILTERS = [
   ["type", "Type"],
   ["niveau", "Niveau actuel"],
@@ -23,13 +30,28 @@ const FILTERS = [
 const form = document.getElementById("recherche");
 const input = document.getElementById("q");
 const status = document.getElementById("recherche-etat");
-const list = document.getElementById("recherche-resultats");
-const more = document.getElementById("recherche-plus");
 const filterBox = document.getElementById("recherche-filtres");
-let pagefind = null;
-let shown = [];
-let pending = [];
+const refine = document.getElementById("recherche-affiner");
+const lists = {
+  places: box("recherche-collectivites", "recherche-resultats", "recherche-plus", "collectivité"),
+  actions: box("recherche-actions", "recherche-resultats-actions", "recherche-actions-plus", "action"),
+};
+let pagefind = null; // Pagefind's module
+let places = null; // the collectivity index
+let actions = null; // the action bundles, merged: made at the first need
 let counter = 0;
+
+function box(section, list, more, word) {
+  const el = document.getElementById(section);
+  return {
+    section: el,
+    count: el.querySelector(".recherche-compte"),
+    list: document.getElementById(list),
+    more: document.getElementById(more),
+    word,
+    pending: [],
+  };
+}
 
 // The same normalisation as label_data.reference.normalize_name.
 function normalize(text) {
@@ -43,7 +65,7 @@ function normalize(text) {
 
 function tier(data, query) {
   const keys = (data.meta.cles || "").split("|").filter(Boolean);
-  if (!keys.length) return 2;
+  if (!keys.length || !query) return 2;
   if (keys.includes(query)) return 0;
   const name = ` ${keys[0]} `;
   return name.includes(` ${query} `) || keys[0].startsWith(query) ? 1 : 2;
@@ -74,7 +96,7 @@ function excerptNodes(html) {
 function render(data) {
   const item = document.createElement("li");
   item.className = "resultat";
-  const title = document.createElement("h2");
+  const title = document.createElement("h3");
   const link = document.createElement("a");
   link.href = data.meta.url || data.url;
   link.textContent = data.meta.title || data.url;
@@ -102,14 +124,6 @@ function selectedFilters() {
   return filters;
 }
 
-async function showMore() {
-  const step = pending.splice(0, PAGE);
-  const data = await Promise.all(step.map((r) => r.data()));
-  for (const d of data) list.append(render(d));
-  shown = shown.concat(data);
-  more.hidden = pending.length === 0;
-}
-
 // « 33 000 » → « 33000 », « 2A004 » → « 2a004 »: a code as the index files it.
 function compact(text) {
   return text.replace(/\s+/g, "").toLowerCase();
@@ -118,16 +132,62 @@ function compact(text) {
 // An INSEE code (« 33063 », « 2A004 »), a postcode or a SIREN, typed exactly.
 const CODE = /^([0-9][0-9ab][0-9]{3}|[0-9]{9})$/;
 
-// A query that is exactly a code: the pages filed under it (the collectivity, then its
-// actions) rather than every page that happens to hold the number. null: not a code, or no
-// collectivity has it (then the ordinary search runs).
-async function codeSearch(raw, filters) {
-  const code = compact(raw);
-  if (!CODE.test(code)) return null;
-  const found = await pagefind.search(null, { filters: { ...filters, code } });
-  return found.results.length ? found : null;
+// The action bundles as one index, made once (its first files load while the visitor types).
+async function actionIndex() {
+  if (!actions) {
+    const bundles = (form.dataset.actions || "").split(" ").filter(Boolean);
+    if (!bundles.length) return null;
+    actions = pagefind.createInstance({ basePath: bundles[0] });
+    await actions.options({ excerptLength: 24 });
+    for (const path of bundles.slice(1)) await actions.mergeIndex(path);
+  }
+  await actions.init();
+  return actions;
 }
 
+function clear(target) {
+  target.list.replaceChildren();
+  target.pending = [];
+  target.more.hidden = true;
+  target.section.hidden = true;
+}
+
+// The first STEP results of ``search`` in ``target``, the best match first; the rest wait for
+// the « plus » button.
+async function show(target, search, query) {
+  const head = search.results.slice(0, STEP);
+  const data = await Promise.all(head.map((r) => r.data()));
+  const order = data.map((d, i) => [tier(d, query), i]);
+  order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return () => {
+    target.list.replaceChildren(...order.map(([, i]) => render(data[i])));
+    target.pending = search.results.slice(STEP);
+    target.more.hidden = target.pending.length === 0;
+    target.count.textContent = `(${search.results.length.toLocaleString("fr-FR")})`;
+    target.section.hidden = search.results.length === 0;
+  };
+}
+
+async function showMore(target) {
+  const step = target.pending.splice(0, STEP);
+  const data = await Promise.all(step.map((r) => r.data()));
+  for (const d of data) target.list.append(render(d));
+  target.more.hidden = target.pending.length === 0;
+}
+
+function summary(raw, counts) {
+  const found = [];
+  if (counts.places) found.push(plural(counts.places, "collectivité"));
+  if (counts.actions) found.push(plural(counts.actions, "action"));
+  const query = raw ? ` pour « ${raw} »` : "";
+  if (!found.length) {
+    return `Aucun résultat${query}. Essayez un autre nom, un code postal ou la liste des départements.`;
+  }
+  return `${found.join(" et ")}${query}.`;
+}
+
+// One query: the collectivities (the exact code first when it is one), shown as soon as they
+// are known; then the actions (of that collectivity only, for an exact code).
 async function run() {
   const raw = input.value.trim();
   const filters = selectedFilters();
@@ -136,37 +196,45 @@ async function run() {
   window.history.replaceState(null, "", url);
   const mine = ++counter;
   if (!raw && !Object.keys(filters).length) {
-    list.replaceChildren();
-    more.hidden = true;
+    clear(lists.places);
+    clear(lists.actions);
     status.textContent = "";
     return;
   }
-  const byCode = raw ? await codeSearch(raw, filters) : null;
-  const search = byCode || await pagefind.search(raw || null, { filters });
+  const code = CODE.test(compact(raw)) ? compact(raw) : null;
+  // The code as a word within the « code » filter: a search by filter alone would fetch every
+  // index file of the bundle.
+  let found = code ? await places.search(code, { filters: { ...filters, code } }) : null;
+  const byCode = Boolean(found && found.results.length);
+  if (!byCode) found = await places.search(raw || null, { filters });
+  const fill = await show(lists.places, found, byCode ? code : normalize(raw));
   if (mine !== counter) return; // a newer query was typed meanwhile
-  const query = byCode ? compact(raw) : normalize(raw);
-  // Rank the first results by how well a collectivity matches, then in Pagefind's order.
-  // One collectivity's pages are few: all of them are ranked, so that it comes first even
-  // when Pagefind lists some of its many actions before it.
-  const size = byCode ? search.results.length : PAGE;
-  const head = search.results.slice(0, size);
-  const data = await Promise.all(head.map((r) => r.data()));
+  fill();
+  lists.places.list.dataset.requete = raw; // lets a test know this list's results are in
+  status.textContent = `${summary(raw, { places: found.results.length })} Recherche des actions…`;
+  const counts = { places: found.results.length, actions: await runActions(raw, filters, byCode && code, mine) };
   if (mine !== counter) return;
-  const order = data.map((d, i) => [query ? tier(d, query) : 2, i]);
-  order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  list.replaceChildren(...order.map(([, i]) => render(data[i])));
-  shown = data;
-  pending = search.results.slice(size);
-  more.hidden = pending.length === 0;
-  const total = search.results.length;
-  status.textContent = total
-    ? `${plural(total, "résultat")}${raw ? ` pour « ${raw} »` : ""}.`
-    : `Aucun résultat${raw ? ` pour « ${raw} »` : ""}. Essayez un autre nom, un code postal ou la liste des départements.`;
-  list.dataset.requete = raw; // lets a test know this query's results are in
+  status.textContent = summary(raw, counts);
 }
 
+async function runActions(raw, filters, code, mine) {
+  const index = await actionIndex();
+  if (!index) { // a site without actions (a small dataset)
+    lists.actions.list.dataset.requete = raw;
+    return 0;
+  }
+  const options = { filters: code ? { ...filters, code } : filters };
+  const found = await index.search(code || raw || null, options);
+  const fill = await show(lists.actions, found, "");
+  if (mine !== counter) return 0;
+  fill();
+  lists.actions.list.dataset.requete = raw;
+  return found.results.length;
+}
+
+// The filters' values come from the collectivity index, fetched the first time they are shown.
 async function buildFilters() {
-  const available = await pagefind.filters();
+  const available = await places.filters();
   for (const [name, label] of FILTERS) {
     const values = available[name];
     if (!values || !Object.keys(values).length) continue;
@@ -186,39 +254,47 @@ async function buildFilters() {
     wrap.append(lab, select);
     filterBox.append(wrap);
   }
-  // The fieldset keeps its room from the first paint (no layout shift); it only shows now.
   const any = filterBox.querySelectorAll("select").length > 0;
   filterBox.dataset.etat = any ? "pret" : "vide";
-  document.getElementById("recherche-affiner").hidden = !any;
 }
 
-async function start() {
-  try {
-    pagefind = await import("/pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 24 });
-    // Actions live in bundles of their own (see plugins/label_search): merged here.
-    for (const path of (form.dataset.index || "").split(" ").filter(Boolean)) {
-      await pagefind.mergeIndex(path);
-    }
-    await pagefind.init();
-  } catch (error) {
-    status.textContent = "La recherche est indisponible pour le moment. Parcourez les "
-      + "collectivités par département ou par région.";
-    document.getElementById("recherche-indisponible").hidden = false;
-    return;
-  }
+function listen() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
   });
   let timer = 0;
   input.addEventListener("input", () => {
+    actionIndex(); // the action index's first files load while the visitor types
     window.clearTimeout(timer);
     timer = window.setTimeout(run, 250);
   });
-  more.addEventListener("click", showMore);
+  lists.places.more.addEventListener("click", () => showMore(lists.places));
+  lists.actions.more.addEventListener("click", () => showMore(lists.actions));
+  let filtersAsked = false;
+  refine.addEventListener("toggle", () => {
+    if (refine.open && !filtersAsked) {
+      filtersAsked = true;
+      buildFilters();
+    }
+  });
+}
+
+async function start() {
+  try {
+    pagefind = await import("/pagefind/pagefind.js");
+    places = pagefind.createInstance({ basePath: "/pagefind/" });
+    await places.options({ excerptLength: 24 });
+    await places.init();
+  } catch (error) {
+    status.textContent = "La recherche est indisponible pour le moment. Parcourez les "
+      + "collectivités par département ou par région.";
+    document.getElementById("recherche-indisponible").hidden = false;
+    refine.hidden = true;
+    return;
+  }
+  listen();
   input.value = new URLSearchParams(window.location.search).get("q") || "";
-  await buildFilters();
   form.dataset.pret = "1";
   if (input.value) await run();
 }
