@@ -84,7 +84,8 @@ def test_an_edited_stylesheet_is_served_under_its_new_name(project, tmp_path):
         second = _until(lambda: (m := CSS.search(_get(home))) and m.group(1) != first and m, server)
         new_css = _get(f"{home}static/css/site.{second.group(1)}.css")
         assert ".edition-test { color: #123456; }" in new_css
-        assert _get(home + "__serve__/generation") != generation  # the open page reloads
+        # The open page is told to reload once the build has finished (after the swap).
+        _until(lambda: _get(home + "__serve__/generation") != generation, server, 120)
         built = (project / "output" / "index.html").read_text("utf-8")
         assert "__serve__" not in built and second.group(1) in built
     finally:
