@@ -32,15 +32,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from chromium import CHROMIUM, CHROMIUM_FLAGS  # beside this script, shared with the tests
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/lib/chromium/chromium"  # Debian's binary, as the browser tests use it
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 # The profile: 150 ms round trip, 1.6 MB/s down (Lighthouse's 4G upload).
 PROFILE = {
     "offline": False,

@@ -7,7 +7,7 @@
 # Where that is impossible, stop before any test with what to install, and exit non-zero.
 set -euo pipefail
 
-CHROMIUM_BINARY="${CHROMIUM_BINARY:-/usr/lib/chromium/chromium}"  # overridable for its test
+CHROMIUM_BINARY="${CHROMIUM_BINARY:-/usr/lib/chromium/chromium}"  # as scripts/chromium.py; overridable for its test
 
 missing=()
 reasons=()

@@ -7,9 +7,12 @@ import functools
 import http.server
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -102,15 +105,8 @@ def demo_server(demo_site):
     server.shutdown()
 
 
-# Debian's chromium: the real binary, not the shell wrapper on PATH; flags that keep it offline.
-CHROMIUM = "/usr/lib/chromium/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+# Debian's chromium, one definition with the benchmark's (scripts/chromium.py).
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -130,3 +126,31 @@ def browser():
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+# A long-running command under test (make serve): a free port, a GET, a wait with a deadline.
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http_get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def poll_until(predicate, process, timeout: float = 600):
+    """``predicate()``'s first true value, while ``process`` runs; network errors mean « not
+    yet »."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stdout.read() if process.stdout else "stopped"
+        try:
+            value = predicate()
+            if value:
+                return value
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("the command never got there")

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, free_port, http_get, poll_until
 from label_build.output import PREVIEW_MARKER, preview_refusal
 
 PUBLIC = ROOT / "output"
@@ -75,32 +72,14 @@ def test_make_preview_writes_output_apercu_only():
     assert _snapshot(PUBLIC) == before
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_make_serve_preview_writes_output_apercu_only():
-    before, port = _snapshot(PUBLIC), _free_port()
+    before, port = _snapshot(PUBLIC), free_port()
     server = _make("serve", "PREVIEW=1", f"PORT={port}")
     try:
-        page = _wait_for(f"http://127.0.0.1:{port}/palmares/2027/", server)
+        page = poll_until(lambda: http_get(f"http://127.0.0.1:{port}/palmares/2027/"), server)
         assert "EMBARGO" in page
         assert (PREVIEW / PREVIEW_MARKER).is_file()
         assert _snapshot(PUBLIC) == before
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-
-
-def _wait_for(url: str, process: subprocess.Popen, timeout: float = 600) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stdout.read()
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            time.sleep(1)
-    raise AssertionError(f"{url} never answered")

@@ -8,14 +8,11 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, free_port, http_get, poll_until
 
 COPIED = ("Makefile", "pyproject.toml", "pelicanconf.py", "plugins", "theme", "content")
 COPIED += ("scripts", "data", "assets", "reference")
@@ -37,33 +34,8 @@ def project(tmp_path) -> Path:
     return copy
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _until(predicate, process: subprocess.Popen, timeout: float = 600):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "make serve stopped"
-        try:
-            value = predicate()
-            if value:
-                return value
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError("make serve never got there")
-
-
 def test_an_edited_stylesheet_is_served_under_its_new_name(project, tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("OUTPUTDIR", "PREVIEW", "DATA")}
     env.update(CACHEDIR=str(tmp_path / "cache"), NOW="2026-06-01T12:00:00+02:00")
     server = subprocess.Popen(
@@ -76,16 +48,18 @@ def test_an_edited_stylesheet_is_served_under_its_new_name(project, tmp_path):
     )
     home = f"http://127.0.0.1:{port}/"
     try:
-        first = _until(lambda: CSS.search(_get(home)), server).group(1)
-        generation = _get(home + "__serve__/generation")
-        assert '<script src="/__serve__/reload.js"></script>' in _get(home)
+        first = poll_until(lambda: CSS.search(http_get(home)), server).group(1)
+        generation = http_get(home + "__serve__/generation")
+        assert '<script src="/__serve__/reload.js"></script>' in http_get(home)
         css = project / "theme" / "static" / "css" / "site.css"
         css.write_text(css.read_text("utf-8") + "\n.edition-test { color: #123456; }\n", "utf-8")
-        second = _until(lambda: (m := CSS.search(_get(home))) and m.group(1) != first and m, server)
-        new_css = _get(f"{home}static/css/site.{second.group(1)}.css")
+        second = poll_until(
+            lambda: (m := CSS.search(http_get(home))) and m.group(1) != first and m, server
+        )
+        new_css = http_get(f"{home}static/css/site.{second.group(1)}.css")
         assert ".edition-test { color: #123456; }" in new_css
         # The open page is told to reload once the build has finished (after the swap).
-        _until(lambda: _get(home + "__serve__/generation") != generation, server, 120)
+        poll_until(lambda: http_get(home + "__serve__/generation") != generation, server, 120)
         built = (project / "output" / "index.html").read_text("utf-8")
         assert "__serve__" not in built and second.group(1) in built
     finally:

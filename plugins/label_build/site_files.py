@@ -9,6 +9,7 @@ naming both writers. One instance per build, in Pelican's context under ``CONTEX
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -30,16 +31,17 @@ class SiteFiles:
 
     def claim(self, relative: str, writer: str) -> Path:
         """The absolute path of ``relative``, recorded as ``writer``'s."""
-        target = (self.root / relative).resolve()
-        if relative.startswith("/") or not target.is_relative_to(self.root) or target == self.root:
+        # Pure path arithmetic, no file-system call: this runs for every file of the site, and
+        # the staging directory holds no link of ours that could lead elsewhere.
+        key = posixpath.normpath(relative) if relative else "."
+        if key.startswith(("/", "../")) or key in (".", ".."):
             raise SiteFileError(
                 f"{writer} écrirait {relative!r} hors du dossier du site ({self.root})"
             )
-        key = target.relative_to(self.root).as_posix()
         previous = self.writers.setdefault(key, writer)
         if previous != writer:
             _collision(key, previous, writer)
-        return target
+        return self.root / key
 
     def write(self, relative: str, data: bytes | str, writer: str) -> Path:
         path = self.claim(relative, writer)
@@ -52,9 +54,10 @@ class SiteFiles:
 
     def record_tree(self, folder: Path, writer: str) -> None:
         """Record files another program wrote under ``folder`` (Pagefind's bundles)."""
+        base = Path(folder).resolve().relative_to(self.root)
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():
-                self.claim(path.resolve().relative_to(self.root).as_posix(), writer)
+                self.claim((base / path.relative_to(folder)).as_posix(), writer)
 
     def unrecorded(self) -> list[str]:
         """Files in the output that no writer declared (each one is a bug of ours)."""

@@ -33,6 +33,11 @@ EXCELLENCE_MIN_STREAK = 7  # R9: 5 @ for more than six consecutive years
 EXCELLENCE_YEARS = 3  # R9: the title and the 5 @ display last three years
 
 
+def title_until(awarded: int) -> int:
+    """R9: the last edition an excellence title awarded in ``awarded`` covers."""
+    return awarded + EXCELLENCE_YEARS - 1
+
+
 def check(dataset: Dataset, reference: Reference, problems: Problems) -> Dataset:
     _check_referentiel(dataset.referentiel, problems)
     territories = {

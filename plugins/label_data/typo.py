@@ -139,7 +139,8 @@ def of(name: str) -> str:
 
 
 def file_size(size: int) -> str:
-    """A download's size: « 245 ko », « 1,2 Mo »."""
-    if size < 1000 * 1000:
-        return f"{number(max(1, round(size / 1000)))}{NBSP}ko"
-    return f"{number(round(size / 1000 / 1000, 1))}{NBSP}Mo"
+    """A download's size in decimal units: « 812 octets », « 6,1 ko », « 1,2 Mo »."""
+    if size < 1000:
+        return f"{size}{NBSP}octets"
+    value, unit = (size / 1000, "ko") if size < 1_000_000 else (size / 1_000_000, "Mo")
+    return f"{number(value, 1)}{NBSP}{unit}"

@@ -32,7 +32,7 @@ from .model import (
     counts_for_edition,
 )
 from .reference import Reference
-from .rules import EXCELLENCE_YEARS
+from .rules import title_until
 from .sanitize import sanitize_all
 
 
@@ -372,7 +372,7 @@ def _current(
 ) -> CurrentLabel | None:
     if not history or current_year is None:
         return None
-    until = title_year + EXCELLENCE_YEARS - 1 if title_year else None
+    until = title_until(title_year) if title_year else None
     latest = history[-1]
     recent = years[-2:]  # R11: the current or the previous edition's label may be shown
     if until is not None and current_year <= until and latest.annee != current_year:
@@ -397,7 +397,7 @@ def _reconciled(
     carried = sorted(
         code
         for code, years in awards.items()
-        if code not in here and any(y < edition.annee <= y + EXCELLENCE_YEARS - 1 for y in years)
+        if code not in here and any(y < edition.annee <= title_until(y) for y in years)
     )
     return replace(edition, not_relabelled=gone, carried=tuple(carried))
 

@@ -72,7 +72,7 @@ class KitsGenerator(Generator):
                 )
                 files.write(national_kit_path(year), data, WRITER)
         progress.count("kits", len(self.jobs) + len(kit_years(self.view)))
-        for name, image in site_images(self.view).items():
+        for name, image in site_images(self.view, cache_dir).items():
             files.write(name, image, WRITER)
 
     def _write_share_image(self, subject, kit: str | bytes) -> None:

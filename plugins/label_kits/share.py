@@ -9,12 +9,14 @@ for the home and every other page. Only published editions are drawn (R10).
 
 from __future__ import annotations
 
+from label_build.cache import FileCache, digest
 from label_data import urls
 from label_data.view import PublicTerritory, PublishedView
 from PIL import Image, ImageDraw
 
 from label_kits.images import SEPARATOR, SITE, Line, _png, draw_text_box, font
-from label_kits.subject import GREY, INK, RED, fr_number, texts, typo
+from label_kits.publish import renderer_digest
+from label_kits.subject import GREY, INK, RED, plural, texts, typo
 
 SIZE = (1200, 630)
 KIT_MEMBER = "reseaux-sociaux-1200x630.png"
@@ -58,18 +60,24 @@ def generic_image(headline: str, detail: str) -> bytes:
     return _png(image)
 
 
-def site_images(view: PublishedView) -> dict[str, bytes]:
-    """The generic image and one per published palmarès, by public path."""
-    images = {
-        GENERIC_PATH: generic_image(
+def site_images(view: PublishedView, cache_dir: str | None = None) -> dict[str, bytes]:
+    """The generic image and one per published palmarès, by public path; cached by their
+    text and the kit renderer, so a build redraws only a new edition's image."""
+    cards = {
+        GENERIC_PATH: (
             "Le label des politiques numériques locales",
             "Villes, villages et intercommunalités de 1 à 5 arobases",
         )
     }
     for year, edition in view.editions.items():
-        count = len(edition.laureates)
-        noun = "collectivité labellisée" if count < 2 else "collectivités labellisées"
-        images[palmares_share_path(year)] = generic_image(
-            f"Palmarès {year}", f"{fr_number(count)}\u00a0{noun}"
+        count = plural(
+            len(edition.laureates), "collectivité labellisée", "collectivités labellisées"
         )
-    return images
+        cards[palmares_share_path(year)] = (f"Palmarès {year}", count)
+    cache = FileCache(cache_dir, "partage")
+    return {
+        path: cache.get_or_make(
+            digest([renderer_digest(), *card]), lambda card=card: generic_image(*card)
+        )
+        for path, card in cards.items()
+    }

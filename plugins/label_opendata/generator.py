@@ -9,25 +9,16 @@ from __future__ import annotations
 
 import logging
 
-from babel.numbers import format_decimal
 from label_build.site_files import files_in
 from label_data import urls
 from label_data.published import view_in
+from label_data.typo import file_size
 from label_map.svgmap import outlines_geojson
 from pelican.generators import Generator
 
 from .files import ATTRIBUTION, LICENCE, make_files
 
 log = logging.getLogger(__name__)
-NBSP = "\u00a0"
-
-
-def size_fr(size: int) -> str:
-    """« 812 octets », « 6,1 ko », « 1,2 Mo » (decimal units, French number format)."""
-    if size < 1000:
-        return f"{size}{NBSP}octets"
-    value, unit = (size / 1000, "ko") if size < 1_000_000 else (size / 1_000_000, "Mo")
-    return f"{format_decimal(value, format='#,##0.0', locale='fr')}{NBSP}{unit}"
 
 
 class OpenDataGenerator(Generator):
@@ -49,9 +40,8 @@ class OpenDataGenerator(Generator):
             url=urls.OPEN_DATA,
             page_url=urls.OPEN_DATA,
             files=listed,
-            size_fr=size_fr,
             package_url="/" + package,
-            package_size=size_fr(len(files[package])),
+            package_size=file_size(len(files[package])),
             licence=LICENCE,
             attribution=ATTRIBUTION,
         )

@@ -26,6 +26,7 @@ from label_data.view import (
 )
 from label_kits.publish import kit_path, kit_years, national_kit_path
 from label_kits.share import GENERIC_ALT, GENERIC_PATH, palmares_share_path, territory_share_path
+from label_panels.publish import spec_for
 
 from . import maps, photos, structured
 from .chart import history_rows, history_svg
@@ -140,8 +141,7 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
     panel = kit = None
     if current is not None and current.label.annee in recent:
         lab = current.label
-        suffix = "-verte" if lab.verte else ""
-        stem = f"{t.type}-internet-{lab.arobases}-{lab.annee}{suffix}"
+        stem = spec_for(t, lab).stem  # the panel's own file name (label_panels)
         panel = {
             "url": "/" + urls.panel(stem, ".png"),
             "downloads": panel_downloads(stem),

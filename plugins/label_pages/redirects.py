@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from label_data import urls
-from label_data.rules import EXCELLENCE_YEARS
+from label_data.rules import title_until
 from label_data.view import PublishedView
 from label_kits.publish import kit_path, kit_years, national_kit_path
 from label_panels.geometry import PanelSpec
@@ -65,6 +65,6 @@ def _panels_ever_offered(view: PublishedView) -> set[PanelSpec]:
     for t in view.territories.values():
         for label in t.labels:
             if label.excellence:
-                covered = range(label.annee, label.annee + EXCELLENCE_YEARS)
+                covered = range(label.annee, title_until(label.annee) + 1)
                 specs.update(PanelSpec(t.type, 5, y) for y in covered if y in view.editions)
     return specs

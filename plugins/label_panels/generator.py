@@ -1,7 +1,8 @@
 """A Pelican generator writing the panel files to ``/panneaux/`` (R11), on both cores.
 
-The panels are rendered (or read from the cache) while the context is built, so that pages can
-give each file's size beside its link (``label_panel_sizes``: file name → bytes).
+The panels are rendered (or read from the cache) once, while the context is built, so that pages
+can give each file's size beside its link (``label_panel_sizes``: file name → bytes); their
+bytes (a few MB even at national scale) are kept until they are written.
 """
 
 from __future__ import annotations
@@ -25,16 +26,16 @@ class PanelsGenerator(Generator):
         render = partial(panel_files, cache_dir=self.settings.get("LABEL_CACHE"))
         self.specs = panel_specs(view_in(self.context))
         self.context["label_panels"] = {spec.stem for spec in self.specs}
-        sizes: dict[str, int] = {}
+        self.rendered: dict[str, bytes] = {}
         with progress.stage("Panneaux", total=len(self.specs)) as bar:
             for files in ordered_map(render, self.specs, chunksize=1):
-                sizes.update((name, len(data)) for name, data in files.items())
+                self.rendered.update(files)
                 bar.advance()
-        self.context["label_panel_sizes"] = sizes
+        self.context["label_panel_sizes"] = {n: len(d) for n, d in self.rendered.items()}
         progress.count("panneaux", len(self.specs))
 
     def generate_output(self, writer) -> None:
         files = files_in(self.context)
-        for spec in self.specs:  # rendered above: read back from the cache
-            for name, data in panel_files(spec, self.settings.get("LABEL_CACHE")).items():
-                files.write(urls.PANELS + name, data, "label_panels")
+        for name, data in self.rendered.items():
+            files.write(urls.PANELS + name, data, "label_panels")
+        self.rendered = {}

@@ -78,7 +78,7 @@ def search_words(t: PublicTerritory) -> list[str]:
 
 def keys(t: PublicTerritory) -> list[str]:
     """What an exact query may equal: the normalised name, the code, each postcode."""
-    return list(dict.fromkeys([normalize_name(t.nom), t.code.lower(), *t.codes_postaux]))
+    return list(dict.fromkeys([normalize_name(t.nom), *_codes(t)]))
 
 
 def summary(t: PublicTerritory, view: PublishedView) -> str:
@@ -96,8 +96,7 @@ def code_filters(t: PublicTerritory) -> str:
     """The ``code`` filter (INSEE code or SIREN, and postcodes, lower case) of a collectivity
     and of its actions: a query that is exactly one of them lists that collectivity and its
     actions only, not every page that happens to hold the number."""
-    codes = dict.fromkeys([t.code.lower(), *t.codes_postaux])
-    spans = "".join(f'<span data-pagefind-filter="code">{escape(c)}</span>' for c in codes)
+    spans = "".join(f'<span data-pagefind-filter="code">{escape(c)}</span>' for c in _codes(t))
     return f"<div data-pagefind-ignore>{spans}</div>"
 
 
@@ -122,8 +121,12 @@ def code_words(t: PublicTerritory) -> str:
     """The codes as words of an action's indexed text: the search page asks for an exact code
     as a word within the ``code`` filter, which loads that word's index file only (a search by
     filter alone loads every index file of the bundle: megabytes at national scale)."""
-    codes = dict.fromkeys([t.code.lower(), *t.codes_postaux])
-    return f"<div>{' '.join(escape(c) for c in codes)}</div>"
+    return f"<div>{' '.join(escape(c) for c in _codes(t))}</div>"
+
+
+def _codes(t: PublicTerritory) -> list[str]:
+    """INSEE code or SIREN (lower case: « 2a004 ») and postcodes, each once."""
+    return list(dict.fromkeys([t.code.lower(), *t.codes_postaux]))
 
 
 _BETWEEN_TAGS = re.compile(r">(?=<)")
