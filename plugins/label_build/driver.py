@@ -37,9 +37,10 @@ from .output import (
     replace_output,
     staging_for,
 )
+from .page_keys import SOURCES_KEY
 from .schedule import write_schedule
 from .site_files import CONTEXT_KEY as FILES_KEY
-from .site_files import SiteFileError, SiteFiles
+from .site_files import SiteFileError, SiteFiles, previous_site, remember_site
 
 
 class Refused(Exception):
@@ -55,7 +56,10 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             _refuse_unsafe_preview(settings, settings_file, output)
             staging = staging_for(output)
             settings["OUTPUT_PATH"] = str(staging)
-            settings[FILES_KEY] = SiteFiles(staging)  # every write of the build is recorded
+            # Every write of the build is recorded; what did not change is kept from the site
+            # in place (its record, left by the previous build, says what each file is).
+            previous = previous_site(settings.get("LABEL_CACHE"), output)
+            settings[FILES_KEY] = SiteFiles(staging, previous)
             try:
                 state = _check(settings)  # load → check → publish (the view)
                 built = _fingerprint(settings, settings_file, state, output)
@@ -118,9 +122,9 @@ def _fingerprint(settings: dict, settings_file: str, state: Checked, output: Pat
     """This build's fingerprint, or None when the site in place already has it."""
     preview = bool(settings.get("LABEL_PREVIEW"))
     elsewhere = [Path(settings["PATH"]), Path(settings["THEME"])]
-    built = reuse.fingerprint(
-        settings_file, Path(settings["LABEL_DATA"]), state.view.editions, preview, elsewhere
-    )
+    sources = reuse.sources_digest(settings_file, elsewhere)
+    settings[SOURCES_KEY] = sources  # part of every page's key (label_build.page_keys)
+    built = reuse.fingerprint(sources, Path(settings["LABEL_DATA"]), state.view.editions, preview)
     previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
     if previous is None:
         return built
@@ -143,6 +147,7 @@ def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None
     if stray:  # every file goes through the URL contract's record (one path, one writer)
         raise SiteFileError(f"fichiers écrits sans passer par le registre : {stray[:10]}")
     _check_content_links(settings, staging)
+    settings[FILES_KEY].settle()  # what Pelican and Pagefind wrote as before stays untouched
     if state.view.preview:
         (staging / PREVIEW_MARKER).write_text(
             "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8"
@@ -168,10 +173,14 @@ def _check_content_links(settings: dict, staging: Path) -> None:
 
 
 def _swap(settings: dict, staging: Path, output: Path, built: str) -> None:
+    files: SiteFiles = settings[FILES_KEY]
     with progress.stage("Écriture"):
+        record = files.record()
+        progress.count("fichiers gardés", files.kept)
         replace_output(staging, output)
         counts = dict(progress.REPORT.counts)
         reuse.remember(settings.get("LABEL_CACHE"), output, built, counts)
+        remember_site(settings.get("LABEL_CACHE"), output, record)
 
 
 def _failed(exc: BaseException, output: Path) -> int:

@@ -3,8 +3,8 @@
 In: a list of ``Page`` (output path, compiled template, variables or a function returning them),
 the shared template context and the output directory. Out: the files, written by forked worker
 processes that inherit the published view, the templates and the context (nothing is pickled
-but a range of indexes and a count back). Each file depends on its own page only, so the output
-is the same whatever the number of workers.
+but a range of indexes, and each page's recorded reads back). Each file depends on its own
+page only, so the output is the same whatever the number of workers.
 
 What Pelican's ``Writer.write_file`` does for a page without pagination is done here the same
 way (the context copied, ``localsiteurl`` and ``output_file`` set, the page's variables on top,
@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from label_data import reads
 
 from .parallel import ordered_map
 
@@ -46,18 +48,23 @@ def render(page: Page, context: dict) -> bytes:
     return page.template.render(local).encode("utf-8")
 
 
-def _write_range(bounds: tuple[int, int]) -> int:
+def _write_range(bounds: tuple[int, int]) -> list[tuple[str, list]]:
+    """Render and write a range of pages; returns each page's recorded reads."""
     assert _job is not None
     pages, context, output = _job
     made: set[str] = set()
+    done = []
     for page in pages[bounds[0] : bounds[1]]:
         path = output / page.save_as
         parent = str(path.parent)
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
-        path.write_bytes(render(page, context))
-    return bounds[1] - bounds[0]
+        with reads.recording() as seen:
+            data = render(page, context)
+        path.write_bytes(data)
+        done.append((page.save_as, list(seen)))
+    return done
 
 
 def _inside(save_as: str) -> bool:
@@ -65,9 +72,11 @@ def _inside(save_as: str) -> bool:
     return bool(parts) and not Path(save_as).is_absolute() and ".." not in parts
 
 
-def write_pages(pages: list[Page], context: dict, output: Path | str) -> Iterator[int]:
-    """Render and write ``pages`` under ``output`` on every core; yields how many pages each
-    finished task wrote (for a progress bar)."""
+def write_pages(
+    pages: list[Page], context: dict, output: Path | str
+) -> Iterator[list[tuple[str, list]]]:
+    """Render and write ``pages`` under ``output`` on every core; yields, for each finished
+    task, its pages' paths and what each read of the published data (``label_data.reads``)."""
     global _job
     twice = sorted(n for n, k in Counter(p.save_as for p in pages).items() if k > 1)
     if twice:  # Pelican's writer refuses this too: one page would silently hide another

@@ -43,34 +43,39 @@ def _files(path: Path) -> Iterable[Path]:
                 yield file
 
 
-def fingerprint(
-    settings_file: str,
-    data_dir: Path,
-    published: Iterable[int],
-    preview: bool,
-    elsewhere: Iterable[Path] = (),
-) -> str:
-    """``elsewhere``: the content and theme folders the settings name, which may lie outside
-    the repository (a content folder given as ``PATH``)."""
+def sources_digest(settings_file: str, elsewhere: Iterable[Path] = ()) -> str:
+    """Every input of a build but the data: code, theme, content, reference data, settings.
+    ``elsewhere``: the content and theme folders the settings name, which may lie outside the
+    repository (a content folder given as ``PATH``)."""
     h = hashlib.sha256()
-    h.update(repr((sorted(published), preview)).encode())
     # Folders inside the repository are hashed with it already.
     outside = [
         Path(p).resolve() for p in elsewhere if p and not Path(p).resolve().is_relative_to(ROOT)
     ]
     for base, paths in (
         (ROOT, [ROOT / s for s in SOURCES] + [Path(settings_file).resolve()]),
-        (Path(data_dir).resolve(), [Path(data_dir).resolve()]),
         *((folder, [folder]) for folder in outside),
     ):
-        for top in paths:
-            for path in _files(top):
-                h.update(
-                    str(path.relative_to(base) if path.is_relative_to(base) else path).encode()
-                    + b"\0"
-                )
-                h.update(path.read_bytes())
+        _hash_files(h, base, paths)
     return h.hexdigest()
+
+
+def fingerprint(sources: str, data_dir: Path, published: Iterable[int], preview: bool) -> str:
+    """The whole build's inputs: ``sources`` (see ``sources_digest``), the data files, and
+    which editions are published at « now »."""
+    h = hashlib.sha256()
+    h.update(repr((sources, sorted(published), preview)).encode())
+    _hash_files(h, Path(data_dir).resolve(), [Path(data_dir).resolve()])
+    return h.hexdigest()
+
+
+def _hash_files(h, base: Path, paths: Iterable[Path]) -> None:
+    for top in paths:
+        for path in _files(top):
+            h.update(
+                str(path.relative_to(base) if path.is_relative_to(base) else path).encode() + b"\0"
+            )
+            h.update(path.read_bytes())
 
 
 def manifest(output: Path) -> str:

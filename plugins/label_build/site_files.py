@@ -1,20 +1,35 @@
-"""What a build writes, and who writes it: one writer per path, every path inside the output.
+"""What a build writes, and who writes it: one writer per path, every path inside the output,
+and each file written only when what it is made from changed (issue #14).
 
-In: relative paths from the URL contract (``label_data.urls``) and the name of their writer.
-Out: the absolute path to write (checked), and the record of the build's files, from which the
-sitemap is made. A path that escapes the output directory, or that a second writer claims (an
-editorial page whose slug is a data page's URL, two plugins), stops the build with a message
-naming both writers. One instance per build, in Pelican's context under ``CONTEXT_KEY``.
+In: relative paths from the URL contract (``label_data.urls``), the name of their writer and,
+for each file, a key: a digest of exactly what it is made from (a page: its template, the code
+and settings, and what it read of the data; a file given as bytes: the bytes). Out: the
+absolute path to write (checked), and the record of the build's files, from which the sitemap
+is made and which the next build reads. A path that escapes the output directory, or that a
+second writer claims (an editorial page whose slug is a data page's URL, two plugins), stops the
+build with a message naming both writers. One instance per build, in Pelican's context under
+``CONTEXT_KEY``.
+
+A file whose key is the one the previous build recorded, and which is still as that build left
+it (same size and modification time), is not written again: the staging directory gets a hard
+link to the previous site's file, so the swap leaves that very file in place, untouched. A hard
+link is safe because nothing ever writes into a kept path (one path, one writer), and the
+previous site is only ever removed, never written, once the next one is in place.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from label_data.problems import DataError, Location, Problems, display_path
+
+from .cache import copy_file
 
 CONTEXT_KEY = "label_files"
 CONTENT_PREFIX = "content:"  # a writer that is an editorial file: the problem goes to its line
@@ -24,16 +39,58 @@ class SiteFileError(ValueError):
     """A write the URL contract forbids (a bug of ours, not of the data)."""
 
 
+def content_key(data: bytes | str) -> str:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()
+
+
+class PreviousSite:
+    """The site in place and the record its build left: each file's key, size, mtime."""
+
+    def __init__(self, root: Path, files: dict[str, list], deps: dict[str, list]):
+        self.root = root
+        self.files = files
+        self.deps = deps
+
+    def reads(self, relative: str) -> list | None:
+        """What the previous build recorded that the file depended on (pages: their reads)."""
+        return self.deps.get(relative)
+
+    def key(self, relative: str) -> str | None:
+        entry = self.files.get(relative)
+        return entry[0] if entry else None
+
+    def link(self, relative: str, key: str, target: Path) -> bool:
+        """Hard-link the previous file to ``target`` if it has ``key`` and is intact."""
+        entry = self.files.get(relative)
+        if entry is None or entry[0] != key:
+            return False
+        source = self.root / relative
+        try:
+            stat = os.stat(source, follow_symlinks=False)
+            if [stat.st_size, stat.st_mtime_ns] != entry[1:3]:
+                return False  # changed by hand since: made again
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target)
+        except OSError:
+            return False
+        return True
+
+
 class SiteFiles:
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, previous: PreviousSite | None = None):
         self.root = Path(output).resolve()
         self.writers: dict[str, str] = {}
+        self.keys: dict[str, str] = {}  # the key of every file whose key is known
+        self.deps: dict[str, list] = {}  # what a file depended on, for the next build
+        self.previous = previous
+        self.kept = 0
 
     def claim(self, relative: str, writer: str) -> Path:
         """The absolute path of ``relative``, recorded as ``writer``'s."""
         # Pure path arithmetic, no file-system call: this runs for every file of the site, and
         # the staging directory holds no link of ours that could lead elsewhere.
-        key = posixpath.normpath(relative) if relative else "."
+        key = _key(relative)
         if key.startswith(("/", "../")) or key in (".", ".."):
             raise SiteFileError(
                 f"{writer} écrirait {relative!r} hors du dossier du site ({self.root})"
@@ -43,14 +100,70 @@ class SiteFiles:
             _collision(key, previous, writer)
         return self.root / key
 
-    def write(self, relative: str, data: bytes | str, writer: str) -> Path:
+    def keep(self, relative: str, writer: str, key: str, deps: list | None = None) -> bool:
+        """Claim ``relative`` and, if the previous site has it with ``key``, keep that file
+        (True). False: the caller writes it, then calls ``made``."""
         path = self.claim(relative, writer)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8")
-        else:
-            path.write_bytes(data)
+        name = _key(relative)
+        if self.previous is None or not self.previous.link(name, key, path):
+            return False
+        self.made(name, key, deps)
+        self.kept += 1
+        return True
+
+    def made(self, relative: str, key: str, deps: list | None = None) -> None:
+        """Record the key of a file written (or kept) under ``relative``."""
+        name = _key(relative)
+        self.keys[name] = key
+        if deps is not None:
+            self.deps[name] = deps
+
+    def write(self, relative: str, data: bytes | str, writer: str) -> Path:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        key = content_key(raw)
+        path = self.claim(relative, writer)
+        if not self.keep(relative, writer, key):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(raw)
+            self.made(relative, key)
         return path
+
+    def copy(self, relative: str, source: Path, writer: str, key: str) -> Path:
+        """A file made elsewhere (the cache): kept if unchanged, else copied (never linked to
+        the cache, see ``label_build.cache.copy_file``)."""
+        path = self.claim(relative, writer)
+        if not self.keep(relative, writer, key):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            copy_file(source, path)
+            self.made(relative, key)
+        return path
+
+    def settle(self) -> None:
+        """Give every file written without a key (Pelican's pages and copies, Pagefind's
+        bundles) its content key; one that equals the previous site's file is replaced by
+        that file, so that it stays untouched too."""
+        for name in sorted(set(self.writers) - set(self.keys)):
+            path = self.root / name
+            if not path.is_file():
+                continue
+            key = content_key(path.read_bytes())
+            self.made(name, key)
+            if self.previous is not None and self.previous.key(name) == key:
+                spare = path.with_name(path.name + ".precedent")
+                if self.previous.link(name, key, spare):
+                    os.replace(spare, path)
+                    self.kept += 1
+
+    def record(self) -> dict:
+        """What the next build needs: every file's key, size and mtime, and dependencies."""
+        files = {}
+        for name, key in self.keys.items():
+            try:
+                stat = os.stat(self.root / name, follow_symlinks=False)
+            except FileNotFoundError:
+                continue
+            files[name] = [key, stat.st_size, stat.st_mtime_ns]
+        return {"files": files, "deps": self.deps}
 
     def record_tree(self, folder: Path, writer: str) -> None:
         """Record files another program wrote under ``folder`` (Pagefind's bundles)."""
@@ -67,6 +180,45 @@ class SiteFiles:
     def page_urls(self) -> list[str]:
         """The URL of every HTML page written (``x/index.html`` → ``x/``), sorted."""
         return sorted(key.removesuffix("index.html") for key in self.writers if _is_page(key))
+
+
+def _key(relative: str) -> str:
+    return posixpath.normpath(relative) if relative else "."
+
+
+RECORD_DIR = "site"  # in CACHEDIR: one record per output directory
+
+
+def _record_path(cache_dir: str, output: Path) -> Path:
+    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_dir) / RECORD_DIR / f"{name}.json"
+
+
+def previous_site(cache_dir: str | None, output: Path) -> PreviousSite | None:
+    """The record the last build into ``output`` left, if any (and readable)."""
+    if not cache_dir or not Path(output).is_dir():
+        return None
+    try:
+        record = json.loads(_record_path(cache_dir, output).read_text(encoding="utf-8"))
+        if record["output"] != str(Path(output).resolve()):
+            return None
+        files, deps = record["files"], record["deps"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(files, dict) or not isinstance(deps, dict):
+        return None
+    return PreviousSite(Path(output).resolve(), files, deps)
+
+
+def remember_site(cache_dir: str | None, output: Path, record: dict) -> None:
+    """Keep the record of the site now in ``output`` for the next build."""
+    if not cache_dir:
+        return
+    path = _record_path(cache_dir, output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    spare = path.with_suffix(".tmp")
+    spare.write_text(json.dumps({"output": str(Path(output).resolve()), **record}), "utf-8")
+    os.replace(spare, path)
 
 
 def _is_page(key: str) -> bool:

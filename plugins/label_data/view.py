@@ -31,6 +31,7 @@ from .model import (
     Service,
     counts_for_edition,
 )
+from .reads import Tracked
 from .reference import Reference
 from .rules import title_until
 from .sanitize import sanitize_all
@@ -177,6 +178,11 @@ class PublishedView:
         return [t for t in self.territories.values() if getattr(t, attr) == code]
 
 
+def tracked_sources(view: PublishedView) -> dict[str, dict]:
+    """The view's mappings by the name their reads are recorded under (label_data.reads)."""
+    return {v.name: v for v in vars(view).values() if isinstance(v, Tracked)}
+
+
 def typographic(name: str) -> str:
     """Official names use the typewriter apostrophe; the site prints the French one."""
     return typo.apostrophe(name)
@@ -223,15 +229,17 @@ def build_view(
         demo=dataset.demo,
         preview=preview,
         embargoed=embargoed,
-        categories=dict(ref.categories),
-        enjeux=dict(ref.enjeux),
-        services=dict(ref.services),
-        territories=territories,
-        editions=_editions(editions, history, territories),
-        actions=actions,
-        departements=_departements(territories, reference),
-        regions=_regions(territories, reference),
-        actions_by_enjeu=_by_enjeu(ref, actions),
+        # Tracked: a page's rendering records which entries it read (label_data.reads), so
+        # that a later build re-renders only the pages whose reads changed (issue #14).
+        categories=Tracked("categories", ref.categories),
+        enjeux=Tracked("enjeux", ref.enjeux),
+        services=Tracked("services", ref.services),
+        territories=Tracked("territories", territories),
+        editions=Tracked("editions", _editions(editions, history, territories)),
+        actions=Tracked("actions", actions),
+        departements=Tracked("departements", _departements(territories, reference)),
+        regions=Tracked("regions", _regions(territories, reference)),
+        actions_by_enjeu=Tracked("actions_by_enjeu", _by_enjeu(ref, actions)),
     )
 
 

@@ -21,10 +21,12 @@ from functools import partial
 from pathlib import Path
 
 from label_build import progress
+from label_build.page_keys import PageKeys, serialisable, shared_digest
 from label_build.pages import Page, write_pages
-from label_build.site_files import files_in
-from label_data import urls
+from label_build.site_files import SiteFiles, files_in
+from label_data import reads, urls
 from label_data.published import view_in
+from label_data.reads import Read
 from pelican.generators import Generator
 
 from . import figures_page, machine, pagedata, photos
@@ -34,6 +36,7 @@ from .redirects import redirects
 log = logging.getLogger(__name__)
 
 WRITER = "label_pages"
+PANEL_SIZES = "label_panel_sizes"  # label_panels' file sizes, in the context
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Job:
     url: str  # public URL from the contract (label_data.urls), relative
     template: str
     vars: dict | Callable[[], dict] = field(default_factory=dict)  # or what computes them
+    subject: Read | None = None  # the view entry the page is about, handed to ``vars``
 
     @property
     def save_as(self) -> str:
@@ -49,6 +53,8 @@ class Job:
     def variables(self) -> dict:
         """What the template reads on top of the site context (url and page_url included).
         The 404 page has no canonical URL: it answers at every missing address."""
+        if self.subject is not None:  # given to the page, not looked up: recorded here
+            reads.record(*self.subject)
         own = self.vars() if callable(self.vars) else self.vars
         url = None if self.url == urls.NOT_FOUND else self.url
         return {"url": url, "page_url": url, **own}
@@ -67,12 +73,15 @@ class LabelPagesGenerator(Generator):
         articles = self.context.get("articles", [])
         jobs = [Job(urls.HOME, "accueil.html", partial(pagedata.home_vars, index, articles))]
         for t in view.territories.values():
-            jobs.append(Job(t.url, "territoire.html", partial(pagedata.territory_vars, index, t)))
+            vars_ = partial(pagedata.territory_vars, index, t)
+            jobs.append(Job(t.url, "territoire.html", vars_, ("territories", t.code)))
         for a in view.actions.values():
-            jobs.append(Job(a.url, "action.html", partial(pagedata.action_vars, index, a)))
+            vars_ = partial(pagedata.action_vars, index, a)
+            jobs.append(Job(a.url, "action.html", vars_, ("actions", a.id)))
         jobs.append(Job(urls.PALMARES, "palmares_index.html", editions))
         for ed in view.editions.values():
-            jobs.append(Job(ed.url, "palmares.html", partial(pagedata.palmares_vars, index, ed)))
+            vars_ = partial(pagedata.palmares_vars, index, ed)
+            jobs.append(Job(ed.url, "palmares.html", vars_, ("editions", ed.annee)))
         jobs += self._area_jobs()
         jobs.append(Job(urls.ENJEUX, "enjeux.html", partial(pagedata.enjeux_index_vars, index)))
         for enjeu_id in view.enjeux:
@@ -95,12 +104,12 @@ class LabelPagesGenerator(Generator):
             )
         ]
         for dep in view.departements.values():
-            jobs.append(
-                Job(dep.url, "departement.html", partial(pagedata.departement_vars, index, dep))
-            )
+            vars_ = partial(pagedata.departement_vars, index, dep)
+            jobs.append(Job(dep.url, "departement.html", vars_, ("departements", dep.code)))
         jobs.append(Job(urls.REGIONS, "regions.html", partial(pagedata.regions_index_vars, index)))
         for reg in view.regions.values():
-            jobs.append(Job(reg.url, "region.html", partial(pagedata.region_vars, index, reg)))
+            vars_ = partial(pagedata.region_vars, index, reg)
+            jobs.append(Job(reg.url, "region.html", vars_, ("regions", reg.code)))
         return jobs
 
     def generate_output(self, writer) -> None:
@@ -108,21 +117,32 @@ class LabelPagesGenerator(Generator):
         files = files_in(self.context)
         for job in jobs:  # claimed before the workers fork: a second writer is named now
             files.claim(job.save_as, WRITER)
+        keys = self._page_keys()
+        todo = [job for job in jobs if not _kept(job, keys, files)]
         # Templates compiled once, before the workers fork, so that none compiles them again.
         templates = {}
-        for job in jobs:
+        for job in todo:
             if job.template not in templates:
                 templates[job.template] = self.get_template(job.template.removesuffix(".html"))
-        pages = [Page(j.save_as, templates[j.template], j.variables) for j in jobs]
-        output = Path(self.output_path)
+        pages = [Page(j.save_as, templates[j.template], j.variables) for j in todo]
+        template_of = {j.save_as: j.template for j in todo}
         with progress.stage("Pages", total=len(pages)) as bar:
-            for done in write_pages(pages, self.context, output):
-                bar.advance(done)
-        progress.count("pages", len(pages))
+            for done in write_pages(pages, self.context, Path(self.output_path)):
+                for save_as, seen in done:  # the key the next build compares with
+                    files.made(save_as, keys.key(template_of[save_as], seen), serialisable(seen))
+                bar.advance(len(done))
+        progress.count("pages", len(jobs))
+        progress.count("pages rendues", len(pages))
         write_assets(files)
         self._write_photos()
         self._write_machine_files()
         log.info("label_pages: %d pages written", len(jobs))
+
+    def _page_keys(self) -> PageKeys:
+        view = self.view
+        sources = {**self.index.sources(), PANEL_SIZES: self.context.get(PANEL_SIZES, {})}
+        facts = (view.demo, view.preview, view.embargoed)
+        return PageKeys(shared_digest(self.settings, facts), sources)
 
     def _write_photos(self) -> None:
         """The panel photos' responsive images (R11), for the collectivity pages."""
@@ -148,6 +168,17 @@ class LabelPagesGenerator(Generator):
         )
         if feed is not None:
             files.write(urls.PALMARES_FEED, feed, WRITER)
+
+
+def _kept(job: Job, keys: PageKeys, files: SiteFiles) -> bool:
+    """Whether the page in place is still this job's page: the reads it recorded then give
+    the same key today (nothing it read changed), and the file is as that build left it."""
+    previous = files.previous
+    if previous is None:
+        return False
+    recorded = previous.reads(job.save_as)
+    key = keys.previous_key(job.template, recorded)
+    return key is not None and files.keep(job.save_as, WRITER, key, recorded)
 
 
 def _editions_newest_first(view, index: pagedata.SiteIndex) -> dict:

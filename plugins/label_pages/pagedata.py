@@ -12,8 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from label_badge import badge as badge_svg
-from label_data import urls
+from label_data import reads, urls
 from label_data.figures import edition_figures
+from label_data.reads import Tracked
 from label_data.view import (
     Area,
     CurrentLabel,
@@ -23,6 +24,7 @@ from label_data.view import (
     PublicLaureate,
     PublicTerritory,
     PublishedView,
+    tracked_sources,
 )
 from label_kits.publish import kit_path, kit_years, national_kit_path
 from label_kits.share import GENERIC_ALT, GENERIC_PATH, palmares_share_path, territory_share_path
@@ -32,6 +34,7 @@ from . import maps, photos, structured
 from .chart import history_rows, history_svg
 from .fmt import NBSP, kind_name, label_title, plural
 
+INDEX, YEARS = "index", "years"  # the recorded read of the published years
 PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
 
 
@@ -48,9 +51,12 @@ class Row:
 
 @dataclass
 class SiteIndex:
+    """Groupings of the view, computed once. Pages read them through recorded reads (see
+    ``sources``), like the view itself, so that a page's key covers them."""
+
     view: PublishedView
     domain: str
-    years: list[int] = field(default_factory=list)
+    published_years: list[int] = field(default_factory=list)
     by_dep: dict[str, list[PublicTerritory]] = field(default_factory=dict)
     by_reg: dict[str, list[PublicTerritory]] = field(default_factory=dict)
 
@@ -63,8 +69,18 @@ class SiteIndex:
                 by_dep[t.departement].append(t)
             if t.region in view.regions:
                 by_reg[t.region].append(t)
-        index.by_dep, index.by_reg = dict(by_dep), dict(by_reg)
+        index.by_dep, index.by_reg = Tracked("by_dep", by_dep), Tracked("by_reg", by_reg)
         return index
+
+    @property
+    def years(self) -> list[int]:
+        reads.record(INDEX, YEARS)
+        return self.published_years
+
+    def sources(self) -> dict[str, dict]:
+        """Everything a page reads, by the name its reads are recorded under."""
+        own = {INDEX: {YEARS: self.published_years}, "by_dep": self.by_dep, "by_reg": self.by_reg}
+        return {**tracked_sources(self.view), **own}
 
     @property
     def current_year(self) -> int | None:

@@ -14,6 +14,7 @@ from label_build.parallel import ordered_map
 from label_build.site_files import files_in
 from label_data import urls
 from label_data.published import view_in
+from label_data.reads import Tracked
 from pelican.generators import Generator
 
 from .publish import panel_files, panel_specs
@@ -31,7 +32,9 @@ class PanelsGenerator(Generator):
             for files in ordered_map(render, self.specs, chunksize=1):
                 self.rendered.update(files)
                 bar.advance()
-        self.context["label_panel_sizes"] = {n: len(d) for n, d in self.rendered.items()}
+        sizes = {n: len(d) for n, d in self.rendered.items()}
+        # Tracked: a page records which panel sizes it showed (label_data.reads).
+        self.context["label_panel_sizes"] = Tracked("label_panel_sizes", sizes)
         progress.count("panneaux", len(self.specs))
 
     def generate_output(self, writer) -> None:

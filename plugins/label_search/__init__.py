@@ -7,7 +7,7 @@ from label_build.site_files import CONTEXT_KEY as FILES_KEY
 from label_data.published import view_in
 from pelican import signals
 
-from .index import BUNDLE, build_index
+from .index import BUNDLE, WRITER, build_index
 from .page import SearchPageGenerator
 
 
@@ -18,16 +18,17 @@ def _generators(pelican):
 
 def _index(pelican) -> None:
     # `finalized` comes after every generator and writer: the index sees the whole site.
+    files = pelican.settings.get(FILES_KEY)
     with progress.stage("Recherche"):
         build_index(
             pelican.output_path,
             view_in(pelican.settings),  # Pelican's context is made from its settings
             pelican.settings.get("LABEL_CACHE"),
+            files,
         )
-    files = pelican.settings.get(FILES_KEY)
     if files is not None:  # Pagefind wrote the bundles: recorded as ours
         for bundle in sorted(Path(pelican.output_path).glob(f"{BUNDLE}*")):
-            files.record_tree(bundle, "label_search")
+            files.record_tree(bundle, WRITER)
 
 
 def register() -> None:

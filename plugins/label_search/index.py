@@ -35,12 +35,14 @@ from pathlib import Path
 
 from label_build.cache import copy_tree, digest
 from label_build.parallel import workers
+from label_build.site_files import SiteFiles, content_key
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
 
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
+WRITER = "label_search"
 # Action bundles, merged by the search page into one index queried after the collectivities'.
 # Each bundle costs a phone its own entry, meta and word files at every query (issue #18), and
 # one edited action re-indexes its whole bundle (issue #14): two index on both cores.
@@ -234,12 +236,15 @@ def _index_bundle(job: tuple[list[tuple[str, str]], Path]) -> None:
         raise RuntimeError(f"label_search: Pagefind failed on {target.name}: {run.stderr[-2000:]}")
 
 
-def build_index(output: Path, view: PublishedView, cache_dir: str | None = None) -> int:
+def build_index(
+    output: Path, view: PublishedView, cache_dir: str | None = None, files: SiteFiles | None = None
+) -> int:
     """Index the collectivity and action pages of ``output``; returns how many.
 
     Each bundle is kept in ``CACHEDIR/pagefind/<bundle>/<hash of its documents>``: a bundle
-    whose pages did not change is reused (copied) instead of indexed again, which also
-    keeps its bytes identical (Pagefind's filter files differ between two runs)."""
+    whose pages did not change is reused instead of indexed again, which also keeps its bytes
+    identical (Pagefind's filter files differ between two runs): its files are those of the
+    site in place when they are the same (``files``: the build's record), else copied."""
     output = Path(output).resolve()
     todo, total = [], 0
     for name, documents in bundles(output, view).items():
@@ -247,7 +252,7 @@ def build_index(output: Path, view: PublishedView, cache_dir: str | None = None)
         key = digest([PAGEFIND_VERSION, LANGUAGE, *(part for doc in documents for part in doc)])
         cached = Path(cache_dir) / "pagefind" / name / key if cache_dir else None
         if cached is not None and (cached / "pagefind.js").is_file():
-            copy_tree(cached, output / name)
+            _reuse(cached, output / name, files)
         else:
             todo.append((name, documents, cached))
     lanes = _lanes([(docs, output / name) for name, docs, _ in todo], workers())
@@ -258,6 +263,19 @@ def build_index(output: Path, view: PublishedView, cache_dir: str | None = None)
             _keep(output / name, cached)
     log.info("label_search: %d pages, %d bundles indexed again", total, len(todo))
     return total
+
+
+def _reuse(cached: Path, bundle: Path, files: SiteFiles | None) -> None:
+    """Put a cached bundle in the site: each file kept from the site in place when it has the
+    same bytes (so that it stays untouched), else copied."""
+    if files is None:
+        copy_tree(cached, bundle)
+        return
+    base = bundle.relative_to(files.root)
+    for path in sorted(cached.rglob("*")):
+        if path.is_file():
+            relative = (base / path.relative_to(cached)).as_posix()
+            files.copy(relative, path, WRITER, content_key(path.read_bytes()))
 
 
 def _lanes(jobs: list[tuple[list, Path]], cores: int) -> list[list[tuple[list, Path]]]:
