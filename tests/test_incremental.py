@@ -142,7 +142,7 @@ def test_pages_on_several_processes_match_a_plain_render(tmp_path, monkeypatch):
         Page(f"p/{i}/index.html", template, {"n": i} if i % 2 else (lambda i=i: {"n": i}))
         for i in range(600)
     ]
-    assert sum(write_pages(pages, context, tmp_path)) == 600
+    assert sum(len(done) for done in write_pages(pages, context, tmp_path)) == 600
     for page in (pages[0], pages[1], pages[599]):
         written = (tmp_path / page.save_as).read_bytes()
         assert written == render(page, context)
