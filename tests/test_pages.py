@@ -200,7 +200,32 @@ def test_action_page(demo_site, view):
     assert f'href="/{t.url}"' in page and f'href="/enjeux/{a.enjeux[0].id}/"' in page
     assert a.categorie.nom in page
     assert "data-pagefind-body" in page
-    assert "cette action compte pour" in page or "ne compte pas pour" in page
+    # R7 from the action's own dates: the editions it counts for, never « now ».
+    counted = a.editions_counted()
+    if counted:
+        assert f"compte pour {'les éditions' if len(counted) > 1 else 'l’édition'} " in page
+        assert " et ".join(map(str, counted)) in page
+    else:
+        assert "ne compte pour aucune édition" in page
+
+
+def test_the_editions_an_action_counts_for_follow_its_dates_alone():
+    import datetime as dt
+
+    from label_data.view import PublicAction
+
+    def action(updated: dt.date, debut: dt.date | None, fin: dt.date | None) -> PublicAction:
+        return PublicAction(
+            "x", "actions/x/", "33063", "Titre", "", None, (), (), None, None, (), debut, fin,
+            updated, (), None,
+        )  # fmt: skip
+
+    running = action(dt.date(2025, 3, 1), dt.date(2020, 1, 1), None)
+    assert running.editions_counted() == (2025, 2026)  # updated in 2025: counts for 2025, 2026
+    ended = action(dt.date(2025, 3, 1), dt.date(2020, 1, 1), dt.date(2021, 6, 1))
+    assert ended.editions_counted() == ()  # ended years before: counts for no edition
+    recent = action(dt.date(2025, 3, 1), dt.date(2024, 5, 1), dt.date(2025, 6, 1))
+    assert recent.editions_counted() == (2025, 2026)  # under two years old on 1 January
 
 
 def test_palmares_page(demo_site, view):

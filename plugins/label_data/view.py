@@ -119,11 +119,17 @@ class PublicAction:
     mise_a_jour: dt.date
     lieux: tuple[PublicPlace, ...]
     lien: str | None
-    counts: bool  # R7, for the current edition
 
     def counts_for(self, annee: int) -> bool:
         """R7 for any edition (e.g. the previous one, for its kits)."""
         return counts_for_edition(self.mise_a_jour, self.debut, self.fin, annee)
+
+    def editions_counted(self) -> tuple[int, ...]:
+        """R7: the editions this action counts for, from its own dates alone (an action
+        updated in Y counts at most for Y and Y + 1). Never from « now » or the published
+        editions, so that its page stays the same through a ceremony (issue #14)."""
+        year = self.mise_a_jour.year
+        return tuple(y for y in (year, year + 1) if self.counts_for(y))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +224,7 @@ def build_view(
         for code in dataset.territories
         if code in history.labels or dataset.actions_by_territory.get(code)
     }
-    actions = _actions(dataset, with_page, history.current_year, cache_dir)
+    actions = _actions(dataset, with_page, cache_dir)
     territories = {
         code: _territory(dataset, reference, code, history, with_page, actions)
         for code in sorted(with_page)
@@ -273,7 +279,7 @@ class _History:
 
 
 def _actions(
-    dataset: Dataset, with_page: set[str], current_year: int | None, cache_dir: str | None
+    dataset: Dataset, with_page: set[str], cache_dir: str | None
 ) -> dict[str, PublicAction]:
     shown = [
         action
@@ -285,7 +291,7 @@ def _actions(
     descriptions = sanitize_all([a.description for a in shown], cache_dir)
     ref = dataset.referentiel
     return {
-        action.id: _public_action(action, ref, current_year, html)
+        action.id: _public_action(action, ref, html)
         for action, html in zip(shown, descriptions, strict=True)
     }
 
@@ -410,9 +416,7 @@ def _reconciled(
     return replace(edition, not_relabelled=gone, carried=tuple(carried))
 
 
-def _public_action(
-    action: Action, ref: Referentiel, current_year: int | None, description_html: str
-) -> PublicAction:
+def _public_action(action: Action, ref: Referentiel, description_html: str) -> PublicAction:
     services = tuple(ref.services[s] for s in action.services if s in ref.services)
     enjeux = tuple(dict.fromkeys(ref.enjeux[s.enjeu] for s in services if s.enjeu in ref.enjeux))
     return PublicAction(
@@ -434,7 +438,6 @@ def _public_action(
         mise_a_jour=action.mise_a_jour,
         lieux=tuple(PublicPlace(p.nom, p.adresse, p.position) for p in action.lieux),
         lien=action.lien,
-        counts=current_year is not None and action.counts_for(current_year),
     )
 
 

@@ -235,7 +235,7 @@ def _enjeu_groups(view: PublishedView, actions: list[PublicAction]):
 
 def action_vars(index: SiteIndex, action: PublicAction) -> dict:
     t = index.view.territories[action.territoire]
-    return {"a": action, "t": t, "row": index.current_row(t), "current_year": index.current_year}
+    return {"a": action, "t": t, "row": index.current_row(t)}
 
 
 # --- an edition ----------------------------------------------------------------------------
