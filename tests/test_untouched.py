@@ -66,8 +66,11 @@ def test_an_edited_action_rewrites_its_pages_and_leaves_every_other_file_untouch
     edit_title(data_copy, "Budget participatif, version modifiée")
     assert build_site(output, data=data_copy, cache=cache) == 0
     after = files(output)
-    assert set(after) == set(before)
-    changed = {name for name in after if after[name] != before[name]}
+    # The same files, but for the search bundles, whose file names follow their contents.
+    assert {n for n in after if not n.startswith("pagefind")} == {
+        n for n in before if not n.startswith("pagefind")
+    }
+    changed = {name for name in after if after[name] != before.get(name)}
     pages = {name for name in changed if name.endswith(".html")}
     # The action, its collectivity (which lists it) and the enjeux pages that list it.
     assert {ACTION_PAGE, TERRITORY_PAGE} <= pages
