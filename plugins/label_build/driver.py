@@ -50,6 +50,7 @@ class Refused(Exception):
 def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:
     """The whole build, read as its pipeline; returns the exit status."""
     start = time.perf_counter()
+    umask = os.umask(0o022)  # every file of the site readable by the web server's user
     try:
         settings = _settings(settings_file, output, overrides)
         with locked(output):  # one build at a time per output directory; a second one waits
@@ -75,6 +76,8 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
     except Refused as exc:
         print(exc, file=sys.stderr)
         return 2
+    finally:
+        os.umask(umask)
     return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
 
 
@@ -176,8 +179,8 @@ def _swap(settings: dict, staging: Path, output: Path, built: str) -> None:
     files: SiteFiles = settings[FILES_KEY]
     with progress.stage("Écriture"):
         record = files.record()
-        progress.count("fichiers gardés", files.kept)
-        replace_output(staging, output)
+        progress.count("fichiers gardés", len(files.kept))
+        replace_output(staging, output, written=files.written())
         counts = dict(progress.REPORT.counts)
         reuse.remember(settings.get("LABEL_CACHE"), output, built, counts)
         remember_site(settings.get("LABEL_CACHE"), output, record)

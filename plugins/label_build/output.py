@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 PREVIEW_MARKER = "APERCU-EMBARGO-NE-PAS-DEPLOYER.txt"
@@ -125,8 +125,17 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
-def make_public(tree: Path) -> None:
-    """Files 0644, directories 0755: readable by a server running as another user."""
+def make_public(tree: Path, written: Iterable[Path] | None = None) -> None:
+    """Files 0644, directories 0755: readable by a server running as another user.
+    ``written``: the only files to see to (the build's own, made under umask 022, whose
+    directories are 0755 already); the others are the previous site's, public already."""
+    if written is not None:
+        os.chmod(tree, 0o755)
+        for path in written:
+            with contextlib.suppress(FileNotFoundError):
+                if not os.path.islink(path):
+                    os.chmod(path, 0o644)
+        return
     for root, dirs, files in os.walk(tree):
         for d in dirs:
             os.chmod(os.path.join(root, d), 0o755, follow_symlinks=False)
@@ -137,12 +146,15 @@ def make_public(tree: Path) -> None:
     os.chmod(tree, 0o755)
 
 
-def replace_output(staging: Path, output: Path, *, wait: bool = False) -> None:
+def replace_output(
+    staging: Path, output: Path, *, wait: bool = False, written: Iterable[Path] | None = None
+) -> None:
     """Swap the finished staging directory in, then remove the previous site: in the
-    background, or before returning when ``wait``. Call it with the lock held."""
+    background, or before returning when ``wait``. Call it with the lock held. ``written``:
+    see ``make_public``."""
     parent, name = _names(output)
     output = parent / name
-    make_public(staging)
+    make_public(staging, written)
     old = Path(tempfile.mkdtemp(prefix=f".{name}.ancien-", dir=parent))
     if not (output.exists() or output.is_symlink()):
         os.rename(staging, output)

@@ -60,21 +60,18 @@ class PreviousSite:
         entry = self.files.get(relative)
         return entry[0] if entry else None
 
-    def link(self, relative: str, key: str, target: Path) -> bool:
-        """Hard-link the previous file to ``target`` if it has ``key`` and is intact."""
+    def intact(self, relative: str, key: str) -> Path | None:
+        """The previous site's file if it has ``key`` and is as its build left it."""
         entry = self.files.get(relative)
         if entry is None or entry[0] != key:
-            return False
+            return None
         source = self.root / relative
         try:
             stat = os.stat(source, follow_symlinks=False)
-            if [stat.st_size, stat.st_mtime_ns] != entry[1:3]:
-                return False  # changed by hand since: made again
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target)
         except OSError:
-            return False
-        return True
+            return None
+        # Changed by hand since (another size or modification time): made again.
+        return source if [stat.st_size, stat.st_mtime_ns] == entry[1:3] else None
 
 
 class SiteFiles:
@@ -84,7 +81,8 @@ class SiteFiles:
         self.keys: dict[str, str] = {}  # the key of every file whose key is known
         self.deps: dict[str, list] = {}  # what a file depended on, for the next build
         self.previous = previous
-        self.kept = 0
+        self.kept: set[str] = set()  # files of the previous site, linked in place
+        self._dirs: set[str] = set()  # directories known to exist (one mkdir each)
 
     def claim(self, relative: str, writer: str) -> Path:
         """The absolute path of ``relative``, recorded as ``writer``'s."""
@@ -105,11 +103,24 @@ class SiteFiles:
         (True). False: the caller writes it, then calls ``made``."""
         path = self.claim(relative, writer)
         name = _key(relative)
-        if self.previous is None or not self.previous.link(name, key, path):
+        source = self.previous.intact(name, key) if self.previous is not None else None
+        if source is None:
+            return False
+        try:
+            os.link(source, self.ready(path))
+        except OSError:  # another file system, no hard links: written again
             return False
         self.made(name, key, deps)
-        self.kept += 1
+        self.kept.add(name)
         return True
+
+    def ready(self, path: Path) -> Path:
+        """``path``, its directory created (once per build: 38,000 files at national scale)."""
+        parent = os.path.dirname(path)
+        if parent not in self._dirs:
+            os.makedirs(parent, exist_ok=True)
+            self._dirs.add(parent)
+        return path
 
     def made(self, relative: str, key: str, deps: list | None = None) -> None:
         """Record the key of a file written (or kept) under ``relative``."""
@@ -123,8 +134,7 @@ class SiteFiles:
         key = content_key(raw)
         path = self.claim(relative, writer)
         if not self.keep(relative, writer, key):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(raw)
+            self.ready(path).write_bytes(raw)
             self.made(relative, key)
         return path
 
@@ -133,26 +143,41 @@ class SiteFiles:
         the cache, see ``label_build.cache.copy_file``)."""
         path = self.claim(relative, writer)
         if not self.keep(relative, writer, key):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            copy_file(source, path)
+            copy_file(source, self.ready(path))
             self.made(relative, key)
         return path
 
+    def adopt(self, relative: str, source: Path, writer: str) -> None:
+        """A file another program wrote outside the site (Pagefind): kept from the previous
+        site if it has the same bytes, else moved in."""
+        key = content_key(Path(source).read_bytes())
+        path = self.claim(relative, writer)
+        if self.keep(relative, writer, key):
+            os.unlink(source)
+        else:
+            os.replace(source, self.ready(path))
+            self.made(relative, key)
+
     def settle(self) -> None:
-        """Give every file written without a key (Pelican's pages and copies, Pagefind's
-        bundles) its content key; one that equals the previous site's file is replaced by
-        that file, so that it stays untouched too."""
+        """Give every file written without a key (Pelican's pages and copies) its content key;
+        one that equals the previous site's file is replaced by that file, so that it stays
+        untouched too."""
         for name in sorted(set(self.writers) - set(self.keys)):
             path = self.root / name
             if not path.is_file():
                 continue
             key = content_key(path.read_bytes())
             self.made(name, key)
-            if self.previous is not None and self.previous.key(name) == key:
+            source = self.previous.intact(name, key) if self.previous is not None else None
+            if source is not None:
                 spare = path.with_name(path.name + ".precedent")
-                if self.previous.link(name, key, spare):
-                    os.replace(spare, path)
-                    self.kept += 1
+                os.link(source, spare)
+                os.replace(spare, path)
+                self.kept.add(name)
+
+    def written(self) -> list[Path]:
+        """The files this build wrote (not kept from the previous site)."""
+        return [self.root / name for name in self.writers if name not in self.kept]
 
     def record(self) -> dict:
         """What the next build needs: every file's key, size and mtime, and dependencies."""
@@ -165,21 +190,24 @@ class SiteFiles:
             files[name] = [key, stat.st_size, stat.st_mtime_ns]
         return {"files": files, "deps": self.deps}
 
-    def record_tree(self, folder: Path, writer: str) -> None:
-        """Record files another program wrote under ``folder`` (Pagefind's bundles)."""
-        base = Path(folder).resolve().relative_to(self.root)
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
-                self.claim((base / path.relative_to(folder)).as_posix(), writer)
-
     def unrecorded(self) -> list[str]:
         """Files in the output that no writer declared (each one is a bug of ours)."""
-        found = (p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
-        return sorted(key for key in found if key not in self.writers)
+        return sorted(name for name in tree_files(self.root) if name not in self.writers)
 
     def page_urls(self) -> list[str]:
         """The URL of every HTML page written (``x/index.html`` → ``x/``), sorted."""
         return sorted(key.removesuffix("index.html") for key in self.writers if _is_page(key))
+
+
+def tree_files(root: Path) -> list[str]:
+    """Every file under ``root``, relative, with ``/`` (``os.walk``: pathlib's ``rglob`` costs
+    seconds over the 38,000 files of a national site)."""
+    found = []
+    for folder, _dirs, names in os.walk(root):
+        base = os.path.relpath(folder, root)
+        for name in names:
+            found.append(name if base == "." else f"{base}/{name}")
+    return found
 
 
 def _key(relative: str) -> str:

@@ -1,13 +1,11 @@
 """Pelican plugin: the search page and the Pagefind index. Wiring only."""
 
-from pathlib import Path
-
 from label_build import progress
 from label_build.site_files import CONTEXT_KEY as FILES_KEY
 from label_data.published import view_in
 from pelican import signals
 
-from .index import BUNDLE, WRITER, build_index
+from .index import build_index
 from .page import SearchPageGenerator
 
 
@@ -26,9 +24,6 @@ def _index(pelican) -> None:
             pelican.settings.get("LABEL_CACHE"),
             files,
         )
-    if files is not None:  # Pagefind wrote the bundles: recorded as ours
-        for bundle in sorted(Path(pelican.output_path).glob(f"{BUNDLE}*")):
-            files.record_tree(bundle, WRITER)
 
 
 def register() -> None:

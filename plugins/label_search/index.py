@@ -255,14 +255,32 @@ def build_index(
             _reuse(cached, output / name, files)
         else:
             todo.append((name, documents, cached))
-    lanes = _lanes([(docs, output / name) for name, docs, _ in todo], workers())
+    scratch = output / SCRATCH  # Pagefind writes here; the files then move into the site
+    lanes = _lanes([(docs, scratch / name) for name, docs, _ in todo], workers())
     with ThreadPoolExecutor(max_workers=len(lanes) or 1) as pool:  # each job is its own process
         list(pool.map(_run_lane, lanes))
     for name, _, cached in todo:
         if cached is not None:
-            _keep(output / name, cached)
+            _keep(scratch / name, cached)
+        _move_in(scratch / name, output / name, files)
+    shutil.rmtree(scratch, ignore_errors=True)
     log.info("label_search: %d pages, %d bundles indexed again", total, len(todo))
     return total
+
+
+SCRATCH = ".indexation"  # inside the staging directory: same file system, removed with it
+
+
+def _move_in(fresh: Path, bundle: Path, files: SiteFiles | None) -> None:
+    """Move a bundle Pagefind just wrote into the site: each file that has the bytes of the
+    site in place's file stays that file (untouched), the others are moved in."""
+    if files is None:
+        os.replace(fresh, bundle)
+        return
+    base = bundle.relative_to(files.root)
+    for path in sorted(fresh.rglob("*")):
+        if path.is_file():
+            files.adopt((base / path.relative_to(fresh)).as_posix(), path, WRITER)
 
 
 def _reuse(cached: Path, bundle: Path, files: SiteFiles | None) -> None:
