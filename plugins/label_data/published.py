@@ -35,11 +35,11 @@ def check(settings: Mapping[str, Any]) -> Checked:
     """Load and check the data, then publish it at ``LABEL_NOW`` (the real time when unset:
     the driver sets it once per build, so every generator sees the same instant)."""
     now = parse_now(settings.get("LABEL_NOW") or None)
-    dataset, problems = validate(Path(settings.get("LABEL_DATA") or "data"))
+    cache = settings.get("LABEL_CACHE") or None
+    dataset, problems = validate(Path(settings.get("LABEL_DATA") or "data"), cache)
     if problems.errors:
         raise DataError(problems)
     preview = bool(settings.get("LABEL_PREVIEW"))
-    cache = settings.get("LABEL_CACHE") or None
     view = build_view(dataset, load_reference(), now, preview=preview, cache_dir=cache)
     return Checked(dataset, problems, view)
 

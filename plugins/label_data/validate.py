@@ -34,9 +34,10 @@ def parse_now(value: str | None) -> dt.datetime:
     return now
 
 
-def validate(data_dir: Path) -> tuple[Dataset, Problems]:
+def validate(data_dir: Path, cache_dir: str | Path | None = None) -> tuple[Dataset, Problems]:
+    """Load and check ``data_dir``; ``cache_dir`` (``CACHEDIR``) keeps each file's parse."""
     problems = Problems()
-    dataset = load_dataset(Path(data_dir), problems)
+    dataset = load_dataset(Path(data_dir), problems, cache_dir)
     dataset = check(dataset, load_reference(), problems)
     return dataset, problems
 
