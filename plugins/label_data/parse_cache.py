@@ -196,10 +196,11 @@ def _read_entry(cache: FileCache, key: str) -> bytes | None:
         return None
     except OSError:  # a link, a folder, no permission: not an entry, parsed again
         return b""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > ENTRY_MAX_BYTES:
+        os.close(fd)
+        return b""
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > ENTRY_MAX_BYTES:
-            return b""
         return handle.read(ENTRY_MAX_BYTES + 1)
 
 
