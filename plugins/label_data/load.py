@@ -1,10 +1,13 @@
 """Load ``data/`` into the model: every file decoded strictly, every problem at its line.
 
-In: the data directory. Out: a ``Dataset`` and the problems found, which ``rules.check`` then
-completes with the rules that span several files. Each file is walked against its declaration
-in ``label_data.schema`` (keys, types, required fields, messages); what stays here is what a
-field type cannot know alone: a code equal to its file name, a mention declared in its edition,
-an action's end after its start, an id unique across files, a photo present in ``photos/``.
+In: the data directory (and ``CACHEDIR``, if any). Out: a ``Dataset`` and the problems found,
+which ``rules.check`` then completes with the rules that span several files. Each file is
+parsed alone by a ``_parse_…`` function, whose result ``parse_cache`` keeps while the file's
+bytes stay the same; what spans files is checked here on every load. Each file is walked
+against its declaration in ``label_data.schema`` (keys, types, required fields, messages);
+what stays here is what a field type cannot know alone: a code equal to its file name, a
+mention declared in its edition, an action's end after its start, and, on every load, an id
+unique across files and a photo present in ``photos/``.
 """
 
 from __future__ import annotations

@@ -300,7 +300,7 @@ def _decoder(hint: Any) -> Decoder:
         return lambda v: frozenset(item(x) for x in _list(v))
     if origin is dict:
         return _dict_decoder(args)
-    if is_dataclass(hint):
+    if isinstance(hint, type) and is_dataclass(hint):
         return _dataclass_decoder(hint)
     return _scalar_decoder(hint)
 
