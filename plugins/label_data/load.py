@@ -56,7 +56,11 @@ def load_dataset(
         return Dataset(False, Referentiel({}, {}, {}), {}, {}, {})
     site, ref = data_dir / "site.yaml", data_dir / "referentiel.yaml"
     listed = {sub: _listing(data_dir / sub) for sub in _KIND_OF_DIR}
-    files = [(kind, path) for kind, path in ((SITE, site), (REFERENTIEL, ref)) if _exists(path)]
+    files = [
+        (kind, path)
+        for kind, path in ((_SITE_KIND, site), (_REFERENTIEL_KIND, ref))
+        if _exists(path)
+    ]
     files += [(_KIND_OF_DIR[sub], p) for sub, found in listed.items() for p in _yaml(found)]
     parsed = parse_cache.load_files(files, data_dir, cache_dir)
 
@@ -392,8 +396,8 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
 
 
 # Each kind of data file: its parser and the type of what it gives (read back from the cache).
-SITE = Kind(_parse_site, bool)
-REFERENTIEL = Kind(_parse_referentiel, Referentiel)
+_SITE_KIND = Kind(_parse_site, bool)
+_REFERENTIEL_KIND = Kind(_parse_referentiel, Referentiel)
 _KIND_OF_DIR = {
     "territoires": Kind(_parse_territory, Territory | None),
     "palmares": Kind(_parse_edition, Edition | None),
