@@ -16,6 +16,7 @@ from conftest import ROOT
 from label_data import parse_cache
 from label_data.load import load_dataset
 from label_data.problems import Problems
+from label_data.validate import validate
 from test_validation import edit, write_mini
 
 PLUGIN = ROOT / "plugins" / "label_data"
@@ -40,7 +41,8 @@ def bad(tmp_path) -> Path:
     edit(data / "palmares/2024.yaml", "    arobases: 2\n", "    arobases: 2\n   mentions: [\n")
     edit(data / "actions/01001.yaml", "id: abergement-wifi", "id: bordeaux-budget")
     photo = "photos_panneaux:\n  - {fichier: bordeaux.jpg, date: 2025-03-02, credit: Ville}\n"
-    (data / "territoires/33063.yaml").open("a", encoding="utf-8").write(photo)
+    territory = data / "territoires/33063.yaml"
+    territory.write_text(territory.read_text(encoding="utf-8") + photo, encoding="utf-8")
     (data / "territoires/2A004.yml").write_text('code: "2A004"\n', encoding="utf-8")
     (data / "palmares/2023.yaml").symlink_to(data / "nulle-part.yaml")
     return data
@@ -68,6 +70,16 @@ def test_warm_and_cold_loads_of_bad_data_report_the_same_lines(bad, tmp_path):
     assert (
         load(bad, cache) == load(bad, None) == (repr(cold), [repr(p) for p in cold_problems.items])
     )
+
+
+def test_the_checker_reports_the_same_lines_warm_and_cold(tmp_path):
+    data, cache = write_mini(tmp_path / "data"), tmp_path / "cache"
+    edit(data / "palmares/2025.yaml", "    arobases: 5", "    arobases: 5\n    excellence: true")
+    edit(data / "territoires/33063.yaml", "[2024, 2025]", "[2024]")
+    expected = validate(data)[1].lines()
+    assert any("avertissement" in line for line in expected)
+    assert validate(data, cache)[1].lines() == expected  # cold
+    assert validate(data, cache)[1].lines() == expected  # warm
 
 
 def test_parsing_on_every_core_gives_what_one_core_gives(bad, tmp_path, monkeypatch):
