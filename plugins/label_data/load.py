@@ -1,20 +1,24 @@
 """Load ``data/`` into the model: every file decoded strictly, every problem at its line.
 
-In: the data directory. Out: a ``Dataset`` and the problems found, which ``rules.check`` then
-completes with the rules that span several files. Each file is walked against its declaration
-in ``label_data.schema`` (keys, types, required fields, messages); what stays here is what a
-field type cannot know alone: a code equal to its file name, a mention declared in its edition,
-an action's end after its start, an id unique across files, a photo present in ``photos/``.
+In: the data directory (and ``CACHEDIR``, if any). Out: a ``Dataset`` and the problems found,
+which ``rules.check`` then completes with the rules that span several files. Each file is
+parsed alone by a ``_parse_…`` function, whose result ``parse_cache`` keeps while the file's
+bytes stay the same; what spans files is checked here on every load. Each file is walked
+against its declaration in ``label_data.schema`` (keys, types, required fields, messages);
+what stays here is what a field type cannot know alone: a code equal to its file name, a
+mention declared in its edition, an action's end after its start, and, on every load, an id
+unique across files and a photo present in ``photos/``.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from . import schema
+from . import parse_cache, schema
 from .model import (
     Action,
     Carrier,
@@ -31,12 +35,18 @@ from .model import (
     Service,
     Territory,
 )
+from .parse_cache import Kind, Parsed, Source
 from .problems import Location, Problems, display_path
 from .schema import Record
-from .yamlload import Reader, compose_file
+from .yamlload import Reader, compose_bytes
 
 
-def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
+def load_dataset(
+    data_dir: Path, problems: Problems, cache_dir: str | Path | None = None
+) -> Dataset:
+    """The dataset of ``data_dir``; each file's parse is kept in ``cache_dir`` (``CACHEDIR``)
+    and read back while the file is unchanged (``parse_cache``). What spans files (ids unique
+    across files, photos present) is checked here on every load."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         problems.error(
@@ -44,39 +54,46 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
             "dossier de données introuvable : vérifiez le chemin donné à DATA=",
         )
         return Dataset(False, Referentiel({}, {}, {}), {}, {}, {})
-    demo = _load_site(data_dir / "site.yaml", problems, data_dir)
-    referentiel = _load_referentiel(data_dir / "referentiel.yaml", problems, data_dir)
-    territories = {}
+    site, ref = data_dir / "site.yaml", data_dir / "referentiel.yaml"
+    listed = {sub: _listing(data_dir / sub) for sub in _KIND_OF_DIR}
+    files = [
+        (kind, path)
+        for kind, path in ((_SITE_KIND, site), (_REFERENTIEL_KIND, ref))
+        if _exists(path)
+    ]
+    files += [(_KIND_OF_DIR[sub], p) for sub, found in listed.items() for p in _yaml(found)]
+    parsed = parse_cache.load_files(files, data_dir, cache_dir)
+
+    def take(path: Path) -> Any:
+        return _take(parsed[path], data_dir / PHOTOS_DIR, problems)
+
+    demo = bool(take(site)) if _exists(site) else False
+    if _exists(ref):
+        referentiel = take(ref)
+    else:
+        referentiel = Referentiel({}, {}, {})
+        problems.error(
+            Location(display_path(ref)),
+            "fichier manquant : le référentiel (catégories, enjeux, services) est requis",
+        )
+    territories: dict[str, Territory] = {}
     unreadable = set()
-    for path in _yaml_files(data_dir / "territoires", problems):
-        territory = _load_territory(path, problems, data_dir)
+    for path in _yaml_files(listed["territoires"], problems):
+        territory = take(path)
         if territory is not None:
             territories[territory.code] = territory
         else:
             unreadable.add(path.stem)
     editions = {}
-    for path in _yaml_files(data_dir / "palmares", problems):
-        edition = _load_edition(path, problems, data_dir)
+    for path in _yaml_files(listed["palmares"], problems):
+        edition = take(path)
         if edition is not None:
             editions[edition.annee] = edition
     actions: dict[str, Action] = {}
     by_territory: dict[str, tuple[Action, ...]] = {}
-    for path in _yaml_files(data_dir / "actions", problems):
-        loaded = _load_actions(path, problems, data_dir)
-        by_territory[path.stem] = tuple(loaded)
-        for action in loaded:
-            if action.id in actions:
-                first = actions[action.id].where
-                problems.error(
-                    action.where,
-                    f"identifiant d’action « {action.id} » déjà utilisé "
-                    f"({first}) : chaque action doit avoir un id unique",
-                )
-                problems.error(
-                    first, f"identifiant d’action « {action.id} » utilisé aussi dans {action.where}"
-                )
-                continue
-            actions[action.id] = action
+    for path in _yaml_files(listed["actions"], problems):
+        by_territory[path.stem] = take(path)
+        _add_unique(actions, by_territory[path.stem], problems)
     return Dataset(
         demo,
         referentiel,
@@ -89,43 +106,79 @@ def load_dataset(data_dir: Path, problems: Problems) -> Dataset:
     )
 
 
-def _yaml_files(directory: Path, problems: Problems) -> list[Path]:
-    if not directory.is_dir():
-        return []
-    found = sorted(directory.iterdir())
+def _exists(path: Path) -> bool:
+    return os.path.lexists(path)  # a broken link is reported, not taken for no file
+
+
+def _add_unique(actions: dict[str, Action], loaded: tuple[Action, ...], problems: Problems) -> None:
+    """Add one file's actions by id; an id already used (here or in another file) is an
+    error, told at both places, and the first action keeps it."""
+    for action in loaded:
+        if action.id in actions:
+            first = actions[action.id].where
+            problems.error(
+                action.where,
+                f"identifiant d’action « {action.id} » déjà utilisé "
+                f"({first}) : chaque action doit avoir un id unique",
+            )
+            problems.error(
+                first, f"identifiant d’action « {action.id} » utilisé aussi dans {action.where}"
+            )
+            continue
+        actions[action.id] = action
+
+
+def _take(parsed: Parsed, photos: Path, problems: Problems) -> Any:
+    """A file's value, its problems reported again (cached or not), its photos checked: a
+    photo's presence is not in the file's bytes, so it is never cached."""
+    problems.items.extend(parsed.problems)
+    for fichier, where in parsed.photos:
+        if not (photos / fichier).is_file():
+            problems.error(
+                where,
+                f"photo « {fichier} » introuvable : placez le fichier dans le dossier "
+                f"{PHOTOS_DIR}/ des données (à côté de territoires/)",
+            )
+    return parsed.value
+
+
+def _listing(directory: Path) -> list[Path]:
+    return sorted(directory.iterdir()) if directory.is_dir() else []
+
+
+def _yaml(found: list[Path]) -> list[Path]:
+    return [p for p in found if p.suffix == ".yaml" and not p.name.startswith(".")]
+
+
+def _yaml_files(found: list[Path], problems: Problems) -> list[Path]:
     for path in found:
         if path.suffix == ".yml":
             problems.error(
                 Location(display_path(path)),
                 "extension .yml : renommez le fichier en .yaml pour qu’il soit lu",
             )
-    return [p for p in found if p.suffix == ".yaml" and not p.name.startswith(".")]
+    return _yaml(found)
 
 
-def _open(path: Path, problems: Problems, data_dir: Path) -> tuple[Reader, yaml.Node | None]:
-    shown_as = display_path(path)
-    return Reader(shown_as, problems), compose_file(path, shown_as, problems, data_dir)
+def _open(source: Source) -> tuple[Reader, yaml.Node | None]:
+    reader = Reader(source.shown_as, source.problems)
+    if source.data is None:  # refused before parsing, and already reported
+        return reader, None
+    return reader, compose_bytes(source.data, source.shown_as, source.problems)
 
 
-def _load_site(path: Path, problems: Problems, data_dir: Path) -> bool:
-    if not os.path.lexists(path):  # a broken link is reported, not taken for no file
-        return False
-    reader, root = _open(path, problems, data_dir)
+def _parse_site(source: Source) -> bool:
+    reader, root = _open(source)
     if root is None:
         return False
     fields = schema.SITE.decode(reader, root) or {}
     return bool(fields.get("demo"))
 
 
-def _load_referentiel(path: Path, problems: Problems, data_dir: Path) -> Referentiel:
+def _parse_referentiel(source: Source) -> Referentiel:
     empty = Referentiel({}, {}, {})
-    if not os.path.lexists(path):
-        problems.error(
-            Location(display_path(path)),
-            "fichier manquant : le référentiel (catégories, enjeux, services) est requis",
-        )
-        return empty
-    reader, root = _open(path, problems, data_dir)
+    problems = source.problems
+    reader, root = _open(source)
     if root is None:
         return empty
     fields = schema.REFERENTIEL.decode(reader, root)
@@ -165,16 +218,16 @@ def _entries(
     return out
 
 
-def _load_territory(path: Path, problems: Problems, data_dir: Path) -> Territory | None:
-    reader, root = _open(path, problems, data_dir)
+def _parse_territory(source: Source) -> Territory | None:
+    reader, root = _open(source)
     if root is None:
         return None
     f = schema.TERRITORY.decode(reader, root)
     code = f.get("code") if f else None
     if f is None or code is None:
         return None
-    if code != path.stem:
-        problems.error(
+    if code != source.path.stem:
+        reader.problems.error(
             f.at["code"],
             f"le code « {code} » ne correspond pas au nom du fichier : "
             f"renommez le fichier en {code}.yaml ou corrigez le code",
@@ -191,10 +244,7 @@ def _load_territory(path: Path, problems: Problems, data_dir: Path) -> Territory
         epci=f.get("epci"),
         cotisations=frozenset(f["cotisations"]) if "cotisations" in f else None,
         contact=_contact(f.get("contact")),
-        photos=tuple(
-            _photo(problems, p, path.parent.parent / PHOTOS_DIR)
-            for p in f.get("photos_panneaux") or ()
-        ),
+        photos=tuple(_photo(source, p) for p in f.get("photos_panneaux") or ()),
         where=f.where,
     )
 
@@ -208,15 +258,12 @@ def _contact(values: Record | None) -> Contact | None:
 PHOTOS_DIR = "photos"  # beside territoires/: the panel photos' files
 
 
-def _photo(problems: Problems, f: Record, photos: Path) -> PanelPhoto:
+def _photo(source: Source, f: Record) -> PanelPhoto:
     fichier = f.get("fichier") or ""
-    # Its name and format are the schema's (PhotoFile); whether it is there, the loader's.
-    if fichier and not (photos / fichier).is_file():
-        problems.error(
-            f.at["fichier"],
-            f"photo « {fichier} » introuvable : placez le fichier dans le dossier "
-            f"{PHOTOS_DIR}/ des données (à côté de territoires/)",
-        )
+    # Its name and format are the schema's (PhotoFile); whether it is there, the loader's, on
+    # every load (``_take``): it is not in this file's bytes.
+    if fichier:
+        source.photos.append((fichier, f.at["fichier"]))
     return PanelPhoto(
         fichier=fichier,
         adresse=f.get("adresse"),
@@ -225,8 +272,9 @@ def _photo(problems: Problems, f: Record, photos: Path) -> PanelPhoto:
     )
 
 
-def _load_edition(path: Path, problems: Problems, data_dir: Path) -> Edition | None:
-    reader, root = _open(path, problems, data_dir)
+def _parse_edition(source: Source) -> Edition | None:
+    path = source.path
+    reader, root = _open(source)
     if root is None:
         return None
     kind = schema.EDITION
@@ -299,17 +347,16 @@ def _laureate(
     )
 
 
-def _load_actions(path: Path, problems: Problems, data_dir: Path) -> list[Action]:
-    reader, root = _open(path, problems, data_dir)
+def _parse_actions(source: Source) -> tuple[Action, ...]:
+    reader, root = _open(source)
     if root is None:
-        return []
-    return [
+        return ()
+    code = source.path.stem
+    return tuple(
         a
-        for a in (
-            _action(reader, n, path.stem) for n in reader.sequence(root, "le fichier d’actions")
-        )
+        for a in (_action(reader, n, code) for n in reader.sequence(root, "le fichier d’actions"))
         if a
-    ]
+    )
 
 
 def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
@@ -346,3 +393,13 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
         contact=_contact(v.get("contact")),
         where=reader.loc(node),
     )
+
+
+# Each kind of data file: its parser and the type of what it gives (read back from the cache).
+_SITE_KIND = Kind(_parse_site, bool)
+_REFERENTIEL_KIND = Kind(_parse_referentiel, Referentiel)
+_KIND_OF_DIR = {
+    "territoires": Kind(_parse_territory, Territory | None),
+    "palmares": Kind(_parse_edition, Edition | None),
+    "actions": Kind(_parse_actions, tuple[Action, ...]),
+}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Dataset
+from .parse_cache import gc_paused
 from .problems import DataError, Problems
 from .reference import load_reference
 from .validate import parse_now, validate
@@ -35,12 +36,13 @@ def check(settings: Mapping[str, Any]) -> Checked:
     """Load and check the data, then publish it at ``LABEL_NOW`` (the real time when unset:
     the driver sets it once per build, so every generator sees the same instant)."""
     now = parse_now(settings.get("LABEL_NOW") or None)
-    dataset, problems = validate(Path(settings.get("LABEL_DATA") or "data"))
-    if problems.errors:
-        raise DataError(problems)
-    preview = bool(settings.get("LABEL_PREVIEW"))
     cache = settings.get("LABEL_CACHE") or None
-    view = build_view(dataset, load_reference(), now, preview=preview, cache_dir=cache)
+    with gc_paused():  # a few million objects made at once: see gc_paused
+        dataset, problems = validate(Path(settings.get("LABEL_DATA") or "data"), cache)
+        if problems.errors:
+            raise DataError(problems)
+        preview = bool(settings.get("LABEL_PREVIEW"))
+        view = build_view(dataset, load_reference(), now, preview=preview, cache_dir=cache)
     return Checked(dataset, problems, view)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import typo
 from .load import load_dataset
 from .model import Dataset
+from .parse_cache import gc_paused
 from .problems import Location, Problems
 from .reference import load_reference
 from .rules import check
@@ -34,10 +35,12 @@ def parse_now(value: str | None) -> dt.datetime:
     return now
 
 
-def validate(data_dir: Path) -> tuple[Dataset, Problems]:
+def validate(data_dir: Path, cache_dir: str | Path | None = None) -> tuple[Dataset, Problems]:
+    """Load and check ``data_dir``; ``cache_dir`` (``CACHEDIR``) keeps each file's parse."""
     problems = Problems()
-    dataset = load_dataset(Path(data_dir), problems)
-    dataset = check(dataset, load_reference(), problems)
+    with gc_paused():
+        dataset = load_dataset(Path(data_dir), problems, cache_dir)
+        dataset = check(dataset, load_reference(), problems)
     return dataset, problems
 
 

@@ -99,8 +99,16 @@ def compose_file(path: Path, shown_as: str, problems: Problems, root: Path | Non
     if refused:
         problems.error(Location(shown_as, 1, 1), refused)
         return None
+    return compose_bytes(path.read_bytes(), shown_as, problems)
+
+
+def compose_bytes(data: bytes, shown_as: str, problems: Problems):
+    """Parse the bytes of one data file (already accepted by ``file_problem``) into a node
+    tree, as ``compose_file`` does: the loader reads each file once, to hash it and to parse
+    it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # As a text-mode read does: strict UTF-8, any line ending read as « \n ».
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         problems.error(
             Location(shown_as, 1, 1),
