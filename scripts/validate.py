@@ -22,7 +22,10 @@ def main() -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    dataset, problems = validate(Path(os.environ.get("DATA") or "data"))
+    # The parse cache (CACHEDIR/donnees/) makes a second check of the same files fast.
+    dataset, problems = validate(
+        Path(os.environ.get("DATA") or "data"), os.environ.get("CACHEDIR") or None
+    )
     print(report(dataset, problems, now))
     return 1 if problems.errors else 0
 
