@@ -146,16 +146,18 @@ def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None
 
     Pelican(settings).run()
     _write_sitemap(settings)
+    if state.view.preview:
+        settings[FILES_KEY].write(
+            PREVIEW_MARKER,
+            "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n",
+            "label_build",
+        )
     stray = settings[FILES_KEY].unrecorded()
     if stray:  # every file goes through the URL contract's record (one path, one writer)
         raise SiteFileError(f"fichiers écrits sans passer par le registre : {stray[:10]}")
     _check_content_links(settings, staging)
     settings[FILES_KEY].settle()  # what Pelican and Pagefind wrote as before stays untouched
-    if state.view.preview:
-        (staging / PREVIEW_MARKER).write_text(
-            "Aperçu sous embargo : ce dossier ne doit jamais être publié.\n", encoding="utf-8"
-        )
-    elif publish and is_preview(staging):  # pragma: no cover - defensive
+    if publish and is_preview(staging):  # pragma: no cover - defensive
         raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
 
 
@@ -182,7 +184,7 @@ def _swap(settings: dict, staging: Path, output: Path, built: str) -> None:
         progress.count("fichiers gardés", len(files.kept))
         replace_output(staging, output, written=files.written())
         counts = dict(progress.REPORT.counts)
-        reuse.remember(settings.get("LABEL_CACHE"), output, built, counts)
+        reuse.remember(settings.get("LABEL_CACHE"), output, built, counts, record["files"])
         remember_site(settings.get("LABEL_CACHE"), output, record)
 
 

@@ -81,18 +81,25 @@ def _hash_files(h, base: Path, paths: Iterable[Path]) -> None:
 def manifest(output: Path) -> str:
     """A digest of every file's relative path, size and modification time: enough to notice a
     site changed by hand. ``os.scandir``: pathlib costs seconds over a national site."""
-    h = hashlib.sha256()
-    todo = [str(output)]
+    entries, todo = [], [str(output)]
     while todo:
         folder = todo.pop()
-        with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
+        with os.scandir(folder) as found:
+            for entry in found:
                 if entry.is_dir(follow_symlinks=False):
                     todo.append(entry.path)
                 else:
                     stat = entry.stat(follow_symlinks=False)
                     rel = os.path.relpath(entry.path, output)
-                    h.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+                    entries.append((rel, stat.st_size, stat.st_mtime_ns))
+    return manifest_of(entries)
+
+
+def manifest_of(entries: Iterable[tuple[str, int, int]]) -> str:
+    """The manifest of files given as (relative path, size, modification time)."""
+    h = hashlib.sha256()
+    for rel, size, mtime in sorted(entries):
+        h.update(f"{rel}\0{size}\0{mtime}\n".encode())
     return h.hexdigest()
 
 
@@ -109,14 +116,18 @@ def unchanged(cache_dir: str | None, output: Path, print_: str) -> dict | None:
     return record if record.get("manifest") == manifest(output) else None
 
 
-def remember(cache_dir: str | None, output: Path, print_: str, counts: dict) -> None:
+def remember(
+    cache_dir: str | None, output: Path, print_: str, counts: dict, files: dict[str, list]
+) -> None:
+    """``files``: the site's record (``SiteFiles.record``), every file with its size and
+    modification time, from which the manifest is made without walking the site again."""
     if not cache_dir:
         return
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     record = {
         "output": str(output.resolve()),
         "fingerprint": print_,
-        "manifest": manifest(output),
+        "manifest": manifest_of((name, size, mtime) for name, (_, size, mtime) in files.items()),
         "counts": counts,
     }
     (Path(cache_dir) / RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
