@@ -14,10 +14,10 @@ import zipfile
 import pypdfium2 as pdfium
 import pytest
 from docx import Document
-from label_kits import images
+from label_kits import document, images
 from label_kits.cards import greeting_card_pdf, postcard_pdf
 from label_kits.images import email_signature, font, social_image, wrap
-from label_kits.national import build_national_kit_zip, figures_csv
+from label_kits.national import build_national_kit_zip, figures_csv, national_release_docx
 from label_kits.press_release import press_release_docx, press_release_text
 from label_kits.subject import (
     NBSP,
@@ -422,6 +422,30 @@ def test_release_says_which_actions_the_jury_examined():
     all_of_them = _history_sentence(actions_counted=30)
     assert "les 30\u00a0actions qu’elle a publiées" in all_of_them
     assert "examiné" not in _history_sentence(actions_counted=0)
+
+
+def test_docx_template_is_parsed_once_and_never_filled(monkeypatch):
+    """python-docx's template is opened and prepared once per process; every release copies
+    its body, so one release leaves nothing in the next."""
+    opened = []
+
+    def counting_document(*args):
+        opened.append(args)
+        return Document(*args)
+
+    monkeypatch.setattr(document, "Document", counting_document)
+    document._template.cache_clear()
+    try:
+        first = press_release_docx(SUBJECT)
+        other = press_release_docx(dataclasses.replace(SUBJECT, nom="Brest", code="29019"))
+        national_release_docx(EDITION)
+        assert press_release_docx(SUBJECT) == first != other
+        assert len(opened) == 1
+        template = document._template()
+        assert not template.document.paragraphs
+        assert template.document.core_properties.title != SUBJECT.nom
+    finally:
+        document._template.cache_clear()  # the next tests rebuild it from the real Document
 
 
 def test_intercommunality_dateline_asks_for_its_seat():

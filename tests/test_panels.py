@@ -11,9 +11,10 @@ from pathlib import Path
 import pypdfium2
 import pytest
 from conftest import CHROMIUM, CHROMIUM_FLAGS
+from label_panels import render_png as png_backend
 from label_panels.charter import DEFAULT_CHARTER, MAX_LEVEL, CharterError
 from label_panels.fonts import font_info
-from label_panels.geometry import TextRun, layout
+from label_panels.geometry import Box, TextRun, layout
 from label_panels.render import (
     PanelSpec,
     charter_digest,
@@ -458,3 +459,27 @@ def test_a_spot_ink_named_in_the_charter_is_a_separation(tmp_path):
     data = render_pdf(PanelSpec("ville", 2, 2026), charter)
     assert b"/Separation /PANTONE#20186#20C /DeviceCMYK" in data
     assert print_problems(data) == []
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        Box(3, 4, 40, 25, 0, "#C8102E"),  # square corners: a plain fill
+        Box(3, 4, 40, 25, 2.5, "#C8102E"),  # corners apart: fill, then four blended corners
+        Box(2.2, 3.7, 30, 8.9, 4.5, "#1B8A3A"),  # a pill: the corners overlap, one whole mask
+    ],
+)
+def test_rounded_box_is_the_masked_paste_it_replaces(box):
+    """Filling a box and blending only its corners gives the pixels of pasting its colour
+    through a full mask of the rounded box (the way boxes were drawn before)."""
+    scale = 7.3
+    drawn = Image.new("RGB", (400, 300), (10, 200, 30))
+    expected = drawn.copy()
+    png_backend._draw_box(drawn, box, scale)
+    left, top = round(box.x * scale), round(box.y * scale)
+    right, bottom = round((box.x + box.width) * scale), round((box.y + box.height) * scale)
+    mask = png_backend._rounded_mask(right - left, bottom - top, box.radius * scale)
+    expected.paste(
+        Image.new("RGB", (1, 1), box.color).getpixel((0, 0)), (left, top, right, bottom), mask
+    )
+    assert drawn.tobytes() == expected.tobytes()

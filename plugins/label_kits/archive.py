@@ -1,6 +1,6 @@
 """Zip archives whose bytes depend only on their contents.
 
-In: (member name, bytes) pairs, or the bytes of a zip made by another library (a DOCX).
+In: (member name, bytes) pairs; ``docx_members`` reads them from a DOCX python-docx saved.
 Out: zip bytes with every member dated from the edition the caller gives (the ceremony day at
 noon; 1980-01-01, zip's first day, without one), Unix permissions 0644, deflated, in the order
 given: an unzipped kit shows a meaningful date, never the building machine's clock. The same
@@ -60,8 +60,8 @@ _THUMBNAIL = "docProps/thumbnail.jpeg"
 _THUMBNAIL_REL = re.compile(rb"<Relationship [^>]*Target=\"docProps/thumbnail\.jpeg\"[^>]*/>")
 
 
-def repack_docx(data: bytes, when: datetime.datetime | None = None) -> bytes:
-    """Re-zip a DOCX with fixed member dates (python-docx stamps the current time)."""
+def docx_members(data: bytes) -> list[tuple[str, bytes]]:
+    """The members of a DOCX saved by python-docx, in its order, without the thumbnail."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = []
         for info in source.infolist():
@@ -71,4 +71,4 @@ def repack_docx(data: bytes, when: datetime.datetime | None = None) -> bytes:
             if info.filename == "_rels/.rels":
                 content = _THUMBNAIL_REL.sub(b"", content)
             members.append((info.filename, content))
-    return deterministic_zip(members, when)
+    return members

@@ -9,20 +9,26 @@ from the same blocks, so the two files of a kit never say different things.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 
-from label_kits.archive import repack_docx
+from label_kits.archive import deterministic_zip, docx_members
 from label_kits.subject import GREY, RED
 
 # A town hall edits the release on its own computer: Arial is on every Windows and Mac
@@ -181,15 +187,47 @@ _STYLE_NAMES = {
 }
 
 
-def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
+@dataclass(frozen=True)
+class _Template:
+    """The default template, prepared once: its body and properties are copied per document."""
+
+    document: DocxDocument  # prepared (fonts, A4, styles); never written to afterwards
+    core: BaseOxmlElement  # its core properties (docProps/core.xml)
+    style_ids: Mapping[str, str]  # our block styles → the template's style ids
+    members: tuple[tuple[str, bytes], ...]  # the saved template, in python-docx's order
+    body_name: str  # the two members each document replaces
+    core_name: str
+
+
+@cache
+def _template() -> _Template:
+    """Parse and prepare python-docx's template once per process (it depends on this code only).
+
+    Opening the template parses its 430 kB of styles, and preparing it rewrites them: done for
+    every release, that was a third of its time. Every other part is saved once here; a
+    release only writes its own body and core properties.
+    """
     document = Document()
     # Word 2010's copy of the styles (430 kB): later versions ignore it, zipping it costs time.
     for r_id, rel in list(document.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             del document.part.rels[r_id]
     _prepare(document)
-    # Style ids resolved once: python-docx looks a style name up by scanning every style.
-    style_ids = {key: document.styles[name].style_id for key, name in _STYLE_NAMES.items()}
+    core_part = document.part.package._core_properties_part  # made now if the template has none
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _Template(
+        document=document,
+        core=core_part.element,
+        # Resolved once: python-docx looks a style name up by scanning every style.
+        style_ids={key: document.styles[name].style_id for key, name in _STYLE_NAMES.items()},
+        members=tuple(docx_members(buffer.getvalue())),
+        body_name=document.part.partname.lstrip("/"),
+        core_name=core_part.partname.lstrip("/"),
+    )
+
+
+def _write_blocks(document: DocxDocument, blocks: Sequence[Block], style_ids) -> None:
     for item in blocks:
         paragraph = document.add_paragraph()
         if item.style not in ("body", "placeholder", "small"):
@@ -204,7 +242,9 @@ def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
             if item.style == "small":
                 run.font.size = Pt(9)
                 run.font.color.rgb = RGBColor.from_string(GREY.lstrip("#"))
-    props = document.core_properties
+
+
+def _set_properties(props: CoreProperties, meta: Meta) -> None:
     props.title = meta.title
     props.subject = meta.subject
     props.keywords = meta.keywords
@@ -214,6 +254,20 @@ def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
     props.language = LANGUAGE
     props.revision = 1
     props.created = props.modified = meta.when.replace(tzinfo=None)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return repack_docx(buffer.getvalue(), meta.when)
+
+
+def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
+    """The DOCX of the blocks: a copy of the template's body and properties, filled in, zipped
+    with the template's other parts and fixed member dates (python-docx stamps the clock)."""
+    template = _template()
+    body = copy.deepcopy(template.document.element)
+    _write_blocks(DocxDocument(body, template.document.part), blocks, template.style_ids)
+    core = copy.deepcopy(template.core)
+    _set_properties(CoreProperties(core), meta)
+    own = {
+        template.body_name: serialize_part_xml(body),
+        template.core_name: serialize_part_xml(core),
+    }
+    return deterministic_zip(
+        ((name, own.get(name, data)) for name, data in template.members), meta.when
+    )

@@ -18,6 +18,7 @@ from label_panels.publish import panel_specs
 from pelican.generators import Generator
 
 from .publish import (
+    by_panel,
     kit_file,
     kit_path,
     kit_years,
@@ -41,7 +42,7 @@ class KitsGenerator(Generator):
     def generate_context(self) -> None:
         self.view = view_in(self.context)
         self.domain = self.settings["SITE_DOMAIN"]
-        self.jobs = subjects(self.view, self.domain)
+        self.jobs = by_panel(subjects(self.view, self.domain))
         self.context["label_kit_years"] = kit_years(self.view)
 
     def generate_output(self, writer) -> None:

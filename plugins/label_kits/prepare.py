@@ -19,7 +19,7 @@ from label_data.model import Dataset
 from label_data.reference import load_reference
 from label_data.view import build_view
 
-from .publish import kit_file, subjects
+from .publish import by_panel, kit_file, subjects
 
 
 def _render(job, cache_dir: str) -> None:
@@ -34,7 +34,9 @@ def prepare_embargoed_kits(dataset: Dataset, now: dt.datetime, settings: Mapping
     if not cache_dir or not hidden or settings.get("LABEL_PREVIEW"):
         return 0
     ahead = build_view(dataset, load_reference(), now, preview=True, cache_dir=cache_dir)
-    jobs = [job for job in subjects(ahead, settings["SITE_DOMAIN"]) if job[0].year in hidden]
+    jobs = by_panel(
+        job for job in subjects(ahead, settings["SITE_DOMAIN"]) if job[0].year in hidden
+    )
     with progress.stage("Kits préparés sous embargo (cache)", total=len(jobs)) as bar:
         for _ in ordered_map(partial(_render, cache_dir=cache_dir), jobs):
             bar.advance()

@@ -86,6 +86,13 @@ def subjects(view: PublishedView, domain: str) -> list[tuple[KitSubject, PanelSp
     return out
 
 
+def by_panel(jobs: Iterable[tuple[KitSubject, PanelSpec]]) -> list[tuple[KitSubject, PanelSpec]]:
+    """The kit jobs ordered by panel, stably: the kits that show one panel then follow each
+    other in a worker, which decodes and scales that panel once for all of them (the images'
+    caches hold a few panels), not once per kit."""
+    return sorted(jobs, key=lambda job: job[1].stem)
+
+
 def national_edition(view: PublishedView, edition: PublicEdition, domain: str) -> NationalEdition:
     previous = view.editions.get(edition.previous) if edition.previous else None
     names = {lau.territoire: view.territories[lau.territoire].nom for lau in edition.laureates}

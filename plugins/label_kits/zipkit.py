@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from types import MappingProxyType
 
 from label_panels.charter import load_charter
 from PIL import Image
@@ -130,11 +132,18 @@ def readme_text(
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def panel_values() -> dict[str, str]:
-    """The panel's finished size and bleed, from the charter, as the LISEZMOI writes them."""
+@cache
+def panel_values() -> Mapping[str, str]:
+    """The panel's finished size and bleed, from the charter, as the LISEZMOI writes them.
+
+    Read once per process: the charter is part of the renderer (its digest keys the kits), and
+    parsing and checking its YAML for every kit cost a fifth of a kit's time.
+    """
     charter = load_charter()
     size = f"{fr_number(round(charter.width))}{NBSP}×{NBSP}{fr_number(round(charter.height))}"
-    return {"panel_size": f"{size}{NBSP}mm", "bleed": f"{charter.bleed:g}{NBSP}mm"}
+    return MappingProxyType(
+        {"panel_size": f"{size}{NBSP}mm", "bleed": f"{charter.bleed:g}{NBSP}mm"}
+    )
 
 
 def lisezmoi(subject: KitSubject, member_names: Sequence[str] | None = None) -> bytes:

@@ -55,11 +55,42 @@ def _rounded_mask(width: int, height: int, radius_px: float) -> Image.Image:
     return mask
 
 
+@lru_cache(maxsize=64)
+def _corners(radius_px: float) -> tuple[Image.Image, ...]:
+    """The four corner masks: top left, top right, bottom left, bottom right."""
+    corner = _corner(radius_px)
+    return (
+        corner,
+        corner.transpose(Image.Transpose.FLIP_LEFT_RIGHT),
+        corner.transpose(Image.Transpose.FLIP_TOP_BOTTOM),
+        corner.transpose(Image.Transpose.ROTATE_180),
+    )
+
+
 def _draw_box(image: Image.Image, box: Box, scale: float) -> None:
     left, top = round(box.x * scale), round(box.y * scale)
     right, bottom = round((box.x + box.width) * scale), round((box.y + box.height) * scale)
-    mask = _rounded_mask(right - left, bottom - top, box.radius * scale)
-    image.paste(ImageColor.getrgb(box.color), (left, top, right, bottom), mask)
+    width, height = right - left, bottom - top
+    color = ImageColor.getrgb(box.color)
+    radius_px = min(box.radius * scale, width / 2, height / 2)
+    if radius_px < 0.5:
+        image.paste(color, (left, top, right, bottom))
+        return
+    corners = _corners(round(radius_px * 4) / 4)
+    side = corners[0].width
+    if 2 * side > width or 2 * side > height:  # the corners overlap: one mask for the box
+        image.paste(color, (left, top, right, bottom), _rounded_mask(width, height, radius_px))
+        return
+    # The same pixels as pasting through _rounded_mask, whose inside is opaque: only the
+    # corners are blended, the rest is a plain fill (a 4000-pixel box blended took 25 ms).
+    image.paste(color, (left + side, top, right - side, bottom))
+    image.paste(color, (left, top + side, left + side, bottom - side))
+    image.paste(color, (right - side, top + side, right, bottom - side))
+    xs, ys = (left, right - side), (top, bottom - side)
+    for mask, (x, y) in zip(
+        corners, ((xs[0], ys[0]), (xs[1], ys[0]), (xs[0], ys[1]), (xs[1], ys[1])), strict=True
+    ):
+        image.paste(color, (x, y, x + side, y + side), mask)
 
 
 def _draw_text(draw: ImageDraw.ImageDraw, run: TextRun, charter: Charter, scale: float) -> None:
