@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 
 from label_build import progress
-from label_build.cache import copy_file
 from label_build.parallel import ordered_map
 from label_build.site_files import files_in
 from label_data.published import view_in
@@ -51,12 +50,11 @@ class KitsGenerator(Generator):
         files = files_in(self.context)
         with progress.stage("Kits de communication", total=len(self.jobs)) as bar:
             for (subject, _), data in zip(self.jobs, ordered_map(render, self.jobs), strict=True):
-                path = files.claim(kit_path(subject.year, subject.slug, subject.code), WRITER)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(data, str):  # the cached zip, copied by the kernel
-                    copy_file(Path(data), path)
+                relative = kit_path(subject.year, subject.slug, subject.code)
+                if isinstance(data, str):  # the cached zip, named by its key: kept or copied
+                    files.copy(relative, Path(data), WRITER, Path(data).name)
                 else:
-                    path.write_bytes(data)
+                    files.write(relative, data, WRITER)
                 self._write_share_image(subject, data)
                 bar.advance()
             specs = panel_specs(self.view)
