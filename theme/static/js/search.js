@@ -184,7 +184,7 @@ function summary(raw, counts) {
   const found = [];
   if (counts.places) found.push(plural(counts.places, "collectivité"));
   if (counts.actions) found.push(plural(counts.actions, "action"));
-  const query = raw ? ` pour « ${raw} »` : "";
+  const query = raw ? ` pour «\u00a0${raw}\u00a0»` : ""; // no line break inside « »
   if (!found.length) {
     return `Aucun résultat${query}. Essayez un autre nom, un code postal ou la liste des départements.`;
   }
