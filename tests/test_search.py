@@ -6,6 +6,7 @@ even answered."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from label_search.index import ACTION_SHARDS, augment, indexed_part, keys, search_words
@@ -172,4 +173,64 @@ def test_collectivities_show_before_the_action_index_answers(browser, demo_serve
     )
     assert kinds and all(k.startswith("Action · ") for k in kinds)
     assert "action" in tab.inner_text("#recherche-etat")
+    context.close()
+
+
+LEVEL_5 = "5\u00a0@"
+
+
+def all_action_links(tab) -> list[str]:
+    while tab.is_visible("#recherche-actions-plus"):
+        shown = tab.eval_on_selector_all("#recherche-resultats-actions > li", "ls => ls.length")
+        tab.click("#recherche-actions-plus")
+        tab.wait_for_function(
+            "n => document.querySelectorAll('#recherche-resultats-actions > li').length > n",
+            arg=shown,
+        )
+    return tab.eval_on_selector_all(
+        "#recherche-resultats-actions > li a", "as => as.map(a => a.getAttribute('href'))"
+    )
+
+
+@pytest.mark.browser
+def test_a_level_narrows_the_actions_to_collectivities_of_that_level(browser, demo_server, view):
+    """Action pages carry no level filter (issue #14): the page narrows them by the codes of
+    recherche/niveaux-editions.json, fetched once, and only when a level is picked."""
+    level5 = {
+        t.code.lower()
+        for t in view.territories.values()
+        if t.current and t.current.label.arobases == 5
+    }
+    context = browser.new_context()
+    asked = []
+    context.on("request", lambda r: asked.append(r.url) if "niveaux-editions" in r.url else None)
+    tab = context.new_page()
+    tab.goto(demo_server + "/recherche/?q=numérique")
+    tab.wait_for_function(
+        "document.getElementById('recherche-resultats-actions').dataset.requete === 'numérique'"
+    )
+    everyone = len(all_action_links(tab))
+    assert asked == []  # a search without a level or an edition does not fetch the file
+    tab.click(".recherche-affiner summary")
+    tab.select_option("#filtre-niveau", value=LEVEL_5)
+    tab.fill("#q", "numérique en ligne")
+    tab.press("#q", "Enter")
+    tab.wait_for_function(
+        "q => document.getElementById('recherche-resultats-actions').dataset.requete === q",
+        arg="numérique en ligne",
+    )
+    links = all_action_links(tab)
+    owners = {re.search(r"-([0-9a-z]+)-\d+/$", href).group(1) for href in links}
+    assert links and owners <= level5, owners - level5
+    assert len(links) < everyone
+    # The level alone: every action of a 5 @ collectivity, and those only.
+    expected = sum(len(t.actions) for t in view.territories.values() if t.code.lower() in level5)
+    tab.fill("#q", "")
+    tab.press("#q", "Enter")
+    tab.wait_for_function(
+        "n => document.querySelector('#recherche-actions .recherche-compte').textContent"
+        " === `(${n})`",
+        arg=expected,
+    )
+    assert len(asked) == 1
     context.close()

@@ -14,8 +14,12 @@ page puts an exact match first) and ``resume`` (« Ville · Loire (42) · 4 @ en
 instead of an excerpt of that block. Action pages get their collectivity's name (meta
 ``collectivite``) and its codes as words. Both carry a ``code`` filter (code and postcodes):
 the search page answers an exact code with that collectivity and its actions only, searching
-the code as a word within that filter. In the indexed copy, adjacent tags
-are separated by a space, so that excerpts do not run words together.
+the code as a word within that filter. Action pages also carry a ``territoire`` filter (their
+collectivity's code), and not the ``niveau`` and ``edition`` filters: those change at every
+ceremony, and the search page narrows actions to a level or an edition through the codes of
+``levels.py`` instead (issue #14). In the indexed copy, adjacent tags are separated by a space,
+so that excerpts do not run words together, and the regions a template marks
+``<!--hors-index-->…<!--/hors-index-->`` are dropped.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ from label_build.parallel import workers
 from label_build.site_files import SiteFiles, content_key
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
+
+from .levels import FILTER, territory_key
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +122,15 @@ def action_block(t: PublicTerritory, view: PublishedView) -> str:
     dep = view.departements.get(t.departement or "")
     owner = f"{t.nom}, {dep.nom} ({dep.code})" if dep else t.nom
     meta = f'<span data-pagefind-meta="{escape("collectivite:" + owner)}"></span>'
-    return meta + code_filters(t) + code_words(t)
+    return meta + code_filters(t) + territory_filter(t) + code_words(t)
+
+
+def territory_filter(t: PublicTerritory) -> str:
+    """The ``territoire`` filter of an action (its collectivity's code): the search page
+    narrows actions to a level or an edition with it (levels.py), since an action page
+    carries neither (both change at a ceremony, issue #14)."""
+    span = f'<span data-pagefind-filter="{FILTER}">{escape(territory_key(t))}</span>'
+    return f"<div data-pagefind-ignore>{span}</div>"
 
 
 def code_words(t: PublicTerritory) -> str:
@@ -144,6 +158,9 @@ def spaced(html: str) -> str:
 
 
 _MAIN_END = "</main>"
+# What a ceremony changes on an action page (the collectivity's level, the current edition),
+# marked in the template: shown to visitors, left out of the index (issue #14).
+_OUT_OF_INDEX = re.compile(r"<!--hors-index-->.*?<!--/hors-index-->", re.DOTALL)
 _SHELL = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body>{}</body></html>'
 
 
@@ -151,12 +168,14 @@ def indexed_part(html: str) -> str:
     """The page as Pagefind reads it: its ``data-pagefind-body`` element (a <main>) alone in a
     bare document. Pagefind ignores everything else; leaving it out also keeps a bundle's key
     (the hash of its documents) unchanged when only the header, the footer or the head of
-    every page changes (issue #14), and gives the indexer a third of the bytes to parse."""
+    every page changes (issue #14), and gives the indexer a third of the bytes to parse.
+    The regions marked ``<!--hors-index-->…<!--/hors-index-->`` are left out: what a ceremony
+    changes on every action page, so that a ceremony leaves the action bundles as they were."""
     match = _BODY.search(html)
     end = html.rfind(_MAIN_END)
     if match is None or not match.group().startswith("<main") or end < match.end():
-        return html
-    return _SHELL.format(html[match.start() : end + len(_MAIN_END)])
+        return _OUT_OF_INDEX.sub("", html)
+    return _SHELL.format(_OUT_OF_INDEX.sub("", html[match.start() : end + len(_MAIN_END)]))
 
 
 def augment(html: str, block: str) -> str:

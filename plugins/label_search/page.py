@@ -1,17 +1,21 @@
 """A Pelican generator for the search page ``/recherche/``.
 
-In: nothing but the theme. Out: ``recherche/index.html`` rendered with ``recherche.html``;
-the page's script (theme/static/js/search.js) queries the Pagefind bundle that ``index.py``
-writes once the whole site is written.
+In: the published view and the theme. Out: ``recherche/index.html`` rendered with
+``recherche.html``, and ``urls.SEARCH_LABELS`` (levels.py: the codes of the collectivities of
+each level and edition, which the page fetches only when one of those filters is picked); the
+page's script (theme/static/js/search.js) queries the Pagefind bundles that ``index.py`` writes
+once the whole site is written.
 """
 
 from __future__ import annotations
 
+from label_build.site_files import files_in
 from label_data import urls
 from label_data.published import view_in
 from pelican.generators import Generator
 
 from .index import shards_in_use
+from .levels import label_codes_json
 
 URL = urls.SEARCH
 SAVE_AS = urls.page_file(URL)
@@ -22,6 +26,8 @@ class SearchPageGenerator(Generator):
         pass
 
     def generate_output(self, writer) -> None:
+        view = view_in(self.context)
+        files_in(self.context).write(urls.SEARCH_LABELS, label_codes_json(view), "label_search")
         writer.write_file(
             SAVE_AS,
             self.get_template("recherche"),
@@ -29,5 +35,6 @@ class SearchPageGenerator(Generator):
             url=URL,
             page_url=URL,
             # The action bundles the page merges into its second index, asked after /pagefind/.
-            search_shards=[f"/{name}/" for name in shards_in_use(view_in(self.context))],
+            search_shards=[f"/{name}/" for name in shards_in_use(view)],
+            search_labels="/" + urls.SEARCH_LABELS,
         )

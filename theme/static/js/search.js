@@ -16,6 +16,10 @@
 // code or postcode lists that collectivity and its actions only (filter « code »). The filters
 // are folded behind one control and loaded when it is opened, so that on a phone the first
 // result shows in the first screen and a search does not fetch them.
+// Action pages carry no level nor edition filter (both change at every ceremony, and would
+// re-index every action: issue #14): when one is picked, the page fetches once the codes of the
+// collectivities of each level and edition (data-niveaux-editions, label_search/levels.py) and
+// narrows the actions to those collectivities (filter « territoire »).
 // No inline script, no eval: Pagefind only needs 'wasm-unsafe-eval' in the CSP.
 
 const STEP = 8; // results shown per list and per « plus » (each costs one request)
@@ -39,6 +43,7 @@ const lists = {
 let pagefind = null; // Pagefind's module
 let places = null; // the collectivity index
 let actions = null; // the action bundles, merged: made at the first need
+let labelCodes = null; // level and edition → collectivity codes: fetched at the first need
 let counter = 0;
 
 function box(section, list, more, word) {
@@ -179,7 +184,7 @@ function summary(raw, counts) {
   const found = [];
   if (counts.places) found.push(plural(counts.places, "collectivité"));
   if (counts.actions) found.push(plural(counts.actions, "action"));
-  const query = raw ? ` pour « ${raw} »` : "";
+  const query = raw ? ` pour «\u00a0${raw}\u00a0»` : ""; // no line break inside « »
   if (!found.length) {
     return `Aucun résultat${query}. Essayez un autre nom, un code postal ou la liste des départements.`;
   }
@@ -217,13 +222,47 @@ async function run() {
   status.textContent = summary(raw, counts);
 }
 
+// Level and edition → the codes of those collectivities, fetched once (a failed fetch is
+// tried again at the next query).
+function fetchLabelCodes() {
+  if (!labelCodes) {
+    labelCodes = fetch(form.dataset.niveauxEditions).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+      return response.json();
+    });
+    labelCodes.catch(() => { labelCodes = null; });
+  }
+  return labelCodes;
+}
+
+// The collectivity's filters as the action pages know them: a level or an edition becomes the
+// codes of the collectivities that hold it (both: those that hold both); null when none does.
+async function actionFilters(filters) {
+  const { niveau, edition, ...stable } = filters;
+  if (!niveau && !edition) return stable;
+  const map = await fetchLabelCodes().catch(() => null);
+  if (!map) return null; // the file did not load: no action is shown rather than all of them
+  let codes = null;
+  for (const [name, value] of [["niveau", niveau], ["edition", edition]]) {
+    if (!value) continue;
+    const these = (map[name] || {})[value] || [];
+    const kept = codes && new Set(codes);
+    codes = kept ? these.filter((c) => kept.has(c)) : these;
+  }
+  return codes.length ? { ...stable, territoire: { any: codes } } : null;
+}
+
 async function runActions(raw, filters, code, mine) {
   const index = await actionIndex();
-  if (!index) { // a site without actions (a small dataset)
-    lists.actions.list.dataset.requete = raw;
+  const narrowed = index ? await actionFilters(filters) : null;
+  if (!narrowed) { // a site without actions (a small dataset), or no collectivity of that level
+    if (mine === counter) {
+      clear(lists.actions);
+      lists.actions.list.dataset.requete = raw;
+    }
     return 0;
   }
-  const options = { filters: code ? { ...filters, code } : filters };
+  const options = { filters: code ? { ...narrowed, code } : narrowed };
   const found = await index.search(code || raw || null, options);
   const fill = await show(lists.actions, found, "");
   if (mine !== counter) return 0;
