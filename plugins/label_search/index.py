@@ -24,6 +24,7 @@ so that excerpts do not run words together, and the regions a template marks
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -186,26 +187,38 @@ def augment(html: str, block: str) -> str:
     return html[: match.end()] + block + html[match.end() :]
 
 
-def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]]]:
-    """The documents of each bundle: collectivities in the primary bundle ``/pagefind/``, the
+Member = tuple[str, Path, str]  # a page of a bundle: its URL, its file, the block added
+
+
+def members(output: Path, view: PublishedView) -> dict[str, list[Member]]:
+    """The pages of each bundle: collectivities in the primary bundle ``/pagefind/``, the
     small index a search asks first; actions spread over ``ACTION_SHARDS`` bundles by a stable
     hash of their id, indexed on both cores, which the search page merges (``mergeIndex``) into
     a second index asked once the collectivities are shown."""
-    out: dict[str, list[tuple[str, str]]] = {BUNDLE: []}
+    out: dict[str, list[Member]] = {BUNDLE: []}
     out.update({shard_name(k): [] for k in range(ACTION_SHARDS)})
     for t in view.territories.values():
         path = output / t.url / "index.html"
         if path.is_file():
-            html = augment(spaced(indexed_part(path.read_text("utf-8"))), extra_block(t, view))
-            out[BUNDLE].append(("/" + t.url, html))
+            out[BUNDLE].append(("/" + t.url, path, extra_block(t, view)))
     for a in view.actions.values():
         path = output / a.url / "index.html"
         if path.is_file():
-            t = view.territories[a.territoire]
-            html = augment(spaced(indexed_part(path.read_text("utf-8"))), action_block(t, view))
-            out[shard_name(shard_of(a.id))].append(("/" + a.url, html))
+            block = action_block(view.territories[a.territoire], view)
+            out[shard_name(shard_of(a.id))].append(("/" + a.url, path, block))
     # Pagefind refuses an empty site: a bundle without pages is not made (small datasets).
-    return {name: docs for name, docs in out.items() if docs}
+    return {name: pages for name, pages in out.items() if pages}
+
+
+def document(member: Member) -> tuple[str, str]:
+    """(URL, the HTML Pagefind indexes) of one page."""
+    url, path, block = member
+    return url, augment(spaced(indexed_part(path.read_text("utf-8"))), block)
+
+
+def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]]]:
+    """The documents of each bundle (see ``members``)."""
+    return {name: list(map(document, pages)) for name, pages in members(output, view).items()}
 
 
 def shard_of(action_id: str) -> int:
@@ -266,14 +279,16 @@ def build_index(
     site in place when they are the same (``files``: the build's record), else copied."""
     output = Path(output).resolve()
     todo, total = [], 0
-    for name, documents in bundles(output, view).items():
-        total += len(documents)
-        key = digest([PAGEFIND_VERSION, LANGUAGE, *(part for doc in documents for part in doc)])
+    digests = DocumentDigests(cache_dir, files)
+    for name, pages in members(output, view).items():
+        total += len(pages)
+        key = digest([PAGEFIND_VERSION, LANGUAGE, *map(digests.of, pages)])
         cached = Path(cache_dir) / "pagefind" / name / key if cache_dir else None
         if cached is not None and (cached / "pagefind.js").is_file():
             _reuse(cached, output / name, files)
         else:
-            todo.append((name, documents, cached))
+            todo.append((name, list(map(document, pages)), cached))
+    digests.save()
     scratch = output / SCRATCH  # Pagefind writes here; the files then move into the site
     lanes = _lanes([(docs, scratch / name) for name, docs, _ in todo], workers())
     with ThreadPoolExecutor(max_workers=len(lanes) or 1) as pool:  # each job is its own process
@@ -285,6 +300,45 @@ def build_index(
     shutil.rmtree(scratch, ignore_errors=True)
     log.info("label_search: %d pages, %d bundles indexed again", total, len(todo))
     return total
+
+
+class DocumentDigests:
+    """The digest of each page's indexed document, read from its file only when the page is
+    new: a page kept from the previous site (same key in the build's record) with the same
+    added block has the document it had (``CACHEDIR/pagefind/documents.json``). Reading and
+    cutting 17,600 pages costs seconds; most builds change a few."""
+
+    def __init__(self, cache_dir: str | None, files: SiteFiles | None):
+        self.path = Path(cache_dir) / "pagefind" / "documents.json" if cache_dir else None
+        self.files = files
+        self.known: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if self.path is not None and files is not None:
+            try:
+                known = json.loads(self.path.read_text(encoding="utf-8"))
+                self.known = known if isinstance(known, dict) else {}
+            except (OSError, ValueError):
+                pass
+
+    def of(self, member: Member) -> str:
+        url, _, block = member
+        page_key = self.files.keys.get(url.strip("/") + "/index.html") if self.files else None
+        if page_key is None:
+            return digest(document(member))
+        memo = digest([page_key, url, block])
+        found = self.known.get(memo)
+        if not isinstance(found, str):
+            found = digest(document(member))
+        self.used[memo] = found
+        return found
+
+    def save(self) -> None:
+        """Keep the digests of this build's pages only (the file stays the site's size)."""
+        if self.path is not None and self.used:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            spare = self.path.with_suffix(".tmp")
+            spare.write_text(json.dumps(self.used), encoding="utf-8")
+            os.replace(spare, self.path)
 
 
 SCRATCH = ".indexation"  # inside the staging directory: same file system, removed with it
