@@ -22,7 +22,6 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -162,7 +161,7 @@ STEP_MS = 50
 DEBOUNCE_MS = 1600
 
 
-def change_instant(paths: Iterable[Path], floor: float, reported: float) -> tuple[float, Path]:
+def change_instant(paths: set[Path], floor: float, reported: float) -> tuple[float, Path]:
     """When the change was made, and by which file: the earliest modification time among the
     changed files. A deleted file has none, and a file copied with its date has an older one
     than ``floor`` (the previous build's start): the watcher's report time stands in then."""
