@@ -7,9 +7,17 @@ sampled every 20 ms. A build's previous site is removed in the background after 
 next build starts once that removal is over, so that builds are measured one at a time.
 
     .venv/bin/python scripts/bench.py [--without label_search]
+    .venv/bin/python scripts/bench.py --sans-echelle       # or --seulement-echelle
 
 Then, on the cold site, what one search costs a phone (``bench_search.py``: time to the first
 result under a throttled 4G profile, index bytes and requests per query).
+
+A second table divides each build's time by the baseline's and sets it against the issue's
+goals (cold ≤ 1.0, ceremony ≤ 0.5, one action edited ≤ 0.1, nothing changed ≤ 0.1; peak memory
+≤ 1 GB). The scale part then builds the national dataset cold at 500, 1,500 and 5,000
+collectivities (actions in proportion) and reports time and peak memory per page: the 5,000
+build must take no more than 3.6 times the 1,500 one, in 2 GB at most. ``--sans-echelle`` skips
+it; ``--seulement-echelle`` runs it alone.
 
 ``--without`` leaves plugins out of the measured builds (settings written in output-bench/);
 without the search plugin, the Pagefind command line is timed alone on the cold site instead.
@@ -21,6 +29,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -60,9 +69,17 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time and peak tree RSS of a command; fails loudly if it fails."""
-    start = time.perf_counter()
+def children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished descendants."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall time, peak tree RSS and CPU time of a command; fails loudly if it fails. The CPU
+    time counts the whole tree (workers and Pagefind are waited for by their parents): unlike
+    the wall time, it hardly moves when other jobs share the machine."""
+    start, cpu = time.perf_counter(), children_cpu()
     proc = subprocess.Popen(
         cmd,
         env={**os.environ, **env},
@@ -88,7 +105,7 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     if proc.returncode:
         sys.exit(f"échec de {' '.join(cmd)} :\n{err[-3000:]}")
-    return elapsed, peak
+    return elapsed, peak, children_cpu() - cpu
 
 
 SETTINGS = ["pelicanconf.py"]  # replaced by main() when plugins are left out
@@ -123,12 +140,13 @@ def build(name: str, data: Path, now: str, output: Path, cache: Path) -> dict:
         "BUILD_REPORT": str(report),
     }
     wait_for_removal(output)
-    wall, peak = run([PY, "scripts/build.py", "--settings", SETTINGS[0]], env)
+    wall, peak, cpu = run([PY, "scripts/build.py", "--settings", SETTINGS[0]], env)
     figures = json.loads(report.read_text(encoding="utf-8"))
     pages = figures["counts"].get("pages", 0)
     return {
         "name": name,
         "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
         "peak_rss_mb": round(peak / 1e6),
         "pages": pages,
         "pages_per_s": round(pages / wall) if wall else 0,
@@ -158,7 +176,7 @@ def baseline(pages: int, work: Path) -> dict:
         "DEFAULT_PAGINATION = False\n",
         encoding="utf-8",
     )
-    wall, peak = run(
+    wall, peak, _ = run(
         [PY, "-m", "pelican", str(content), "-o", str(work / "out"), "-s", str(conf), "-q"], {}
     )
     return {
@@ -190,7 +208,7 @@ def edit_one_action(data: Path) -> None:
 
 def pagefind_cli(site: Path) -> dict:
     """The Pagefind command line over the collectivity and action pages of ``site``."""
-    wall, peak = run(
+    wall, peak, _ = run(
         [
             PY,
             "-m",
@@ -213,26 +231,72 @@ def pagefind_cli(site: Path) -> dict:
     }
 
 
+# The issue's goals: each build's time over the plain-Pelican baseline's, and peak memory.
+GOALS = {"cold": 1.0, "ceremony": 0.5, "one_action": 0.1, "warm": 0.1}
+GOAL_LABELS = {
+    "cold": "à froid",
+    "ceremony": "cérémonie",
+    "one_action": "une action modifiée",
+    "warm": "rien de changé",
+}
+GOAL_PEAK_MB = 1000
+# The scale part: the national dataset at three sizes; the largest must cost no more than
+# its share of pages (5,000 / 1,500 is 3.33 times the pages: 3.6 leaves a margin).
+SCALE_SIZES = (500, 1500, 5000)
+GOAL_SCALE_RATIO = 3.6
+GOAL_SCALE_PEAK_MB = 2000
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--without", action="append", default=[], metavar="PLUGIN")
+    parts = parser.add_mutually_exclusive_group()
+    parts.add_argument("--sans-echelle", action="store_true", help="sans les trois tailles")
+    parts.add_argument(
+        "--seulement-echelle", action="store_true", help="les trois tailles seulement"
+    )
     args = parser.parse_args()
     if BENCH.exists():
         shutil.rmtree(BENCH)
     BENCH.mkdir()
     if args.without:
         SETTINGS[0] = str(settings_without(args.without))
-    data = BENCH / "data"
-    print("Génération du jeu national…", flush=True)
+    summary: dict = {"cpus": len(os.sched_getaffinity(0)), "without": args.without}
+    if not args.seulement_echelle:
+        summary.update(main_part(args.without))
+    if not args.sans_echelle:
+        summary["scale"] = scale_part()
+    (BENCH / "bench.json").write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    if "results" in summary:
+        print(table(summary["results"], summary["ratio_cold_to_baseline"]))
+        print("\n" + goals_table(summary["results"]))
+    if summary.get("search"):
+        print("\n" + bench_search.table(summary["search"]))
+    if "scale" in summary:
+        print("\n" + scale_table(summary["scale"]))
+    return 0
+
+
+def generate(data: Path, collectivities: int | None = None) -> None:
+    size = [] if collectivities is None else ["--collectivites", str(collectivities)]
     subprocess.run(
-        [PY, "scripts/generate_dataset.py", "national", str(data)],
+        [PY, "scripts/generate_dataset.py", "national", str(data), *size],
         cwd=ROOT,
         check=True,
         stdout=subprocess.DEVNULL,
     )
+
+
+def main_part(without: list[str]) -> dict:
+    """Cold, ceremony, warm and one-action builds of the national dataset, and the baseline."""
+    data = BENCH / "data"
+    print("Génération du jeu national…", flush=True)
+    generate(data)
     year, embargo = newest_embargo(data)
     results = []
-    wall, peak = run([PY, "scripts/validate.py"], {"DATA": str(data), "NOW": embargo})
+    wall, peak, _ = run([PY, "scripts/validate.py"], {"DATA": str(data), "NOW": embargo})
     results.append({"name": "validate", "wall_s": round(wall, 2), "peak_rss_mb": round(peak / 1e6)})
     print("Construction à froid…", flush=True)
     results.append(build("cold", data, embargo, BENCH / "cold", BENCH / "cache-cold"))
@@ -243,30 +307,48 @@ def main() -> int:
     results.append(build("warm", data, embargo, site, cache))
     edit_one_action(data)
     results.append(build("one_action", data, embargo, site, cache))
-    if "label_search" in args.without:
+    if "label_search" in without:
         results.append(pagefind_cli(BENCH / "cold"))
     print("Référence Pelican…", flush=True)
-    pages = results[1]["pages"]
-    results.append(baseline(pages, BENCH / "baseline"))
-    cold, base = results[1]["wall_s"], results[-1]["wall_s"]
+    results.append(baseline(results[1]["pages"], BENCH / "baseline"))
     summary = {
         "results": results,
-        "ratio_cold_to_baseline": round(cold / base, 2),
-        "cpus": len(os.sched_getaffinity(0)),
-        "without": args.without,
+        "ratio_cold_to_baseline": round(results[1]["wall_s"] / results[-1]["wall_s"], 2),
     }
-    searches = None
-    if "label_search" not in args.without:
+    if "label_search" not in without:
         print("Recherche dans Chromium, profil 4G…", flush=True)
-        searches = bench_search.run(BENCH / "cold")
-        summary["search"] = searches
-    (BENCH / "bench.json").write_text(
-        json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
-    print(table(results, summary["ratio_cold_to_baseline"]))
-    if searches:
-        print("\n" + bench_search.table(searches))
-    return 0
+        summary["search"] = bench_search.run(BENCH / "cold")
+    return summary
+
+
+def scale_part(sizes: tuple[int, ...] = SCALE_SIZES) -> dict:
+    """One cold build of the national dataset at each size: time and memory per page."""
+    rows = []
+    for size in sizes:
+        folder = BENCH / f"echelle-{size}"
+        print(f"Échelle : {size} collectivités…", flush=True)
+        generate(folder / "data", size)
+        _, embargo = newest_embargo(folder / "data")
+        result = build(
+            f"echelle-{size}", folder / "data", embargo, folder / "site", folder / "cache"
+        )
+        pages = result["pages"] or 1
+        result.update(
+            collectivities=size,
+            ms_per_page=round(result["wall_s"] * 1000 / pages, 2),
+            cpu_ms_per_page=round(result["cpu_s"] * 1000 / pages, 2),
+            kb_per_page=round(result["peak_rss_mb"] * 1000 / pages, 1),
+        )
+        rows.append(result)
+    by_size = {r["collectivities"]: r for r in rows}
+    scale: dict = {"results": rows}
+    if 1500 in by_size and 5000 in by_size:
+        small, large = by_size[1500], by_size[5000]
+        scale["ratio_5000_to_1500"] = round(large["wall_s"] / small["wall_s"], 2)
+        scale["cpu_ratio_5000_to_1500"] = round(large["cpu_s"] / small["cpu_s"], 2)
+        scale["pages_ratio_5000_to_1500"] = round(large["pages"] / small["pages"], 2)
+        scale["peak_rss_mb_5000"] = large["peak_rss_mb"]
+    return scale
 
 
 def table(results: list[dict], ratio: float) -> str:
@@ -282,6 +364,65 @@ def table(results: list[dict], ratio: float) -> str:
             f"{r.get('output_mb', '')} | {stages} |"
         )
     lines.append(f"\ncold / baseline = {ratio}")
+    return "\n".join(lines)
+
+
+def met(value: float, goal: float) -> str:
+    return "oui" if value <= goal else "**non**"
+
+
+def goals_table(results: list[dict]) -> str:
+    """Each build's time over the plain-Pelican baseline of the same run, against its goal."""
+    base = results[-1]["wall_s"]
+    lines = [
+        "| build | time (s) | ratio to plain Pelican | goal (ratio) | met |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    builds = [r for r in results if r["name"] in GOALS]
+    for r in builds:
+        ratio = round(r["wall_s"] / base, 2)
+        goal = GOALS[r["name"]]
+        lines.append(
+            f"| {r['name']} ({GOAL_LABELS[r['name']]}) | {r['wall_s']} | {ratio} | "
+            f"≤ {goal} | {met(ratio, goal)} |"
+        )
+    lines.append(f"| plain Pelican, same pages | {base} | 1.0 | | |")
+    peak = max(r["peak_rss_mb"] for r in builds)
+    lines.append(
+        f"\npeak memory (largest build) = {peak} MB, goal ≤ {GOAL_PEAK_MB} MB: "
+        f"{met(peak, GOAL_PEAK_MB)}"
+    )
+    return "\n".join(lines)
+
+
+def scale_table(scale: dict) -> str:
+    """Time and peak memory per page at each size, and the 5,000 build against its goals."""
+    lines = [
+        "| collectivities | pages | wall (s) | ms/page | CPU (s) | CPU ms/page | peak RSS (MB) "
+        "| kB/page | stages (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in scale["results"]:
+        stages = ", ".join(f"{k} {v}" for k, v in r["stages_s"].items())
+        lines.append(
+            f"| {r['collectivities']} | {r['pages']} | {r['wall_s']} | {r['ms_per_page']} | "
+            f"{r['cpu_s']} | {r['cpu_ms_per_page']} | {r['peak_rss_mb']} | {r['kb_per_page']} "
+            f"| {stages} |"
+        )
+    if "ratio_5000_to_1500" in scale:
+        ratio, peak = scale["ratio_5000_to_1500"], scale["peak_rss_mb_5000"]
+        lines.append(
+            f"\ntime 5,000 / 1,500 = {ratio} (pages × {scale['pages_ratio_5000_to_1500']}), "
+            f"goal ≤ {GOAL_SCALE_RATIO}: {met(ratio, GOAL_SCALE_RATIO)}"
+        )
+        lines.append(
+            f"CPU time 5,000 / 1,500 = {scale['cpu_ratio_5000_to_1500']} "
+            "(steadier than wall time on a shared machine)"
+        )
+        lines.append(
+            f"peak memory of the 5,000 build = {peak} MB, goal ≤ {GOAL_SCALE_PEAK_MB} MB: "
+            f"{met(peak, GOAL_SCALE_PEAK_MB)}"
+        )
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/generate_dataset.py demo data/            # the committed demo
     .venv/bin/python scripts/generate_dataset.py national /tmp/national  # ~1,500 collectivities
+    .venv/bin/python scripts/generate_dataset.py national /tmp/n5000 --collectivites 5000
 
 Real codes and names come from the shipped reference data; awards, actions, contacts and jury
 notes are fictional and seeded, so the same command always writes the same files. Levels follow
@@ -81,7 +82,25 @@ def ceremony(year: int) -> dt.date:
     return day + dt.timedelta(days=(1 - day.weekday()) % 7)
 
 
-def pick_territories(ref, scale: str, rng: random.Random) -> list[tuple[str, str]]:
+# The national dataset's default size and mix: 1,000 villes, 420 villages, 80 EPCIs, and
+# 16,000 actions (about 10.7 a collectivity). Other sizes keep these proportions.
+NATIONAL = 1500
+NATIONAL_MIX = (1000, 420, 80)
+NATIONAL_ACTIONS = 16000
+
+
+def national_mix(total: int, villes_available: int) -> tuple[int, int, int]:
+    """(villes, villages, EPCIs) for ``total`` collectivities, in the default proportions. The
+    reference lists about 3,300 communes of 3,500 inhabitants or more: beyond, villages fill in."""
+    villes = round(total * NATIONAL_MIX[0] / NATIONAL)
+    epcis = round(total * NATIONAL_MIX[2] / NATIONAL)
+    villes = min(villes, villes_available)
+    return villes, total - villes - epcis, epcis
+
+
+def pick_territories(
+    ref, scale: str, rng: random.Random, total: int = NATIONAL
+) -> list[tuple[str, str]]:
     """(code, type) pairs: real villes, villages and intercommunalities."""
     if scale == "demo":
         chosen = [(c, "ville") for c in DEMO_VILLES if c in ref.communes]
@@ -105,9 +124,10 @@ def pick_territories(ref, scale: str, rng: random.Random) -> list[tuple[str, str
     communes = sorted(ref.communes.values(), key=lambda c: c.code)
     villes = [c for c in communes if (c.population or 0) >= 3500]
     villages = [c for c in communes if 40 <= (c.population or 0) < 3500]
-    picked = rng.sample(villes, 1000) + rng.sample(villages, 420)
+    n_villes, n_villages, n_epcis = national_mix(total, len(villes))
+    picked = rng.sample(villes, n_villes) + rng.sample(villages, n_villages)
     chosen = [(c.code, "ville" if (c.population or 0) >= 3500 else "village") for c in picked]
-    epcis = rng.sample(sorted(ref.epcis), 80)
+    epcis = rng.sample(sorted(ref.epcis), n_epcis)
     return sorted(chosen + [(e, "territoire") for e in epcis])
 
 
@@ -134,7 +154,8 @@ def level_history(
     return history
 
 
-def write_dataset(out: Path, scale: str, seed: int) -> None:
+def write_dataset(out: Path, scale: str, seed: int, total: int = NATIONAL) -> None:
+    """Write the dataset; ``total``: how many collectivities (national scale only)."""
     ref = load_reference()
     rng = random.Random(seed)
     years = list(range(2015, 2028)) if scale == "demo" else list(range(2000, 2027))
@@ -149,7 +170,7 @@ def write_dataset(out: Path, scale: str, seed: int) -> None:
         "# Données de démonstration : chaque page l’affiche.\ndemo: true\n", encoding="utf-8"
     )
     services = _services(out / "referentiel.yaml")
-    territories = pick_territories(ref, scale, rng)
+    territories = pick_territories(ref, scale, rng, total)
     if scale == "demo":
         histories = {code: level_history(years, rng, 0.85) for code, _ in territories}
     else:  # about 250 laureates an edition, as in the real palmarès
@@ -175,7 +196,7 @@ def write_dataset(out: Path, scale: str, seed: int) -> None:
         _write_demo_photos(out)
     for year in years:
         _write_edition(out, year, territories, histories, titles, rng)
-    n_actions = 300 if scale == "demo" else 16000
+    n_actions = 300 if scale == "demo" else round(NATIONAL_ACTIONS * total / NATIONAL)
     _write_actions(out, ref, territories, services, n_actions, rng)
 
 
@@ -325,8 +346,19 @@ def main() -> None:
     parser.add_argument("scale", choices=["demo", "national"])
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--collectivites",
+        type=int,
+        default=NATIONAL,
+        metavar="N",
+        help=f"national : nombre de collectivités (défaut {NATIONAL}, actions en proportion)",
+    )
     args = parser.parse_args()
-    write_dataset(args.out, args.scale, args.seed)
+    if args.scale == "demo" and args.collectivites != NATIONAL:
+        parser.error("--collectivites ne vaut que pour le jeu national")
+    if not 10 <= args.collectivites <= 20000:
+        parser.error("--collectivites : de 10 à 20 000")
+    write_dataset(args.out, args.scale, args.seed, args.collectivites)
     print(f"Jeu de données « {args.scale} » écrit dans {args.out}")
 
 
