@@ -52,8 +52,11 @@ BUNDLE = "pagefind"
 WRITER = "label_search"
 # Action bundles, merged by the search page into one index queried after the collectivities'.
 # Each bundle costs a phone its own entry, meta and word files at every query (issue #18), and
-# one edited action re-indexes its whole bundle (issue #14): two index on both cores.
-ACTION_SHARDS = 2
+# one edited action re-indexes its whole bundle (issue #14): two index on both cores. Beyond
+# 20,000 actions, one more bundle per 10,000: Pagefind's memory grows with a bundle (0.6 GB at
+# 8,000 pages, 1.7 GB at 26,700), and a build must stay under 2 GB at 5,000 collectivities.
+ACTION_SHARDS = 2  # at least
+PAGES_PER_SHARD = 10_000
 PAGEFIND_VERSION = "1.5.2"  # pinned in pyproject.toml; a new Pagefind makes a new index
 LANGUAGE = "fr"
 KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Intercommunalité"}
@@ -196,7 +199,8 @@ def members(output: Path, view: PublishedView) -> dict[str, list[Member]]:
     hash of their id, indexed on both cores, which the search page merges (``mergeIndex``) into
     a second index asked once the collectivities are shown."""
     out: dict[str, list[Member]] = {BUNDLE: []}
-    out.update({shard_name(k): [] for k in range(ACTION_SHARDS)})
+    shards = shard_count(view)
+    out.update({shard_name(k): [] for k in range(shards)})
     for t in view.territories.values():
         path = output / t.url / "index.html"
         if path.is_file():
@@ -205,7 +209,7 @@ def members(output: Path, view: PublishedView) -> dict[str, list[Member]]:
         path = output / a.url / "index.html"
         if path.is_file():
             block = action_block(view.territories[a.territoire], view)
-            out[shard_name(shard_of(a.id))].append(("/" + a.url, path, block))
+            out[shard_name(shard_of(a.id, shards))].append(("/" + a.url, path, block))
     # Pagefind refuses an empty site: a bundle without pages is not made (small datasets).
     return {name: pages for name, pages in out.items() if pages}
 
@@ -221,14 +225,21 @@ def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]
     return {name: list(map(document, pages)) for name, pages in members(output, view).items()}
 
 
-def shard_of(action_id: str) -> int:
-    """The action bundle an action goes to: stable across builds and machines."""
-    return zlib.crc32(action_id.encode()) % ACTION_SHARDS
+def shard_count(view: PublishedView) -> int:
+    """How many action bundles: two, or one per 10,000 actions beyond 20,000."""
+    return max(ACTION_SHARDS, -(-len(view.actions) // PAGES_PER_SHARD))
+
+
+def shard_of(action_id: str, shards: int = ACTION_SHARDS) -> int:
+    """The action bundle an action goes to: stable across builds and machines (for as long
+    as the number of bundles stays the same)."""
+    return zlib.crc32(action_id.encode()) % shards
 
 
 def shards_in_use(view: PublishedView) -> list[str]:
     """The action bundles that exist, for the search page to merge."""
-    return [shard_name(k) for k in sorted({shard_of(a) for a in view.actions})]
+    shards = shard_count(view)
+    return [shard_name(k) for k in sorted({shard_of(a, shards) for a in view.actions})]
 
 
 def shard_name(k: int) -> str:
@@ -240,11 +251,13 @@ def pages(output: Path, view: PublishedView) -> list[tuple[str, str]]:
     return [doc for docs in bundles(output, view).values() for doc in docs]
 
 
-def _index_bundle(job: tuple[list[tuple[str, str]], Path]) -> None:
-    """Index one bundle's documents into ``target`` with Pagefind's command line."""
-    documents, target = job
+def _index_bundle(job: tuple[list[Member], Path]) -> None:
+    """Index one bundle's pages into ``target`` with Pagefind's command line. Each document
+    is made as it is written out, so that the build holds no bundle's HTML in memory while
+    Pagefind runs."""
+    pages, target = job
     with tempfile.TemporaryDirectory(prefix="label-search-") as scratch:
-        for url, html in documents:
+        for url, html in map(document, pages):
             path = Path(scratch) / url.strip("/") / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
@@ -287,7 +300,7 @@ def build_index(
         if cached is not None and (cached / "pagefind.js").is_file():
             _reuse(cached, output / name, files)
         else:
-            todo.append((name, list(map(document, pages)), cached))
+            todo.append((name, pages, cached))  # read again while written for Pagefind
     digests.save()
     scratch = output / SCRATCH  # Pagefind writes here; the files then move into the site
     lanes = _lanes([(docs, scratch / name) for name, docs, _ in todo], workers())
