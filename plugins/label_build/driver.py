@@ -9,6 +9,7 @@ the view lives in Pelican's context, and the plugins' memos are emptied at the s
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -55,6 +56,9 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
         settings = _settings(settings_file, output, overrides)
         with locked(output):  # one build at a time per output directory; a second one waits
             _refuse_unsafe_preview(settings, settings_file, output)
+            inputs = _inputs(settings, settings_file)
+            if _unchanged(settings, output, inputs):  # the site in place is this build's
+                return _finish(output, start)
             staging = staging_for(output)
             settings["OUTPUT_PATH"] = str(staging)
             # Every write of the build is recorded; what did not change is kept from the site
@@ -63,15 +67,11 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             settings[FILES_KEY] = SiteFiles(staging, previous)
             try:
                 state = _check(settings)  # load → check → publish (the view)
-                built = _fingerprint(settings, settings_file, state, output)
-                if built is None:  # the site in place is what this build would write
-                    discard(staging)
-                    return _finish(output, start)
                 _write(settings, state, staging, publish)  # Pelican's generators, then checks
             except BaseException as exc:
                 discard(staging)
                 return _failed(exc, output)
-            _swap(settings, staging, output, built)
+            _swap(settings, staging, output, inputs, state)
         prepare_embargoed_kits(state.dataset, state.view.now, settings)  # cache only (R10)
     except Refused as exc:
         print(exc, file=sys.stderr)
@@ -121,23 +121,32 @@ def _check(settings: dict) -> Checked:
     return state
 
 
-def _fingerprint(settings: dict, settings_file: str, state: Checked, output: Path) -> str | None:
-    """This build's fingerprint, or None when the site in place already has it."""
-    preview = bool(settings.get("LABEL_PREVIEW"))
+def _inputs(settings: dict, settings_file: str) -> dict:
+    """What this build is made from, but « now »: the digests of the sources (code, theme,
+    content, settings) and of the data files, and whether it is a preview."""
     elsewhere = [Path(settings["PATH"]), Path(settings["THEME"])]
     sources = reuse.sources_digest(settings_file, elsewhere)
     settings[SOURCES_KEY] = sources  # part of every page's key (label_build.page_keys)
-    built = reuse.fingerprint(sources, Path(settings["LABEL_DATA"]), state.view.editions, preview)
-    previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, built)
+    data = reuse.data_digest(Path(settings["LABEL_DATA"]))
+    return {"sources": sources, "data": data, "preview": bool(settings.get("LABEL_PREVIEW"))}
+
+
+def _unchanged(settings: dict, output: Path, inputs: dict) -> bool:
+    """Whether the site in place is what this build would write (checked before loading).
+    A production build always loads: it writes the embargo schedule beside the site."""
+    if settings.get("LABEL_SCHEDULE"):
+        return False
+    now = dt.datetime.fromisoformat(settings["LABEL_NOW"])
+    previous = reuse.unchanged(settings.get("LABEL_CACHE"), output, inputs, now)
     if previous is None:
-        return built
+        return False
     progress.REPORT.counts.update(previous.get("counts", {}))
     print(
         "Rien n’a changé depuis la construction précédente : le site en place "
         f"({output}) est déjà à jour.",
         file=sys.stderr,
     )
-    return None
+    return True
 
 
 def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None:
@@ -177,14 +186,18 @@ def _check_content_links(settings: dict, staging: Path) -> None:
         raise DataError(problems)
 
 
-def _swap(settings: dict, staging: Path, output: Path, built: str) -> None:
+def _swap(settings: dict, staging: Path, output: Path, inputs: dict, state: Checked) -> None:
     files: SiteFiles = settings[FILES_KEY]
     with progress.stage("Écriture"):
         record = files.record()
         progress.count("fichiers gardés", len(files.kept))
         replace_output(staging, output, written=files.written())
-        counts = dict(progress.REPORT.counts)
-        reuse.remember(settings.get("LABEL_CACHE"), output, built, counts, record["files"])
+        editions = {
+            "embargoes": {str(y): e.embargo.isoformat() for y, e in state.dataset.editions.items()},
+            "published": sorted(state.view.editions),
+            "counts": dict(progress.REPORT.counts),
+        }
+        reuse.remember(settings.get("LABEL_CACHE"), output, inputs, editions, record["files"])
         remember_site(settings.get("LABEL_CACHE"), output, record)
 
 

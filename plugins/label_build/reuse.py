@@ -1,15 +1,18 @@
 """Nothing changed, nothing rebuilt: a build whose inputs are those of the previous build into
-the same OUTPUTDIR keeps that site as it is.
+the same OUTPUTDIR keeps that site as it is, without even loading the data.
 
 In: every input of a build — the data files, the code, theme, content, reference data and
 settings, and which editions are published at « now » (the only way « now » reaches a page).
-Out: a fingerprint, recorded in ``CACHEDIR/derniere-construction.json`` with a manifest of the
-site written (every file's path and size), so that a later build can tell that the site in
-place is exactly what it would write again.
+Out: a record in ``CACHEDIR/derniere-construction.json``: the digests of the sources and of the
+data files, each edition's embargo instant, the editions published, and a manifest of the site
+written (every file's path, size and modification time). A later build with the same sources
+and data files computes which editions « now » publishes from the recorded instants: the same
+ones, and a site in place with the same manifest, mean the site is what it would write again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -60,13 +63,20 @@ def sources_digest(settings_file: str, elsewhere: Iterable[Path] = ()) -> str:
     return h.hexdigest()
 
 
-def fingerprint(sources: str, data_dir: Path, published: Iterable[int], preview: bool) -> str:
-    """The whole build's inputs: ``sources`` (see ``sources_digest``), the data files, and
-    which editions are published at « now »."""
+def data_digest(data_dir: Path) -> str:
     h = hashlib.sha256()
-    h.update(repr((sources, sorted(published), preview)).encode())
     _hash_files(h, Path(data_dir).resolve(), [Path(data_dir).resolve()])
     return h.hexdigest()
+
+
+def published_at(embargoes: dict[str, str], now: dt.datetime, preview: bool) -> list[int]:
+    """The editions published at ``now``, from their embargo instants (R10: from the instant
+    exactly); a preview shows them all."""
+    return sorted(
+        int(year)
+        for year, instant in embargoes.items()
+        if preview or now >= dt.datetime.fromisoformat(instant)
+    )
 
 
 def _hash_files(h, base: Path, paths: Iterable[Path]) -> None:
@@ -103,31 +113,36 @@ def manifest_of(entries: Iterable[tuple[str, int, int]]) -> str:
     return h.hexdigest()
 
 
-def unchanged(cache_dir: str | None, output: Path, print_: str) -> dict | None:
-    """The previous build's record when the site in ``output`` is what this build would write."""
+def unchanged(cache_dir: str | None, output: Path, inputs: dict, now: dt.datetime) -> dict | None:
+    """The previous build's record when the site in ``output`` is what this build would write:
+    ``inputs`` (sources, data, preview) are the recorded ones, « now » publishes the same
+    editions, and nobody changed the site since."""
     if not cache_dir or not output.is_dir():
         return None
     try:
         record = json.loads((Path(cache_dir) / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if record.get("output") != str(output.resolve()) or record.get("fingerprint") != print_:
+        if record.get("output") != str(output.resolve()) or record.get("inputs") != inputs:
+            return None
+        if published_at(record["embargoes"], now, inputs["preview"]) != record["published"]:
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return record if record.get("manifest") == manifest(output) else None
 
 
 def remember(
-    cache_dir: str | None, output: Path, print_: str, counts: dict, files: dict[str, list]
+    cache_dir: str | None, output: Path, inputs: dict, editions: dict, files: dict[str, list]
 ) -> None:
-    """``files``: the site's record (``SiteFiles.record``), every file with its size and
-    modification time, from which the manifest is made without walking the site again."""
+    """``editions``: the embargo instant of every edition in the data (year → ISO instant) and
+    the published ones; ``files``: the site's record (``SiteFiles.record``), every file with its
+    size and modification time, from which the manifest is made without walking the site."""
     if not cache_dir:
         return
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     record = {
         "output": str(output.resolve()),
-        "fingerprint": print_,
+        "inputs": inputs,
+        **editions,
         "manifest": manifest_of((name, size, mtime) for name, (_, size, mtime) in files.items()),
-        "counts": counts,
     }
     (Path(cache_dir) / RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
