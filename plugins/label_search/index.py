@@ -375,11 +375,28 @@ def _reuse(cached: Path, bundle: Path, files: SiteFiles | None) -> None:
     if files is None:
         copy_tree(cached, bundle)
         return
-    base = bundle.relative_to(files.root)
-    for path in sorted(cached.rglob("*")):
-        if path.is_file():
-            relative = (base / path.relative_to(cached)).as_posix()
-            files.copy(relative, path, WRITER, content_key(path.read_bytes()))
+    base = bundle.relative_to(files.root).as_posix()
+    for relative, key in _file_keys(cached).items():
+        files.copy(f"{base}/{relative}", cached / relative, WRITER, key)
+
+
+def _file_keys(cached: Path) -> dict[str, str]:
+    """Each file of a cached bundle with its content key, computed once and kept beside it
+    (``<key>.cles.json``): 8,000 fragment files need not be read again at every build."""
+    beside = cached.with_name(cached.name + ".cles.json")
+    try:
+        keys = json.loads(beside.read_text(encoding="utf-8"))
+        if isinstance(keys, dict) and all((cached / name).is_file() for name in keys):
+            return keys
+    except (OSError, ValueError):
+        pass
+    keys = {
+        path.relative_to(cached).as_posix(): content_key(path.read_bytes())
+        for path in sorted(cached.rglob("*"))
+        if path.is_file()
+    }
+    beside.write_text(json.dumps(keys), encoding="utf-8")
+    return keys
 
 
 def _lanes(jobs: list[tuple[list, Path]], cores: int) -> list[list[tuple[list, Path]]]:
@@ -404,9 +421,11 @@ KEEP_BUNDLES = 3  # enough for an edit and its revert to find their index again
 def _keep(bundle: Path, cached: Path) -> None:
     """Store a fresh bundle in the cache (whole, or not at all), dropping the oldest ones."""
     if cached.parent.is_dir():
-        older = sorted(cached.parent.iterdir(), key=lambda p: p.stat().st_mtime)
+        bundles = [p for p in cached.parent.iterdir() if p.is_dir()]
+        older = sorted(bundles, key=lambda p: p.stat().st_mtime)
         for old in older[: max(0, len(older) - KEEP_BUNDLES + 1)]:
             shutil.rmtree(old, ignore_errors=True)
+            old.with_name(old.name + ".cles.json").unlink(missing_ok=True)
     partial = cached.with_name(cached.name + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(bundle, partial)
