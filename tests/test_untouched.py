@@ -131,3 +131,12 @@ def test_a_page_key_changes_with_what_it_read_and_only_with_that():
 
 def test_settings_digest_names_functions_and_sorts_sets():
     assert stable_repr({"b": {3, 1, 2}, "a": len}) == "{'a': builtins.len, 'b': {1, 2, 3}}"
+
+
+def test_a_page_that_read_a_file_changes_with_the_file(tmp_path):
+    photo = tmp_path / "panneau.jpg"
+    photo.write_bytes(b"une photo")
+    keys = PageKeys("partagé", {})
+    key = keys.key("territoire.html", [(reads.FILE, str(photo))])
+    photo.write_bytes(b"une autre photo, d'une autre taille")
+    assert PageKeys("partagé", {}).key("territoire.html", [(reads.FILE, str(photo))]) != key

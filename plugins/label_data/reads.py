@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 K = TypeVar("K")
 V = TypeVar("V")
 
+FILE = "fichier"  # a read of a file's bytes (a photo's size): key = its path
 KEYS = "\x00clés"  # which keys exist
 ALL = "\x00tout"  # every key and value
 
@@ -117,6 +118,8 @@ def digest_of(sources: Mapping[str, dict], read: Read) -> str:
     """The digest of what ``read`` saw in ``sources`` (name → dict of this build). Read through
     ``dict``'s own methods: computing a digest is not a read of a page."""
     name, key = read
+    if name == FILE:
+        return _file_digest(key)
     source = sources.get(name)
     if source is None:
         return "source inconnue"
@@ -126,3 +129,11 @@ def digest_of(sources: Mapping[str, dict], read: Read) -> str:
         return value_digest(list(dict.items(source)))
     value = dict.get(source, key, _MISSING)
     return "absent" if value is _MISSING else value_digest(value)
+
+
+def _file_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha1(handle.read(), usedforsecurity=False).hexdigest()
+    except OSError:
+        return "absent"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from label_build.cache import FileCache, digest, file_digest
-from label_data import urls
+from label_data import reads, urls
 from label_data.view import PublicPhoto, PublicTerritory
 from PIL import Image, ImageOps
 
@@ -45,6 +45,7 @@ def _widths(source_width: int) -> list[int]:
 
 def photo(t: PublicTerritory, p: PublicPhoto, panel_name: str) -> Photo:
     """What the page shows of one photo; reading the source's header only (cheap)."""
+    reads.record(reads.FILE, str(p.source))  # the page shows its size: a new file, a new page
     with Image.open(p.source) as image:
         w, h = ImageOps.exif_transpose(image).size if _rotated(image) else image.size
     stem = Path(p.source).stem
