@@ -74,7 +74,7 @@ def test_an_edited_action_rewrites_its_pages_and_leaves_every_other_file_untouch
     pages = {name for name in changed if name.endswith(".html")}
     # The action, its collectivity (which lists it) and the enjeux pages that list it.
     assert {ACTION_PAGE, TERRITORY_PAGE} <= pages
-    assert all(p in (ACTION_PAGE, TERRITORY_PAGE) or p.startswith("enjeux/") for p in pages)
+    assert all(p in (ACTION_PAGE, TERRITORY_PAGE) or p.startswith("enjeux/") for p in pages), pages
     others = changed - pages
     # The open data lists actions, the search indexes them; nothing else was written.
     assert all(name.startswith(("donnees/", "pagefind")) for name in others), sorted(others)
