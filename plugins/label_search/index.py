@@ -399,14 +399,22 @@ def _file_keys(cached: Path) -> dict[str, str]:
     return keys
 
 
+SIDE_BY_SIDE = (25_000, 3_000)  # national scale (17,500 and 1,500): side by side
+
+
 def _lanes(jobs: list[tuple[list, Path]], cores: int) -> list[list[tuple[list, Path]]]:
     """The jobs as lanes that run side by side: the action bundles (8,000 pages each at
     national scale, over 500 MB each in Pagefind) one after the other, the collectivity bundle
-    beside them, so that peak memory stays that of one action bundle (issue #14: ≤ 1 GB)."""
-    if cores < 2:
-        return [jobs] if jobs else []
+    beside them, so that peak memory stays that of one action bundle (issue #14: ≤ 1 GB).
+    Beyond ``SIDE_BY_SIDE`` pages in all or collectivity pages, one lane: at 5,000
+    collectivities the collectivity bundle alone takes Pagefind 0.9 GB and an action bundle
+    0.6 GB, and the build must stay within 2 GB."""
     actions = [job for job in jobs if job[1].name != BUNDLE]
     primary = [job for job in jobs if job[1].name == BUNDLE]
+    total, places = SIDE_BY_SIDE
+    too_big = sum(len(p) for p, _ in jobs) > total or sum(len(p) for p, _ in primary) > places
+    if cores < 2 or too_big:
+        return [jobs] if jobs else []
     return [lane for lane in (actions, primary) if lane]
 
 
