@@ -65,14 +65,25 @@ def tree(root: Path) -> dict[str, str]:
 # -- 1. Two builds, one output directory ------------------------------------------------------
 
 
-@pytest.mark.parametrize("delay", [0.3, 2.0])
-def test_two_builds_into_one_directory_leave_one_complete_site(tmp_path, delay):
+def wait_for_staging(output: Path, timeout: float = 60) -> None:
+    """Until a build into ``output`` holds the lock and writes its staging directory."""
+    deadline = time.monotonic() + timeout
+    while not list(output.parent.glob(f".{output.name}.en-cours-*")):
+        assert time.monotonic() < deadline, "the first build never started writing"
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("when", ["au départ", "pendant l’écriture"])
+def test_two_builds_into_one_directory_leave_one_complete_site(tmp_path, when):
     data_a = write_mini(tmp_path / "a")
     data_b = write_mini(tmp_path / "b")
     edit(data_b / "territoires/33063.yaml", "nom: Bordeaux", "nom: Bordeaux Rive Droite")
     output = tmp_path / "site"
     first = run_build(data_a, output, tmp_path / "cache-a")
-    time.sleep(delay)
+    if when == "au départ":  # both start at once: either may take the lock
+        time.sleep(0.3)
+    else:  # the second starts while the first holds the lock and writes
+        wait_for_staging(output)
     second = run_build(data_b, output, tmp_path / "cache-b")
     (_, err_a), (_, err_b) = first.communicate(timeout=300), second.communicate(timeout=300)
     assert first.returncode == 0, err_a[-2000:]

@@ -100,7 +100,8 @@ def test_load_is_fast_and_cached():
     reference._load.cache_clear()
     start = time.perf_counter()
     first = load_reference()
-    assert time.perf_counter() - start < 0.5  # 0.2 s here; generous for slower CI
+    # 0.2 s on a quiet machine; 0.53 s was seen with the machine under load: not seconds.
+    assert time.perf_counter() - start < 1.0
     assert load_reference() is first
     assert load_reference(DEFAULT_DIRECTORY) is first
 
