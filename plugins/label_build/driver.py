@@ -192,12 +192,12 @@ def _swap(settings: dict, staging: Path, output: Path, inputs: dict, state: Chec
         record = files.record()
         progress.count("fichiers gardés", len(files.kept))
         replace_output(staging, output, written=files.written())
-        editions = {
+        facts = {
             "embargoes": {str(y): e.embargo.isoformat() for y, e in state.dataset.editions.items()},
             "published": sorted(state.view.editions),
             "counts": dict(progress.REPORT.counts),
         }
-        reuse.remember(settings.get("LABEL_CACHE"), output, inputs, editions, record["files"])
+        reuse.remember(settings.get("LABEL_CACHE"), output, inputs, facts, record["files"])
         remember_site(settings.get("LABEL_CACHE"), output, record)
 
 

@@ -131,18 +131,19 @@ def unchanged(cache_dir: str | None, output: Path, inputs: dict, now: dt.datetim
 
 
 def remember(
-    cache_dir: str | None, output: Path, inputs: dict, editions: dict, files: dict[str, list]
+    cache_dir: str | None, output: Path, inputs: dict, facts: dict, files: dict[str, list]
 ) -> None:
-    """``editions``: the embargo instant of every edition in the data (year → ISO instant) and
-    the published ones; ``files``: the site's record (``SiteFiles.record``), every file with its
-    size and modification time, from which the manifest is made without walking the site."""
+    """``facts``: the embargo instant of every edition in the data (``embargoes``, year → ISO
+    instant), the published ones (``published``) and the build's counts; ``files``: the
+    site's record (``SiteFiles.record``), every file with its size and modification time, from
+    which the manifest is made without walking the site."""
     if not cache_dir:
         return
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     record = {
         "output": str(output.resolve()),
         "inputs": inputs,
-        **editions,
+        **facts,
         "manifest": manifest_of((name, size, mtime) for name, (_, size, mtime) in files.items()),
     }
     (Path(cache_dir) / RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")

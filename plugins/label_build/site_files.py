@@ -29,7 +29,7 @@ from typing import Any
 
 from label_data.problems import DataError, Location, Problems, display_path
 
-from .cache import copy_file
+from .cache import copy_file, file_digest
 
 CONTEXT_KEY = "label_files"
 CONTENT_PREFIX = "content:"  # a writer that is an editorial file: the problem goes to its line
@@ -37,11 +37,6 @@ CONTENT_PREFIX = "content:"  # a writer that is an editorial file: the problem g
 
 class SiteFileError(ValueError):
     """A write the URL contract forbids (a bug of ours, not of the data)."""
-
-
-def content_key(data: bytes | str) -> str:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return hashlib.sha256(raw).hexdigest()
 
 
 class PreviousSite:
@@ -131,7 +126,7 @@ class SiteFiles:
 
     def write(self, relative: str, data: bytes | str, writer: str) -> Path:
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        key = content_key(raw)
+        key = hashlib.sha256(raw).hexdigest()  # what file_digest gives of the file
         path = self.claim(relative, writer)
         if not self.keep(relative, writer, key):
             self.ready(path).write_bytes(raw)
@@ -150,7 +145,7 @@ class SiteFiles:
     def adopt(self, relative: str, source: Path, writer: str) -> None:
         """A file another program wrote outside the site (Pagefind): kept from the previous
         site if it has the same bytes, else moved in."""
-        key = content_key(Path(source).read_bytes())
+        key = file_digest(source)
         path = self.claim(relative, writer)
         if self.keep(relative, writer, key):
             os.unlink(source)
@@ -166,7 +161,7 @@ class SiteFiles:
             path = self.root / name
             if not path.is_file():
                 continue
-            key = content_key(path.read_bytes())
+            key = file_digest(path)
             self.made(name, key)
             source = self.previous.intact(name, key) if self.previous is not None else None
             if source is not None:

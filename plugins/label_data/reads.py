@@ -21,7 +21,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
+
+from label_build.cache import file_digest
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -133,7 +136,6 @@ def digest_of(sources: Mapping[str, dict], read: Read) -> str:
 
 def _file_digest(path: str) -> str:
     try:
-        with open(path, "rb") as handle:
-            return hashlib.sha1(handle.read(), usedforsecurity=False).hexdigest()
+        return file_digest(Path(path))
     except OSError:
         return "absent"

@@ -38,9 +38,9 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
-from label_build.cache import copy_tree, digest
+from label_build.cache import copy_tree, digest, file_digest
 from label_build.parallel import workers
-from label_build.site_files import SiteFiles, content_key
+from label_build.site_files import SiteFiles
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
 
@@ -401,7 +401,7 @@ def _file_keys(cached: Path) -> dict[str, str]:
     except (OSError, ValueError):
         pass
     keys = {
-        path.relative_to(cached).as_posix(): content_key(path.read_bytes())
+        path.relative_to(cached).as_posix(): file_digest(path)
         for path in sorted(cached.rglob("*"))
         if path.is_file()
     }
