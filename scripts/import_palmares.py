@@ -30,35 +30,43 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from label_data import paris_time  # noqa: E402
 from label_data.load import load_dataset  # noqa: E402
 from label_data.problems import Problems  # noqa: E402
 from label_data.reference import load_reference  # noqa: E402
+from label_data.validate import parse_now  # noqa: E402
 from label_import.apply import FileChange, apply  # noqa: E402
 from label_import.csv_palmares import PalmaresImport, import_palmares  # noqa: E402
 from label_import.diff import edition_changes, load_plain  # noqa: E402
 from label_import.dues import add_year  # noqa: E402
+from label_import.embargo import check_embargo  # noqa: E402
 from label_import.origins import csv_origins  # noqa: E402
 from label_import.table import ImportProblems  # noqa: E402
 from label_import.yaml_writer import edition_yaml, territory_yaml  # noqa: E402
 
 
 def instant(text: str) -> dt.datetime:
+    """``--embargo``: an instant in Paris time, with Paris's offset for that very date."""
     try:
-        value = dt.datetime.fromisoformat(text)
+        value = dt.datetime.fromisoformat(text.strip())
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
             f"instant illisible « {text} » : écrivez par exemple 2027-02-02T11:00:00+01:00"
         ) from exc
-    if value.tzinfo is None:
-        raise argparse.ArgumentTypeError(
-            f"« {text} » n’a pas de décalage UTC : ajoutez +01:00 (heure d’hiver à Paris)"
-        )
+    problem = (
+        paris_time.missing_offset_advice(value, text)
+        if value.tzinfo is None
+        else paris_time.offset_problem(value, text)
+    )
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 
@@ -96,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     problems = ImportProblems(str(args.fichier))
     dataset = load_dataset(args.data, Problems())
+    now = parse_now(os.environ.get("NOW"))  # the build's « now »: real time unless rehearsed
+    embargo = check_embargo(args.annee, args.embargo, dataset, now, args.force)
+    problems.notes.extend(embargo.notes)
     result = import_palmares(
         args.fichier,
         args.annee,
@@ -107,8 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         problems,
         dues_all=args.cotisations_payees,
     )
-    problems.report(result is None, "le tableur")
-    if result is None:
+    problems.report(bool(problems), "le tableur")
+    for problem in embargo.problems:  # the command's embargo, not the spreadsheet's rows
+        print(f"Embargo : {problem}")
+    if embargo.problems and not problems:
+        print("Rien n’a été écrit. Corrigez l’embargo (EMBARGO=… ou --embargo) puis relancez.")
+    if result is None or embargo.problems:
         return 1
     names = {c: t.nom for c, t in dataset.territories.items()}
     names.update({t["code"]: t["nom"] for t in result.new_territories})

@@ -22,6 +22,7 @@ from .model import (
 )
 from .problems import Location, Problems
 from .reference import CommuneRef, EpciRef, Reference
+from .typo import PARIS, date, instant
 
 # \A…\Z, not ^…$: « $ » also matches before a final newline. (Ids are checked by the loader.)
 INSEE_RE = re.compile(r"\A(?:\d{5}|2[AB]\d{3})\Z")
@@ -49,6 +50,7 @@ def check(dataset: Dataset, reference: Reference, problems: Problems) -> Dataset
     }
     names = {code: t.nom for code, t in territories.items()}
     _check_falls(editions, names, problems)
+    _check_embargoes(editions, problems)
     _check_excellence(editions, names, problems)
     _check_actions(dataset, territories, problems)
     return replace(dataset, territories=territories, editions=editions)
@@ -209,6 +211,35 @@ def _check_edition(
             )
         laureates.append(lau)
     return replace(edition, laureates=tuple(laureates))
+
+
+def _check_embargoes(editions: dict[int, Edition], problems: Problems) -> None:
+    """R10: editions are unveiled in the order of their years, each at its ceremony. An
+    embargo before the previous edition's is a typing mistake that would publish the palmarès
+    early; a year or day that differs from the edition's or the ceremony's is only suspicious."""
+    previous: Edition | None = None
+    for year, edition in sorted(editions.items()):
+        local = edition.embargo.astimezone(PARIS)
+        if previous is not None and edition.embargo <= previous.embargo:
+            problems.error(
+                edition.where,
+                f"embargo du palmarès {year} le {instant(edition.embargo)}, pas après celui "
+                f"de {previous.annee}, le {instant(previous.embargo)} : corrigez l’année ou "
+                "la date de l’embargo",
+            )
+        elif local.year != year:
+            problems.warning(
+                edition.where,
+                f"embargo du palmarès {year} le {instant(edition.embargo)}, en {local.year} : "
+                "la cérémonie a lieu d’habitude au début de l’année de l’édition",
+            )
+        if edition.ceremonie_date and edition.ceremonie_date != local.date():
+            problems.warning(
+                edition.where,
+                f"la cérémonie du palmarès {year} est datée du {date(edition.ceremonie_date)}, "
+                f"mais l’embargo tombe le {instant(edition.embargo)} : vérifiez l’une ou l’autre",
+            )
+        previous = edition
 
 
 def _history(editions: dict[int, Edition]) -> dict[str, list[tuple[int, Laureate]]]:

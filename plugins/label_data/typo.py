@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, format_timedelta
+from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal
 
 NBSP = "\u00a0"  # no-break space: before « : ; ! ? », inside « », between a number and its unit
@@ -68,10 +68,10 @@ def date_time(value: dt.datetime) -> str:
 
 
 def instant(when: dt.datetime) -> str:
-    """« 2 février 2027 à 11 h 00 » in the instant's own UTC offset: the one staff wrote."""
-    day = "1er" if when.day == 1 else str(when.day)
-    month = format_datetime(when, "MMMM y", locale="fr_FR", tzinfo=when.tzinfo)
-    return f"{day}{NBSP}{month.replace(' ', NBSP)} à {when:%H}{NBSP}h{NBSP}{when:%M}"
+    """« 2 février 2027 à 11 h 00 (heure de Paris) »: an instant staff read, always in Paris
+    time whatever offset it was written with (``Z`` or ``+02:00`` in February show 12 h or
+    10 h, not the 11 h typed)."""
+    return f"{date_time(when)} (heure de Paris)"
 
 
 def _unit(n: int, word: str) -> str:

@@ -55,7 +55,7 @@ def edition_states(dataset: Dataset, now: dt.datetime) -> list[str]:
         if edition.is_published(now):
             since = now - edition.embargo
             recent = f", il y a {french_duration(since)}" if since < dt.timedelta(days=2) else ""
-            lines.append(f"  {year} : publiée (embargo levé le {when}{recent})")
+            lines.append(f"  {year} : publiée, embargo levé le {when}{recent}")
         else:
             left = french_duration(edition.embargo - now)
             lines.append(f"  {year} : SOUS EMBARGO jusqu’au {when}, dans {left}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import paris_time
 from .problems import Location, Problems
 from .yaml_messages import explain
 
@@ -381,12 +382,14 @@ class Reader:
                 node, f"{what} doit être un instant AAAA-MM-JJTHH:MM:SS+01:00 (lu : « {raw} »)"
             )
             return None
+        # Paris time (the ceremony's): no offset, or another offset than Paris's on that
+        # date, is refused with the instant to write instead.
         if value.tzinfo is None:
-            self.error(
-                node,
-                f"{what} « {raw} » n’a pas de décalage UTC : ajoutez +01:00 "
-                "(heure d’hiver à Paris) ou +02:00 (heure d’été)",
-            )
+            self.error(node, f"{what} {paris_time.missing_offset_advice(value, raw)}")
+            return None
+        problem = paris_time.offset_problem(value, raw)
+        if problem:
+            self.error(node, f"{what} {problem}")
             return None
         return value
 

@@ -124,13 +124,7 @@ def import_palmares(
         problems.note(0, "colonnes ignorées : " + ", ".join(f"« {h} »" for h in table.ignored))
     existing = dataset.editions.get(annee)
     mentions = _mentions(existing, dataset, annee)
-    if embargo is None and existing is None:
-        problems.add(
-            0,
-            "",
-            f"l’édition {annee} est nouvelle : donnez son embargo avec "
-            "--embargo 2027-02-02T11:00:00+01:00",
-        )
+    # A new edition without embargo: label_import.embargo says so, with a date to give.
     embargo = embargo or (existing.embargo if existing else None)
     matcher = Matcher(reference, {c: t.nom for c, t in dataset.territories.items()})
     old = {lau.territoire: lau for lau in existing.laureates} if existing else {}
