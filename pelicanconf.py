@@ -71,6 +71,9 @@ TAGS_SAVE_AS = TAG_SAVE_AS = CATEGORIES_SAVE_AS = CATEGORY_SAVE_AS = ""
 AUTHORS_SAVE_AS = AUTHOR_SAVE_AS = ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+# Dated content is judged at the build's « now », not the machine's clock (label_pages.dated):
+# Pelican's own future-date rule stays off.
+WITH_FUTURE_DATES = True
 SLUGIFY_SOURCE = "basename"
 
 FEED_DOMAIN = SITE_DOMAIN

@@ -23,6 +23,8 @@ from label_data.published import CONTEXT_KEY, Checked, check
 from label_data.validate import parse_now, report
 from label_kits.prepare import prepare_embargoed_kits
 from label_pages.content_links import check_content_links
+from label_pages.dated import held_lines
+from label_pages.dated import registry as dated_content
 from label_pages.machine import sitemap
 
 from . import progress, reuse
@@ -113,10 +115,6 @@ def _check(settings: dict) -> Checked:
     with progress.stage("Chargement et vérification des données"):
         state = check(settings)
     print(report(state.dataset, state.problems, state.view.now), file=sys.stderr)
-    if settings.get("LABEL_SCHEDULE") and not settings.get("LABEL_PREVIEW"):
-        # For the scheduled function only, outside the site (see schedule.py).
-        line = write_schedule(state.dataset, state.view.now, Path(settings["LABEL_SCHEDULE"]))
-        print(line, file=sys.stderr)
     settings[CONTEXT_KEY] = state.view
     return state
 
@@ -154,6 +152,9 @@ def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None
     from pelican import Pelican
 
     Pelican(settings).run()
+    dated = dated_content(settings)  # the news and pages dated after « now », held back
+    for line in held_lines(dated):
+        print(line, file=sys.stderr)
     _write_sitemap(settings)
     if state.view.preview:
         settings[FILES_KEY].write(
@@ -164,8 +165,12 @@ def _write(settings: dict, state: Checked, staging: Path, publish: bool) -> None
     stray = settings[FILES_KEY].unrecorded()
     if stray:  # every file goes through the URL contract's record (one path, one writer)
         raise SiteFileError(f"fichiers écrits sans passer par le registre : {stray[:10]}")
-    _check_content_links(settings, staging)
+    _check_content_links(settings, staging, dated.held())
     settings[FILES_KEY].settle()  # what Pelican and Pagefind wrote as before stays untouched
+    if settings.get("LABEL_SCHEDULE") and not state.view.preview:
+        # For the scheduled function only, outside the site (see schedule.py).
+        path = Path(settings["LABEL_SCHEDULE"])
+        print(write_schedule(state.dataset, state.view.now, dated.held(), path), file=sys.stderr)
     if publish and is_preview(staging):  # pragma: no cover - defensive
         raise RuntimeError("un aperçu sous embargo ne peut pas être publié")
 
@@ -177,11 +182,13 @@ def _write_sitemap(settings: dict) -> None:
     files.write(urls.SITEMAP_XML, sitemap(domain, files.page_urls()), "label_build")
 
 
-def _check_content_links(settings: dict, staging: Path) -> None:
-    """Editorial links to pages this dataset does not produce stop the build at their line."""
+def _check_content_links(settings: dict, staging: Path, held: list) -> None:
+    """Editorial links to pages this dataset does not produce stop the build at their line.
+    A news item under embargo is checked once it is published (it may link its palmarès)."""
     domain = settings.get("SITE_DOMAIN") or ""
+    skip = {item.source for item in held}
     with progress.stage("Liens des pages éditoriales"):
-        problems = check_content_links(Path(settings["PATH"]), staging, domain)
+        problems = check_content_links(Path(settings["PATH"]), staging, domain, skip)
     if problems.errors:
         raise DataError(problems)
 
@@ -192,9 +199,12 @@ def _swap(settings: dict, staging: Path, output: Path, inputs: dict, state: Chec
         record = files.record()
         progress.count("fichiers gardés", len(files.kept))
         replace_output(staging, output, written=files.written())
+        contents = dated_content(settings).instants()
         facts = {
             "embargoes": {str(y): e.embargo.isoformat() for y, e in state.dataset.editions.items()},
             "published": sorted(state.view.editions),
+            "contents": contents,  # the date of every dated news item and page, by source
+            "contents_passed": reuse.passed(contents, state.view.now),
             "counts": dict(progress.REPORT.counts),
         }
         reuse.remember(settings.get("LABEL_CACHE"), output, inputs, facts, record["files"])

@@ -79,6 +79,11 @@ def published_at(embargoes: dict[str, str], now: dt.datetime, preview: bool) -> 
     )
 
 
+def passed(instants: dict[str, str], now: dt.datetime) -> list[str]:
+    """The dated news and pages (source → ISO instant) whose date ``now`` has reached."""
+    return sorted(s for s, when in instants.items() if now >= dt.datetime.fromisoformat(when))
+
+
 def _hash_files(h, base: Path, paths: Iterable[Path]) -> None:
     for top in paths:
         for path in _files(top):
@@ -125,6 +130,8 @@ def unchanged(cache_dir: str | None, output: Path, inputs: dict, now: dt.datetim
             return None
         if published_at(record["embargoes"], now, inputs["preview"]) != record["published"]:
             return None
+        if passed(record["contents"], now) != record["contents_passed"]:
+            return None  # a news item or page reached its date (or a rehearsal went back)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return record if record.get("manifest") == manifest(output) else None
@@ -134,7 +141,9 @@ def remember(
     cache_dir: str | None, output: Path, inputs: dict, facts: dict, files: dict[str, list]
 ) -> None:
     """``facts``: the embargo instant of every edition in the data (``embargoes``, year → ISO
-    instant), the published ones (``published``) and the build's counts; ``files``: the
+    instant), the published ones (``published``), the date of every dated news item and page
+    (``contents``, source → ISO instant) and those « now » reached (``contents_passed``), and
+    the build's counts; ``files``: the
     site's record (``SiteFiles.record``), every file with its size and modification time, from
     which the manifest is made without walking the site."""
     if not cache_dir:

@@ -1,10 +1,18 @@
 """The embargo schedule the Netlify scheduled function reads (netlify/functions/embargo-publish).
 
-In: the checked dataset, the build's « now » and a path outside the published output. Out: a
-JSON file listing the editions still under embargo at this build, with their instants, and one
-French line for the build log. The function bundles this file (``included_files`` in
-netlify.toml); the site never contains it, so adding an embargoed palmarès changes no byte of
-the public output (R10).
+In: the checked dataset, the build's « now », the news and pages this build held back
+(``label_pages.dated``) and a path outside the published output. Out: a JSON file listing
+everything the deployed site does not show yet and will at a given instant, and the French
+lines for the build log, in Paris time::
+
+    {"publications": [
+      {"nom": "palmarès 2027", "instant": "2027-02-02T11:00:00+01:00", "page": "/palmares/2027/"},
+      {"nom": "actualité « … »", "instant": "2027-02-02T11:30:00+01:00", "page": "/actualites/…/"}
+    ]}
+
+``page`` answers once the item is published: the function asks for a build while it does not.
+The function bundles this file (``included_files`` in netlify.toml); the site never contains
+it, so what is under embargo changes no byte of the public output (R10).
 """
 
 from __future__ import annotations
@@ -12,33 +20,39 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
+from label_data import urls
 from label_data.model import Dataset
-from label_data.validate import french_instant
+from label_data.typo import instant as french_instant
 
 
-def embargoed(dataset: Dataset, now: dt.datetime) -> list[dict]:
-    """Editions not yet published at ``now``: those the function must watch."""
-    return [
-        {"annee": year, "embargo": edition.embargo.isoformat()}
-        for year, edition in sorted(dataset.editions.items())
-        if not edition.is_published(now)
+def publications(dataset: Dataset, now: dt.datetime, held: Iterable) -> list[dict]:
+    """Everything not yet published at ``now``, soonest first: the editions under embargo
+    and the held-back news and pages (``label_pages.dated.Dated``)."""
+    found = [
+        {"nom": f"palmarès {year}", "instant": e.embargo, "page": "/" + urls.palmares(year)}
+        for year, e in dataset.editions.items()
+        if not e.is_published(now)
     ]
+    found += [{"nom": item.name, "instant": item.instant, "page": item.page} for item in held]
+    found.sort(key=lambda p: (p["instant"], p["page"]))
+    return [{**p, "instant": p["instant"].isoformat()} for p in found]
 
 
-def write_schedule(dataset: Dataset, now: dt.datetime, path: Path) -> str:
+def write_schedule(dataset: Dataset, now: dt.datetime, held: Iterable, path: Path) -> str:
     """Write the schedule atomically; return the line saying what the function will watch."""
-    editions = embargoed(dataset, now)
-    text = json.dumps({"editions": editions}, ensure_ascii=False, indent=2) + "\n"
+    items = publications(dataset, now, held)
+    text = json.dumps({"publications": items}, ensure_ascii=False, indent=2) + "\n"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.tmp")  # the function never bundles half a file
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
-    if not editions:
-        return "Publication automatique : aucune édition sous embargo à surveiller."
-    watched = ", ".join(
-        f"{e['annee']} ({french_instant(dataset.editions[e['annee']].embargo)})" for e in editions
+    if not items:
+        return "Publication automatique : rien sous embargo à surveiller."
+    watched = " ; ".join(
+        f"{p['nom']} le {french_instant(dt.datetime.fromisoformat(p['instant']))}" for p in items
     )
     return f"Publication automatique à l’instant de l’embargo : {watched}."

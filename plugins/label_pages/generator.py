@@ -29,7 +29,7 @@ from label_data.published import view_in
 from label_data.reads import Read
 from pelican.generators import Generator
 
-from . import figures_page, machine, pagedata, photos
+from . import dated, figures_page, machine, pagedata, photos
 from .assets import write_assets
 from .redirects import redirects
 
@@ -140,8 +140,14 @@ class LabelPagesGenerator(Generator):
 
     def _page_keys(self) -> PageKeys:
         view = self.view
-        sources = {**self.index.sources(), PANEL_SIZES: self.context.get(PANEL_SIZES, {})}
-        facts = (view.demo, view.preview, view.embargoed)
+        sources = {
+            **self.index.sources(),
+            PANEL_SIZES: self.context.get(PANEL_SIZES, {}),
+            pagedata.NEWS: pagedata.news_source(self.context.get("articles", [])),
+        }
+        # A preview's banner also names the news and pages still dated after « now ».
+        banner = [(i.source, i.instant.isoformat()) for i in dated.registry(self.settings).banner()]
+        facts = (view.demo, view.preview, view.embargoed, banner)
         return PageKeys(shared_digest(self.settings, facts), sources)
 
     def _write_photos(self) -> None:

@@ -403,12 +403,22 @@ def enjeux_index_vars(index: SiteIndex) -> dict:
     }
 
 
+NEWS = "news"  # the read of the home page's news list: which articles « now » publishes
+HOME_NEWS_COUNT = 3
+
+
+def news_source(articles: list) -> dict:
+    """The home page's news, as its key sees them (their text is the content's digest)."""
+    return {"home": [(a.url, a.date.isoformat()) for a in articles[:HOME_NEWS_COUNT]]}
+
+
 def home_vars(index: SiteIndex, articles: list) -> dict:
     view = index.view
     ed = view.current_edition
+    reads.record(NEWS, "home")
     out: dict = {
         "ed": ed,
-        "news": list(articles)[:3],
+        "news": list(articles)[:HOME_NEWS_COUNT],
         "rows": [],
         "top": [],
         "mentions": [],
