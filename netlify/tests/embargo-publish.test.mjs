@@ -1,188 +1,273 @@
-// The embargo scheduler (netlify/functions/embargo-publish): a fake clock and a fake network.
-// Run by `make test` through `node --test`.
+// The embargo scheduler tick by tick, on a fake clock, a fake network and a fake memory:
+// the first request within 2 minutes whatever the ticks' jitter, the bound on requests, several
+// entries, articles, the off switch, the rollback, timeouts. Run by `make test`.
 
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
-import { pathToFileURL } from "node:url";
 
-import { duration, tick } from "../functions/embargo-publish/decide.mjs";
-import handler, { config, loadSchedule } from "../functions/embargo-publish/embargo-publish.mjs";
+import { dueWithoutMemory, SLOTS } from "../functions/embargo-publish/asks.mjs";
+import {
+  AT_11,
+  fakeNetwork,
+  fakeStore,
+  HOOK,
+  MINUTE,
+  minutes,
+  NEWS,
+  PALMARES,
+  runTick,
+  runTicks,
+  scheduleOf,
+} from "./helpers.mjs";
 
-const SITE = "https://villes-internet.example";
-const HOOK = "https://api.netlify.com/build_hooks/secret";
-const E2027 = { annee: 2027, embargo: "2027-02-02T11:00:00+01:00" };
-const E2028 = { annee: 2028, embargo: "2028-02-01T11:00:00+01:00" };
+const ONE = scheduleOf(PALMARES);
+const MEMORY = [
+  ["with memory", () => fakeStore()],
+  ["without memory", () => null],
+];
 
-/** A network where /palmares/<année>/ answers `pages[année]` (404 by default). */
-function fakeNetwork(pages = {}, { hookStatus = 200, down = false } = {}) {
-  const calls = [];
-  const fetchImpl = async (url, options = {}) => {
-    calls.push({ url, method: options.method ?? "GET" });
-    if (down) throw new Error("ECONNREFUSED");
-    if (url.startsWith(HOOK)) return { status: hookStatus };
-    const year = /\/palmares\/(\d{4})\//.exec(url)?.[1];
-    return { status: pages[year] ?? 404 };
-  };
-  return { calls, fetchImpl, hooks: () => calls.filter((c) => c.method === "POST") };
+/** The first request's delay after the instant, in seconds. */
+function firstDelay(posts) {
+  return (posts[0].at - AT_11) / 1000;
 }
 
-async function run(editions, at, network, hookUrl = HOOK) {
-  const lines = [];
-  const decision = await tick({
-    editions,
-    now: new Date(at),
-    siteUrl: SITE,
-    hookUrl,
-    fetchImpl: network.fetchImpl,
-    log: (line) => lines.push(line),
-  });
-  return { decision, lines, log: lines.join("\n") };
-}
-
-test("runs every minute", () => {
-  assert.equal(config.schedule, "* * * * *");
-});
-
-test("before the instant: no request at all, the countdown is logged", async () => {
-  const net = fakeNetwork();
-  const { decision, log } = await run([E2027], "2027-02-02T10:59:59+01:00", net);
-  assert.equal(decision, "rien");
-  assert.equal(net.calls.length, 0);
-  assert.match(log, /2027 : sous embargo encore 0 min 01 s\./);
-});
-
-test("at the instant, the page missing: the build hook is called once", async () => {
-  const net = fakeNetwork();
-  const { decision, log } = await run([E2027], "2027-02-02T11:00:00+01:00", net);
-  assert.equal(decision, "construction");
-  assert.equal(net.hooks().length, 1);
-  assert.ok(net.hooks()[0].url.startsWith(`${HOOK}?trigger_title=`));
-  const head = net.calls.find((c) => c.method === "HEAD");
-  assert.ok(head.url.startsWith(`${SITE}/palmares/2027/?`));
-  assert.match(log, /2027 : embargo levé, construction demandée \(réponse 200\)\./);
-});
-
-test("the page already live: nothing is triggered", async () => {
-  const net = fakeNetwork({ 2027: 200 });
-  const { decision, log } = await run([E2027], "2027-02-02T11:00:20+01:00", net);
-  assert.equal(decision, "rien");
-  assert.equal(net.hooks().length, 0);
-  assert.match(log, /\/palmares\/2027\/ est en ligne, rien à faire/);
-});
-
-test("a build already asked for in this ten-minute slot: wait, then ask again", async () => {
-  for (const minute of ["01", "05", "09"]) {
+for (const [mode, makeStore] of MEMORY) {
+  test(`${mode}: before the instant, no request at all and a countdown`, async () => {
     const net = fakeNetwork();
-    const { decision, log } = await run([E2027], `2027-02-02T11:${minute}:30+01:00`, net);
-    assert.equal(decision, "attente");
-    assert.equal(net.hooks().length, 0, `11:${minute}`);
-    assert.match(log, /construction déjà demandée il y a/);
+    const { lines, asked } = await runTick({
+      schedule: ONE,
+      time: AT_11 - 300,
+      net,
+      store: makeStore(),
+    });
+    assert.equal(asked, false);
+    assert.equal(net.calls.length, 0);
+    assert.match(lines.join("\n"), /palmarès 2027\u00a0: publication prévue le 2\u00a0février/);
+    assert.match(lines.join("\n"), /\(heure de Paris\), dans 1\u00a0seconde\./);
+  });
+
+  const JITTER = [
+    ["ticks on the minute", minutes(AT_11 - 2 * MINUTE, 6, 40)],
+    ["a tick 0.3 s early", minutes(AT_11 - 2 * MINUTE, 6, -300)],
+    ["ticks 61 s late", minutes(AT_11 - 2 * MINUTE, 6, 61_000)],
+    ["ticks 119 s late", minutes(AT_11 - 2 * MINUTE, 6, 119_000)],
+    ["the 11:00 tick missed", minutes(AT_11 - 2 * MINUTE, 6, 20).filter((_, i) => i !== 2)],
+    ["a tick missed after an early one", minutes(AT_11 - MINUTE, 6, -300).filter((_, i) => i !== 1)],
+  ];
+  for (const [jitter, times] of JITTER) {
+    test(`${mode}: ${jitter}: the first request within 2 minutes, none before`, async () => {
+      const net = fakeNetwork();
+      const { posts } = await runTicks({ schedule: ONE, times, net, store: makeStore() });
+      assert.ok(posts.length >= 1, "a request");
+      assert.ok(posts.every((p) => p.at >= AT_11), "none before the instant");
+      assert.ok(firstDelay(posts) <= 120, `first after ${firstDelay(posts)} s`);
+    });
   }
+}
+
+test("with memory: one request per slot, 4 in the first hour, none after 24 hours", async () => {
   const net = fakeNetwork();
-  assert.equal((await run([E2027], "2027-02-02T11:10:10+01:00", net)).decision, "construction");
-  assert.equal(net.hooks().length, 1);
+  const store = fakeStore();
+  const day = minutes(AT_11 - MINUTE, 26 * 60, 700);
+  const { posts, log } = await runTicks({ schedule: ONE, times: day, net, store });
+  const after = posts.map((p) => Math.round((p.at - AT_11) / MINUTE));
+  assert.deepEqual(after.slice(0, 6), [0, 5, 15, 30, 60, 120]);
+  assert.equal(after.length, SLOTS.length); // 27 in a day
+  assert.ok(after.every((m) => m < 24 * 60));
+  for (let i = 1; i < posts.length; i += 1) assert.ok(posts[i].at - posts[i - 1].at >= 5 * MINUTE);
+  // Between requests, the line says when this function asked, in Paris time.
+  assert.match(
+    log,
+    /pas encore en ligne\u00a0; construction demandée par cette fonction le 2\u00a0février\u00a02027 à 11\u00a0h\u00a000 \(heure de Paris\), il y a 1\u00a0minute\u00a0; prochaine demande le 2\u00a0février\u00a02027 à 11\u00a0h\u00a005/,
+  );
+  assert.match(log, /ERREUR\u00a0: palmarès 2027\u00a0: .* il y a plus de 24\u00a0heures/);
 });
 
-test("one request per ten minutes over an hour of ticks, while the page stays missing", async () => {
+test("with memory: a late or missed tick only delays a slot's request to the next tick", async () => {
   const net = fakeNetwork();
-  const start = Date.parse("2027-02-02T10:58:00.400+01:00");
-  for (let minute = 0; minute < 62; minute += 1) {
-    await run([E2027], start + minute * 60_000, net);
+  const times = minutes(AT_11 - MINUTE, 20, 500).filter((t) => {
+    const m = Math.round((t - AT_11) / MINUTE);
+    return m !== 0 && m !== 5 && m !== 6; // three ticks lost, two of them in a row
+  });
+  const { posts } = await runTicks({ schedule: ONE, times, net, store: fakeStore() });
+  assert.deepEqual(
+    posts.map((p) => Math.round((p.at - AT_11) / MINUTE)),
+    [1, 7, 15],
+  );
+});
+
+test("without memory: bounded, at most 6 requests in the first hour and 30 in a day", async () => {
+  const net = fakeNetwork();
+  const day = minutes(AT_11 - MINUTE, 26 * 60, 30);
+  const { posts, log } = await runTicks({ schedule: ONE, times: day, net });
+  const after = posts.map((p) => (p.at - AT_11) / MINUTE);
+  assert.ok(after.filter((m) => m < 60).length <= 6, String(after));
+  assert.ok(posts.length <= 30, String(posts.length));
+  assert.ok(after.every((m) => m < 24 * 60));
+  // The tick does not pretend to know what an earlier one did.
+  assert.match(log, /sans mémoire, la fonction ne sait pas si un passage précédent en a fait une/);
+  assert.doesNotMatch(log, /demandée par cette fonction/);
+  assert.match(log, /mémoire entre passages absente \(tests sans mémoire\)\u00a0: règle sans mémoire/);
+});
+
+test("without memory: the window rule, tick by tick", () => {
+  const s = 1000;
+  assert.equal(dueWithoutMemory(0), true);
+  assert.equal(dueWithoutMemory(149 * s), true);
+  assert.equal(dueWithoutMemory(150 * s), false);
+  assert.equal(dueWithoutMemory(5 * MINUTE + 59 * s), true);
+  assert.equal(dueWithoutMemory(6 * MINUTE), false);
+  assert.equal(dueWithoutMemory(23 * 60 * MINUTE + 30 * s), true);
+});
+
+for (const [mode, makeStore] of MEMORY) {
+  test(`${mode}: requests stop once the page is live`, async () => {
+    const live = AT_11 + 3 * MINUTE + 10_000; // the build asked at 11:00 is published
+    const net = fakeNetwork({ page: (_, at) => (at >= live ? 200 : 404) });
+    const times = minutes(AT_11, 60, 500);
+    const { posts, log } = await runTicks({ schedule: ONE, times, net, store: makeStore() });
+    assert.ok(posts.every((p) => p.at < live));
+    assert.match(log, /palmarès 2027\u00a0: \/palmares\/2027\/ est en ligne\u00a0: rien à faire\./);
+  });
+}
+
+test("several entries due together: one request naming them all", async () => {
+  const both = scheduleOf(PALMARES, { ...NEWS, instant: PALMARES.instant });
+  const net = fakeNetwork();
+  const { lines } = await runTick({ schedule: both, time: AT_11 + 2_000, net });
+  assert.equal(net.posts().length, 1);
+  const title = decodeURIComponent(new URL(net.posts()[0].url).searchParams.get("trigger_title"));
+  assert.equal(title, `Publication à l’embargo : palmarès 2027, ${NEWS.nom}`);
+  assert.equal(net.calls.filter((c) => c.method === "HEAD").length, 2);
+  assert.match(lines.at(-1), /construction demandée \(réponse 200 du build hook\) le /);
+  assert.match(lines.at(-1), /pour\u00a0: palmarès 2027, actualité «\u00a0Le palmarès 2027/);
+});
+
+test("an article half an hour after the palmarès: its own request at its instant", async () => {
+  const net = fakeNetwork({
+    page: (path, at) => {
+      const published = path === PALMARES.page ? AT_11 + 3 * MINUTE : AT_11 + 33 * MINUTE;
+      return at > published ? 200 : 404;
+    },
+  });
+  const times = minutes(AT_11 - MINUTE, 40, 800);
+  const { posts, log } = await runTicks({
+    schedule: scheduleOf(PALMARES, NEWS),
+    times,
+    net,
+    store: fakeStore(),
+  });
+  const after = posts.map((p) => Math.round((p.at - AT_11) / MINUTE));
+  assert.deepEqual(after, [0, 30]);
+  assert.match(decodeURIComponent(posts[1].url), /actualité « Le palmarès 2027 est dévoilé »/);
+  assert.match(log, /\/actualites\/palmares-2027\/ pas encore en ligne \(réponse 404\)/);
+});
+
+test("one due, one waiting: only the due one is checked and asked for", async () => {
+  const net = fakeNetwork();
+  const { lines } = await runTick({
+    schedule: scheduleOf(PALMARES, NEWS),
+    time: AT_11 + 1_000,
+    net,
+  });
+  assert.equal(net.calls.length, 2);
+  assert.ok(net.calls.every((c) => !c.url.includes("actualites")));
+  assert.match(lines.join("\n"), /actualité .* dans 29\u00a0minutes et 59\u00a0secondes\./);
+});
+
+test("the former schedule format publishes its palmarès", async () => {
+  const net = fakeNetwork();
+  const { parseSchedule } = await import("../functions/embargo-publish/schedule.mjs");
+  const old = parseSchedule(JSON.stringify({ editions: [{ annee: 2027, embargo: PALMARES.instant }] }));
+  await runTick({ schedule: old, time: AT_11 + 30_000, net });
+  assert.deepEqual(
+    net.calls.map((c) => [c.method, new URL(c.url).pathname]),
+    [
+      ["HEAD", "/palmares/2027/"],
+      ["POST", "/build_hooks/secret"],
+    ],
+  );
+});
+
+test("no build hook configured: an ERREUR line, nothing sent", async () => {
+  const net = fakeNetwork();
+  const { lines, asked } = await runTick({ schedule: ONE, time: AT_11, net, hookUrl: "" });
+  assert.equal(asked, false);
+  assert.equal(net.posts().length, 0);
+  assert.match(lines.at(-1), /ERREUR\u00a0: palmarès 2027 à publier, mais la variable BUILD_HOOK_URL/);
+  assert.match(lines.at(-1), /Deploys → Trigger deploy → Deploy project/);
+});
+
+test("the live site unreachable or odd: ERREUR, and the build is asked all the same", async () => {
+  for (const page of [() => 503, () => 301]) {
+    const net = fakeNetwork({ page });
+    const { lines } = await runTick({ schedule: ONE, time: AT_11, net });
+    assert.equal(net.posts().length, 1);
+    assert.match(lines.join("\n"), /ERREUR\u00a0: palmarès 2027\u00a0: .*état de \/palmares\/2027\/ inconnu \(réponse (503|301)\)/);
   }
-  assert.equal(net.hooks().length, 6); // 11:00, 11:10, 11:20, 11:30, 11:40, 11:50
 });
 
-test("two editions: the due one only; one live and one due; both waiting", async () => {
-  let net = fakeNetwork();
-  let out = await run([E2027, E2028], "2027-02-02T11:00:05+01:00", net);
-  assert.equal(out.decision, "construction");
-  assert.match(net.hooks()[0].url, /2027/);
-  assert.ok(!net.hooks()[0].url.includes("2028"));
-  assert.match(out.log, /2028 : sous embargo encore/);
-
-  // Both instants passed (an edition published late the same morning): one live, one not.
-  const late = { annee: 2026, embargo: "2027-02-02T10:00:00+01:00" };
-  net = fakeNetwork({ 2026: 200 });
-  out = await run([late, E2027], "2027-02-02T11:00:05+01:00", net);
-  assert.equal(out.decision, "construction");
-  assert.equal(net.hooks().length, 1);
-  assert.match(out.log, /2026 : \/palmares\/2026\/ est en ligne/);
-
-  net = fakeNetwork();
-  out = await run([E2027, E2028], "2027-01-15T09:00:00+01:00", net);
-  assert.equal(out.decision, "rien");
-  assert.equal(net.calls.length, 0);
+test("timeouts: a network that never answers ends the tick quickly, with ERREUR lines", async () => {
+  const net = fakeNetwork({ hang: true });
+  const started = Date.now();
+  const { lines, asked, outcome } = await runTick({ schedule: ONE, time: AT_11, net });
+  assert.ok(Date.now() - started < 1000);
+  assert.equal(asked, true);
+  assert.equal(outcome, "echec");
+  const log = lines.join("\n");
+  assert.match(log, /état de \/palmares\/2027\/ inconnu \(pas de réponse en 0\u00a0s\)/);
+  assert.match(log, /ERREUR\u00a0: build hook injoignable \(pas de réponse en 0\u00a0s\)\u00a0; la demande est peut-être arrivée/);
 });
 
-test("no build hook configured: logs the error and does nothing", async () => {
-  const net = fakeNetwork();
-  const { decision, log } = await run([E2027], "2027-02-02T11:00:00+01:00", net, null);
-  assert.equal(decision, "rien");
-  assert.equal(net.calls.length, 0);
-  assert.match(log, /ERREUR : 2027 à publier, mais la variable BUILD_HOOK_URL n’est pas définie/);
-});
-
-test("the live site unreachable: the build is still asked for (a build is harmless)", async () => {
-  const net = fakeNetwork({}, { down: true });
-  const { decision, log } = await run([E2027], "2027-02-02T11:00:00+01:00", net);
-  assert.equal(decision, "construction");
-  assert.match(log, /état de \/palmares\/2027\/ inconnu/);
-  assert.match(log, /ERREUR : 2027 : build hook injoignable \(ECONNREFUSED\)/);
-});
-
-test("the hook refusing is logged as an error", async () => {
-  const net = fakeNetwork({}, { hookStatus: 404 });
-  const { log } = await run([E2027], "2027-02-02T11:00:00+01:00", net);
-  assert.match(log, /ERREUR : 2027 : le build hook a répondu 404\./);
-});
-
-test("a day after the instant, staff decide: nothing is triggered", async () => {
-  const net = fakeNetwork();
-  const { decision, log } = await run([E2027], "2027-02-03T11:00:00+01:00", net);
-  assert.equal(decision, "rien");
-  assert.equal(net.calls.length, 0);
-  assert.match(log, /déclenchez-la à la main/);
-});
-
-test("no edition under embargo in this deploy: nothing to do", async () => {
-  const net = fakeNetwork();
-  const { decision, log } = await run([], "2027-02-02T11:00:00+01:00", net);
-  assert.equal(decision, "rien");
-  assert.equal(net.calls.length, 0);
-  assert.match(log, /aucune édition sous embargo dans ce déploiement/);
-});
-
-test("the schedule file written by the build is read; a missing one means no edition", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "embargoes-"));
-  const file = join(dir, "embargoes.json");
-  await writeFile(file, JSON.stringify({ editions: [E2027] }));
-  assert.deepEqual(await loadSchedule(pathToFileURL(file)), [E2027]);
-  const lines = [];
-  const absent = pathToFileURL(join(dir, "absent.json"));
-  assert.deepEqual(await loadSchedule(absent, (l) => lines.push(l)), []);
-  assert.match(lines[0], /calendrier des embargos illisible \(ENOENT\)/);
-  // A bundler may move the module: the next place (under the function's root) is tried.
-  assert.deepEqual(await loadSchedule([pathToFileURL(join(dir, "absent.json")), file]), [E2027]);
-});
-
-test("the handler itself runs with the real wiring and no hook: it only logs", async (t) => {
-  const logged = [];
-  t.mock.method(console, "log", (line) => logged.push(line));
-  const saved = process.env.BUILD_HOOK_URL;
-  delete process.env.BUILD_HOOK_URL;
-  try {
-    await handler(new Request("https://example.invalid/"), { site: { url: SITE } });
-  } finally {
-    if (saved !== undefined) process.env.BUILD_HOOK_URL = saved;
+test("a memory that never answers or fails: the rule without memory, said plainly", async () => {
+  for (const store of [fakeStore({ hang: true }), fakeStore({ failRead: true })]) {
+    const net = fakeNetwork();
+    const { lines, memory } = await runTick({ schedule: ONE, time: AT_11 + 1_000, net, store });
+    assert.equal(memory, "non");
+    assert.equal(net.posts().length, 1);
+    assert.match(lines.join("\n"), /ERREUR\u00a0: mémoire entre passages \(Netlify Blobs\) illisible/);
   }
-  assert.ok(logged.length > 0);
-  assert.ok(logged.every((l) => l.startsWith("[publication à l’embargo]")));
 });
 
-test("durations read as staff say them", () => {
-  assert.equal(duration(65_000), "1 min 05 s");
-  assert.equal(duration(3 * 3600_000 + 120_000), "3 h 02 min");
+test("a memory that cannot be written: bounded by the rule without memory", async () => {
+  const net = fakeNetwork();
+  const store = fakeStore({ failWrite: true });
+  const { posts, log } = await runTicks({
+    schedule: ONE,
+    times: minutes(AT_11, 15, 100),
+    net,
+    store,
+  });
+  assert.deepEqual(
+    posts.map((p) => Math.round((p.at - AT_11) / MINUTE)),
+    [0, 1, 2, 5],
+  );
+  assert.match(log, /ERREUR\u00a0: mémoire entre passages \(Netlify Blobs\) non enregistrée/);
+});
+
+test("the off switch: a deleted build hook answers 404, and the line says what to do", async () => {
+  const net = fakeNetwork({ hook: () => 404 });
+  const { lines, outcome } = await runTick({ schedule: ONE, time: AT_11, net });
+  assert.equal(outcome, "absent");
+  assert.match(
+    lines.at(-1),
+    /ERREUR\u00a0: le build hook n’existe plus \(réponse 404\)\u00a0: publication automatique arrêtée\u00a0; pour la rétablir, créez un build hook sur la branche de production/,
+  );
+  assert.match(lines.at(-1), /BUILD_HOOK_URL \(portée Functions\) puis redéployez/);
+  assert.doesNotMatch(lines.at(-1), /construction demandée/);
+});
+
+test("another refusal of the hook: ERREUR with the status and the next try", async () => {
+  const net = fakeNetwork({ hook: () => 500 });
+  const { lines } = await runTick({ schedule: ONE, time: AT_11, net, store: fakeStore() });
+  assert.match(lines.at(-1), /ERREUR\u00a0: le build hook a répondu 500\u00a0: construction non demandée/);
+  assert.match(lines.at(-1), /nouvelle demande le 2\u00a0février\u00a02027 à 11\u00a0h\u00a005/);
+});
+
+test("a request goes to the hook's address with a deploy title", async () => {
+  const net = fakeNetwork();
+  await runTick({ schedule: ONE, time: AT_11, net });
+  const [post] = net.posts();
+  assert.ok(post.url.startsWith(`${HOOK}?trigger_title=`));
+  assert.ok(!post.url.includes(" "));
 });

@@ -1,134 +1,315 @@
-// What the embargo scheduler does on one tick, and why, with its clock and network injected.
+// One tick of the embargo scheduler: what it checks, whether it asks for a build, what it says.
 //
-// In: the editions still under embargo when the live deploy was built ({annee, embargo} with
-// embargo an ISO instant), the current instant, the site's address, the build hook's address,
-// and `fetch`. Out: at most one POST to the build hook, and French log lines for staff (read in
-// Netlify's function log). The decision table is in docs/ceremonie.md.
+// In (all injected, so tests fake the clock, the network and the memory):
+//   schedule  {entries, problems} from schedule.mjs (entries: {nom, instant, iso, page})
+//   now       the current Date
+//   siteUrl   the live site's address; hookUrl the build hook's (BUILD_HOOK_URL), or empty
+//   fetchImpl `fetch`; store a Netlify Blobs store (or null, with storeNote saying why)
+//   followUp  also look at pages asked for by an earlier deploy (first tick of a new one)
+//   log       one call per French line, each starting « [publication à l’embargo] »
+// Out: the lines, at most one POST to the build hook, and a summary for tests:
+//   {asked, outcome, memory: "oui" | "non", lines}.
 //
-// Why no stored state: a build is asked for only in the first minute of each ten-minute slot
-// counted from the embargo instant (0, 10, 20… minutes after). The scheduler runs once a minute,
-// so at most one tick falls in a slot: at most one build every ten minutes, with nothing to
-// remember between invocations (Netlify Blobs would need the network in tests). Once a build
-// started after the instant is published, the new deploy's schedule no longer lists the
-// edition, and the function falls silent by itself.
+// The rule for asking is in asks.mjs, the memory in memory.mjs. Lines say only what happened:
+// « construction demandée » only after this function's own POST, with its time in Paris time.
+// The off switch is deleting the build hook in Netlify's interface: the POST then answers 404
+// and the line says that automatic publication is stopped and how to restore it.
 
-export const SLOT_MS = 10 * 60 * 1000; // at most one build asked for per ten minutes
-export const TICK_MS = 60 * 1000; // the scheduler's period: "* * * * *"
-export const GIVE_UP_MS = 24 * 60 * 60 * 1000; // past a day, staff decide by hand
-const PREFIX = "[publication à l’embargo]";
+import { dueWithMemory, dueWithoutMemory, FIRST_WINDOW_MS, GIVE_UP_MS, nextSlot } from "./asks.mjs";
+import { ago, countdown, duration, parisInstant, spaced, unit } from "./french.mjs";
+import * as memory from "./memory.mjs";
+import { askBuild, pageState, reason, TIMEOUTS, withTimeout } from "./network.mjs";
 
-/** Minutes and seconds in French: « 3 min 05 s ». */
-export function duration(ms) {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, "0");
-  return h ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min ${s} s`;
-}
+export const PREFIX = "[publication à l’embargo]";
+const RULE_WITHOUT_MEMORY =
+    `demande à chaque passage pendant les ${duration(FIRST_WINDOW_MS)} qui suivent l’instant, ` +
+    "puis au premier passage des minutes 5, 15 et 30 et de chaque heure ; un retour arrière " +
+    "n’est pas reconnu";
+const BY_HAND = "Deploys → Trigger deploy → Deploy project";
 
-/** The editions whose instant has passed, less than a day ago; the others, by state. */
-export function sortEditions(editions, now) {
-  const due = [];
-  const waiting = [];
-  const stale = [];
-  for (const edition of editions) {
-    const elapsed = now.getTime() - Date.parse(edition.embargo);
-    if (elapsed < 0) waiting.push({ ...edition, elapsed });
-    else if (elapsed >= GIVE_UP_MS) stale.push({ ...edition, elapsed });
-    else due.push({ ...edition, elapsed });
-  }
-  return { due, waiting, stale };
-}
-
-/** True when this tick is the first one of a ten-minute slot after the instant. */
-export function inFirstTickOfSlot(elapsed) {
-  return elapsed % SLOT_MS < TICK_MS;
-}
-
-/** "live", "absent" or "inconnu" for /palmares/<année>/ on the live site. */
-export async function pageState(fetchImpl, siteUrl, annee, now) {
-  if (!siteUrl) return "inconnu";
-  // A query string no CDN has cached: the answer is the deploy's, not a cached 404.
-  const url = `${siteUrl.replace(/\/$/, "")}/palmares/${annee}/?verif=${now.getTime()}`;
-  try {
-    const response = await fetchImpl(url, { method: "HEAD", redirect: "manual" });
-    if (response.status === 200) return "live";
-    if (response.status === 404) return "absent";
-    return "inconnu";
-  } catch {
-    return "inconnu";
-  }
-}
-
-/** One tick. Returns what was decided: "rien", "attente" or "construction". */
-export async function tick({ editions, now, siteUrl, hookUrl, fetchImpl, log }) {
-  const say = (line) => log(`${PREFIX} ${line}`);
-  if (!editions || editions.length === 0) {
-    say("aucune édition sous embargo dans ce déploiement : rien à faire.");
-    return "rien";
-  }
-  const { due, waiting, stale } = sortEditions(editions, now);
-  for (const e of waiting) say(`${e.annee} : sous embargo encore ${duration(-e.elapsed)}.`);
-  for (const e of stale) {
-    say(
-      `${e.annee} : embargo levé depuis plus d’un jour et ce déploiement date d’avant : ` +
-        "plus de construction automatique, déclenchez-la à la main.",
-    );
-  }
-  if (due.length === 0) return "rien";
-  if (!hookUrl) {
-    say(
-      `ERREUR : ${due.map((e) => e.annee).join(", ")} à publier, mais la variable ` +
-        "BUILD_HOOK_URL n’est pas définie (portée Functions) : rien n’est déclenché. " +
-        "Déclenchez la construction à la main.",
-    );
-    return "rien";
-  }
-  return await triggerIfNeeded({ due, now, siteUrl, hookUrl, fetchImpl, say });
-}
-
-async function triggerIfNeeded({ due, now, siteUrl, hookUrl, fetchImpl, say }) {
-  const pending = [];
-  for (const e of due) {
-    const state = await pageState(fetchImpl, siteUrl, e.annee, now);
-    if (state === "live") {
-      say(`${e.annee} : /palmares/${e.annee}/ est en ligne, rien à faire.`);
-    } else {
-      if (state === "inconnu") say(`${e.annee} : état de /palmares/${e.annee}/ inconnu.`);
-      pending.push(e);
+/** The entries by state at `now`: waiting (before), due (within a day), stale (later). */
+export function sortEntries(entries, now) {
+    const sorted = { waiting: [], due: [], stale: [] };
+    for (const entry of entries) {
+        const elapsed = now - entry.instant;
+        const group = elapsed < 0 ? "waiting" : elapsed < GIVE_UP_MS ? "due" : "stale";
+        sorted[group].push(entry);
     }
-  }
-  if (pending.length === 0) return "rien";
-  const inSlot = pending.filter((e) => inFirstTickOfSlot(e.elapsed));
-  if (inSlot.length === 0) {
-    const e = pending[0];
-    const asked = e.elapsed - (e.elapsed % SLOT_MS);
-    say(
-      `${e.annee} : pas encore en ligne ; construction déjà demandée il y a ` +
-        `${duration(e.elapsed - asked)}, prochaine demande dans ` +
-        `${duration(SLOT_MS - (e.elapsed % SLOT_MS))} si la page manque encore.`,
-    );
-    return "attente";
-  }
-  return await callHook({ editions: inSlot, hookUrl, fetchImpl, say });
+    return sorted;
 }
 
-async function callHook({ editions, hookUrl, fetchImpl, say }) {
-  const years = editions.map((e) => e.annee).join(", ");
-  const title = encodeURIComponent(`Publication à l’embargo : ${years}`);
-  const sep = hookUrl.includes("?") ? "&" : "?";
-  try {
-    const response = await fetchImpl(`${hookUrl}${sep}trigger_title=${title}`, {
-      method: "POST",
-      body: "{}",
+/** « palmarès 2027, actualité « … » ». */
+function names(entries) {
+    return entries.map((e) => e.nom).join(", ");
+}
+
+function sayWaitingAndStale({ waiting, stale }, now, say) {
+    for (const e of waiting) {
+        say(
+            `${e.nom} : publication prévue le ${parisInstant(e.instant)}, ${countdown(e.instant - now)}.`,
+        );
+    }
+    for (const e of stale) {
+        say(
+            `ERREUR : ${e.nom} : publication prévue le ${parisInstant(e.instant)}, il y a plus de ` +
+                `${unit(24, "heure")}, et le déploiement en ligne a été construit avant : la fonction ` +
+                `ne demande plus de construction. Si la page ${e.page} doit paraître, lancez la ` +
+                `construction à la main (${BY_HAND}).`,
+        );
+    }
+}
+
+/** The memory's state, or {problem} when it cannot be read (then the tick runs without it). */
+async function readMemory(store, ms) {
+    try {
+        const raw = await withTimeout(() => store.get(memory.KEY, { type: "json" }), ms);
+        return { state: memory.normalise(raw) };
+    } catch (error) {
+        return { problem: reason(error) };
+    }
+}
+
+/** Write the state; an ERREUR line and false when that fails. */
+async function writeMemory(store, state, now, ms, say) {
+    memory.prune(state, now);
+    try {
+        await withTimeout(() => store.setJSON(memory.KEY, state), ms);
+        return true;
+    } catch (error) {
+        say(`ERREUR : mémoire entre passages (Netlify Blobs) non enregistrée (${reason(error)}).`);
+        return false;
+    }
+}
+
+/** The live pages of `due`; the others, with their state, left for a request. */
+function triage(due, states, mem, now, say) {
+    const pending = [];
+    let changed = false;
+    due.forEach((e, i) => {
+        const { state, detail } = states[i];
+        const when = `publication prévue le ${parisInstant(e.instant)}, ${ago(now - e.instant)}`;
+        if (state === "live") {
+            say(`${e.nom} : ${e.page} est en ligne : rien à faire.`);
+            if (mem.state) changed = memory.recordSeen(mem.state, now, e) || changed;
+            return;
+        }
+        const seen = mem.state && memory.followed(mem.state, e)?.vue;
+        if (seen) {
+            say(
+                `${e.nom} : ${e.page} était en ligne (vue le ${parisInstant(Date.parse(seen))}) et manque ` +
+                    "maintenant : un déploiement plus ancien a été publié (retour arrière). Aucune " +
+                    `construction demandée. Pour la publier de nouveau : ${BY_HAND}, après « Start auto ` +
+                    "publishing » si la publication automatique a été verrouillée.",
+            );
+            return;
+        }
+        if (state === "absent")
+            say(`${e.nom} : ${when} ; ${e.page} pas encore en ligne (réponse 404).`);
+        else {
+            say(
+                `ERREUR : ${e.nom} : ${when} ; état de ${e.page} inconnu (${detail}) : page traitée ` +
+                    "comme absente (une construction après l’instant est sans risque).",
+            );
+        }
+        pending.push(e);
     });
-    if (response.status >= 200 && response.status < 300) {
-      say(`${years} : embargo levé, construction demandée (réponse ${response.status}).`);
+    return { pending, changed };
+}
+
+/** The line for a POST's result. */
+function sayAsked(result, pending, now, say) {
+    const what = names(pending);
+    const next = nextAsk(pending, now);
+    const retry = next
+        ? ` ; nouvelle demande le ${parisInstant(next)} si la page manque encore`
+        : "";
+    if (result.outcome === "ok") {
+        say(
+            `construction demandée (réponse ${result.status} du build hook) le ${parisInstant(now)} ` +
+                `pour : ${what}. La page paraît quand ce déploiement est publié (voir Deploys).`,
+        );
+    } else if (result.outcome === "absent") {
+        say(
+            "ERREUR : le build hook n’existe plus (réponse 404) : publication automatique arrêtée ; " +
+                "pour la rétablir, créez un build hook sur la branche de production, mettez son adresse " +
+                "dans la variable BUILD_HOOK_URL (portée Functions) puis redéployez. Pas de construction " +
+                `pour : ${what}.`,
+        );
+    } else if (result.outcome === "refus") {
+        say(
+            `ERREUR : le build hook a répondu ${result.status} : construction non demandée pour : ${what}${retry}.`,
+        );
     } else {
-      say(`ERREUR : ${years} : le build hook a répondu ${response.status}.`);
+        const unsure = result.timeout ? " ; la demande est peut-être arrivée : voyez Deploys" : "";
+        say(
+            `ERREUR : build hook injoignable (${result.detail})${unsure} ; pour : ${what}${retry}.`,
+        );
     }
-  } catch (error) {
-    say(`ERREUR : ${years} : build hook injoignable (${error.message}).`);
-  }
-  return "construction";
+}
+
+/** The earliest next slot among `pending`, as an instant, or null past a day. */
+function nextAsk(pending, now) {
+    const slots = pending
+        .map((e) => nextSlot(now - e.instant))
+        .map((slot, i) => (slot === null ? null : pending[i].instant + slot))
+        .filter((at) => at !== null);
+    return slots.length ? Math.min(...slots) : null;
+}
+
+/** The line when this tick does not ask: honest about what the function knows. */
+function sayNotAsking(pending, now, mem, say) {
+    const next = nextAsk(pending, now);
+    const then = next
+        ? `prochaine demande le ${parisInstant(next)} si la page manque encore`
+        : "plus de demande automatique";
+    const last = mem.state ? Math.max(...memory.askTimes(mem.state)) : null;
+    if (last && last > 0) {
+        say(
+            `${names(pending)} : pas encore en ligne ; construction demandée par cette fonction le ` +
+                `${parisInstant(last)}, ${ago(now - last)} ; ${then}.`,
+        );
+    } else {
+        say(
+            `${names(pending)} : pas encore en ligne ; pas de demande à ce passage (sans mémoire, la ` +
+                `fonction ne sait pas si un passage précédent en a fait une : voyez Deploys) ; ${then}.`,
+        );
+    }
+}
+
+/** Ask for one build for every pending entry when the rule says so. */
+async function maybeAsk({ pending, now, hookUrl, fetchImpl, store, mem, timeouts, say }) {
+    if (!hookUrl) {
+        say(
+            `ERREUR : ${names(pending)} à publier, mais la variable BUILD_HOOK_URL n’est pas définie ` +
+                "pour les fonctions (portée Functions ; redéployez après l’avoir définie) : rien n’est " +
+                `demandé. Lancez la construction à la main (${BY_HAND}).`,
+        );
+        return { asked: false, wrote: false };
+    }
+    let want = mem.state
+        ? pending.some((e) => dueWithMemory(e.instant, now, memory.askTimes(mem.state)))
+        : pending.some((e) => dueWithoutMemory(now - e.instant));
+    let wrote = false;
+    if (want && mem.state) {
+        // Written before the POST: if the memory cannot keep it, the next tick would ask again,
+        // so this tick falls back to the rule without memory, which is bounded on its own.
+        memory.recordAsk(mem.state, now, pending);
+        wrote = await writeMemory(store, mem.state, now, timeouts.memory, say);
+        if (!wrote) {
+            mem.state = null;
+            want = pending.some((e) => dueWithoutMemory(now - e.instant));
+        }
+    }
+    if (!want) {
+        sayNotAsking(pending, now, mem, say);
+        return { asked: false, wrote };
+    }
+    const title = `Publication à l’embargo : ${names(pending)}`;
+    const result = await askBuild(fetchImpl, hookUrl, title, timeouts.hook);
+    sayAsked(result, pending, now, say);
+    return { asked: true, outcome: result.outcome, wrote };
+}
+
+/** Pages an earlier deploy asked for, now live: recorded, so that a rollback is recognised. */
+async function followUpPages({ entries, now, siteUrl, fetchImpl, store, mem, timeouts, say }) {
+    const listed = new Set(entries.map(memory.keyOf));
+    const open = Object.entries(mem.state.suivies)
+        .filter(([key, item]) => !item.vue && !listed.has(key) && Date.parse(item.instant) <= now)
+        .map(([, item]) => ({ ...item, instant: Date.parse(item.instant) }));
+    if (open.length === 0) return;
+    const states = await Promise.all(
+        open.map((e) => pageState(fetchImpl, siteUrl, e.page, timeouts.page)),
+    );
+    let changed = false;
+    open.forEach((e, i) => {
+        if (states[i].state !== "live") return;
+        memory.recordSeen(mem.state, now, e);
+        changed = true;
+        say(
+            `${e.nom} : ${e.page} est en ligne (constaté le ${parisInstant(now)}, ` +
+                `${duration(now - e.instant)} après l’instant prévu).`,
+        );
+    });
+    if (changed) await writeMemory(store, mem.state, now, timeouts.memory, say);
+}
+
+/** The memory for this tick, with the line that says when it is missing. */
+async function memoryFor(store, storeNote, due, timeouts, say) {
+    if (!store) {
+        if (due.length) {
+            say(
+                `mémoire entre passages absente (${storeNote || "non fournie"}) : règle sans mémoire (${RULE_WITHOUT_MEMORY}).`,
+            );
+        }
+        return {};
+    }
+    const mem = await readMemory(store, timeouts.memory);
+    if (mem.problem && due.length) {
+        say(
+            `ERREUR : mémoire entre passages (Netlify Blobs) illisible (${mem.problem}) : règle sans ` +
+                `mémoire pour ce passage (${RULE_WITHOUT_MEMORY}).`,
+        );
+    }
+    return mem;
+}
+
+/** One tick; see the header for what goes in and out. */
+export async function tick({
+    schedule,
+    now,
+    siteUrl,
+    hookUrl,
+    fetchImpl,
+    store = null,
+    storeNote = "",
+    followUp = false,
+    log = console.log,
+    timeouts = TIMEOUTS,
+}) {
+    const lines = [];
+    const say = (line) => {
+        const text = `${PREFIX} ${spaced(line)}`;
+        lines.push(text);
+        log(text);
+    };
+    const at = now.getTime();
+    for (const problem of schedule.problems) say(problem);
+    if (schedule.entries.length === 0 && schedule.problems.length === 0) {
+        say("aucune publication en attente dans ce déploiement : rien à faire.");
+    }
+    const sorted = sortEntries(schedule.entries, at);
+    sayWaitingAndStale(sorted, at, say);
+    const { due } = sorted;
+    if (due.length === 0 && !(followUp && store)) return { asked: false, memory: "non", lines };
+
+    // The memory is read while the pages are checked: one delay, not two.
+    const [mem, states] = await Promise.all([
+        memoryFor(store, storeNote, due, timeouts, say),
+        Promise.all(due.map((e) => pageState(fetchImpl, siteUrl, e.page, timeouts.page))),
+    ]);
+    const context = {
+        entries: schedule.entries,
+        now: at,
+        siteUrl,
+        hookUrl,
+        fetchImpl,
+        store,
+        mem,
+        timeouts,
+        say,
+    };
+    if (due.length === 0) {
+        if (mem.state) await followUpPages(context);
+        return { asked: false, memory: mem.state ? "oui" : "non", lines };
+    }
+    const { pending, changed } = triage(due, states, mem, at, say);
+    if (pending.length === 0) {
+        if (changed) await writeMemory(store, mem.state, at, timeouts.memory, say);
+        return { asked: false, memory: mem.state ? "oui" : "non", lines };
+    }
+    const { wrote, ...result } = await maybeAsk({ ...context, pending });
+    // A page found live for the first time is news to keep even when nothing was asked.
+    if (changed && mem.state && !wrote)
+        await writeMemory(store, mem.state, at, timeouts.memory, say);
+    return { ...result, memory: mem.state ? "oui" : "non", lines };
 }
