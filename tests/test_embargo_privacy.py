@@ -5,6 +5,7 @@ embargo, and the embargoed ones must appear at the embargo instant (so the scan 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
 import re
 import zipfile
@@ -76,12 +77,16 @@ def plant_canaries(data: Path) -> None:
 
 
 def texts_of(name: str, data: bytes) -> list[tuple[str, bytes]]:
-    """The bytes of a file and of everything inside it that a reader could see."""
+    """The bytes of a file and of everything inside it that a reader could see (zip members,
+    gzipped search files, PDF text, image metadata)."""
     out = [(name, data)]
     if data[:4] == b"PK\x03\x04":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for info in archive.infolist():
                 out += texts_of(f"{name}!{info.filename}", archive.read(info))
+    elif data[:2] == b"\x1f\x8b":  # Pagefind's index and fragments are gzipped
+        with contextlib.suppress(OSError, EOFError, zlib.error):
+            out += texts_of(f"{name}#gzip", gzip.decompress(data))
     elif data[:5] == b"%PDF-":
         for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
             with contextlib.suppress(zlib.error):

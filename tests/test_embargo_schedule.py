@@ -45,10 +45,21 @@ def test_an_embargoed_palmares_changes_no_output_byte_and_is_scheduled(tmp_path,
     s1, s2 = tmp_path / "s1.json", tmp_path / "s2.json"
     assert build_with_schedule(without, tmp_path / "out1", s1, cache) == 0
     assert build_with_schedule(data_copy, tmp_path / "out2", s2, cache) == 0
-    assert json.loads(s1.read_text("utf-8")) == {"editions": []}
-    assert json.loads(s2.read_text("utf-8")) == {
-        "editions": [{"annee": 2027, "embargo": "2027-02-02T11:00:00+01:00"}]
-    }
+    # The demo's news dated after DEMO_NOW are listed in both (tests/test_embargo_content.py).
+    palmares = [
+        [e for e in json.loads(s.read_text("utf-8"))["publications"] if "palmarès" in e["nom"]]
+        for s in (s1, s2)
+    ]
+    assert palmares == [
+        [],
+        [
+            {
+                "nom": "palmarès 2027",
+                "instant": "2027-02-02T11:00:00+01:00",
+                "page": "/palmares/2027/",
+            }
+        ],
+    ]
     first, second = snapshot(tmp_path / "out1"), snapshot(tmp_path / "out2")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
@@ -80,12 +91,13 @@ def test_the_schedule_lists_only_editions_still_under_embargo(tmp_path):
     dataset, _ = validate(ROOT / "data")
     path = tmp_path / "embargoes.json"
     before = dt.datetime.fromisoformat("2027-02-02T10:59:59+01:00")
-    line = write_schedule(dataset, before, path)
-    assert [e["annee"] for e in json.loads(path.read_text("utf-8"))["editions"]] == [2027]
+    line = write_schedule(dataset, before, [], path)
+    names = [p["nom"] for p in json.loads(path.read_text("utf-8"))["publications"]]
+    assert names == ["palmarès 2027"]
     assert line == (
-        "Publication automatique à l’instant de l’embargo : 2027 (2\u00a0février\u00a02027 à "
-        "11\u00a0h\u00a000)."
+        "Publication automatique à l’instant de l’embargo : palmarès 2027 le "
+        "2\u00a0février 2027 à 11\u00a0h\u00a000 (heure de Paris)."
     )
     at = dt.datetime.fromisoformat("2027-02-02T11:00:00+01:00")
-    assert write_schedule(dataset, at, path).startswith("Publication automatique : aucune")
-    assert json.loads(path.read_text("utf-8")) == {"editions": []}
+    assert write_schedule(dataset, at, [], path).startswith("Publication automatique : rien")
+    assert json.loads(path.read_text("utf-8")) == {"publications": []}

@@ -138,14 +138,14 @@ def state_2027(dataset, now: str) -> str:
 
 def test_state_one_second_before_the_embargo(dataset):
     assert state_2027(dataset, "2027-02-02T10:59:59+01:00") == (
-        f"  2027 : SOUS EMBARGO jusqu’au 2{NBSP}février{NBSP}2027 à 11{NBSP}h{NBSP}00 "
+        f"  2027 : SOUS EMBARGO jusqu’au 2{NBSP}février 2027 à 11{NBSP}h{NBSP}00 "
         f"(heure de Paris), dans 1{NBSP}seconde"
     )
 
 
 def test_state_at_the_embargo_instant(dataset):
     assert state_2027(dataset, "2027-02-02T10:00:00Z") == (
-        f"  2027 : publiée, embargo levé le 2{NBSP}février{NBSP}2027 à 11{NBSP}h{NBSP}00 "
+        f"  2027 : publiée, embargo levé le 2{NBSP}février 2027 à 11{NBSP}h{NBSP}00 "
         f"(heure de Paris), il y a 0{NBSP}seconde"
     )
 
@@ -175,7 +175,7 @@ def test_countdown_words(seconds, text):
 def test_first_of_the_month():
     instant = dt.datetime.fromisoformat("2022-02-01T11:00:00+01:00")
     assert french_instant(instant) == (
-        f"1er{NBSP}février{NBSP}2022 à 11{NBSP}h{NBSP}00 (heure de Paris)"
+        f"1er{NBSP}février 2022 à 11{NBSP}h{NBSP}00 (heure de Paris)"
     )
 
 
