@@ -137,6 +137,8 @@ def test_fall_of_two_arobases_within_three_years(mini):
 
 def test_fall_after_more_than_three_years_is_allowed(mini):
     edit(mini / "palmares/2024.yaml", "edition: 2024", "edition: 2021")
+    edit(mini / "palmares/2024.yaml", "2024-02-06T11:00", "2021-02-02T11:00")
+    edit(mini / "palmares/2024.yaml", "date: 2024-02-06", "date: 2021-02-02")
     (mini / "palmares/2024.yaml").rename(mini / "palmares/2021.yaml")
     edit(mini / "palmares/2025.yaml", "arobases: 3", "arobases: 1")
     edit(mini / "territoires/33063.yaml", "[2024, 2025]", "[2021, 2025]")
@@ -209,8 +211,67 @@ def test_laureate_without_dues(mini):
 def test_embargo_without_utc_offset(mini):
     f = edit(mini / "palmares/2025.yaml", "T11:00:00+01:00", "T11:00:00")
     assert problems_of(mini) == [
-        f"{f}:2:10: embargo « 2025-02-04T11:00:00 » n’a pas de décalage UTC : ajoutez +01:00 "
-        "(heure d’hiver à Paris) ou +02:00 (heure d’été)"
+        f"{f}:2:10: embargo « 2025-02-04T11:00:00 » n’a pas de décalage UTC : pour 11\u00a0h\u00a000 "
+        "à Paris ce jour-là (heure d’hiver), écrivez 2025-02-04T11:00:00+01:00"
+    ]
+
+
+@pytest.mark.parametrize(
+    "written,paris,advice",
+    [
+        ("2025-02-04T11:00:00Z", "12\u00a0h\u00a000", "2025-02-04T11:00:00+01:00"),
+        ("2025-02-04T11:00:00+02:00", "10\u00a0h\u00a000", "2025-02-04T11:00:00+01:00"),
+        ("2025-02-04T11:00:00-05:00", "17\u00a0h\u00a000", "2025-02-04T11:00:00+01:00"),
+    ],
+)
+def test_embargo_with_another_offset_than_paris(mini, written, paris, advice):
+    f = edit(mini / "palmares/2025.yaml", "2025-02-04T11:00:00+01:00", written)
+    offset = "+00:00" if written.endswith("Z") else written[-6:]
+    assert problems_of(mini) == [
+        f"{f}:2:10: embargo « {written} » : le décalage {offset} n’est pas celui de Paris ce "
+        f"jour-là (+01:00, heure d’hiver) ; tel quel, c’est le 4\u00a0février 2025 à {paris} "
+        f"(heure de Paris). Pour 11\u00a0h\u00a000 à Paris, écrivez {advice}"
+    ]
+
+
+def test_embargo_on_the_spring_clock_change_day(mini):
+    # Clocks go forward at 2 h on 30 March 2025: at 11 h, Paris is at +02:00.
+    f = edit(mini / "palmares/2025.yaml", "2025-02-04T11:00:00+01:00", "2025-03-30T11:00:00+01:00")
+    assert problems_of(mini) == [
+        f"{f}:2:10: embargo « 2025-03-30T11:00:00+01:00 » : le décalage +01:00 n’est pas celui "
+        "de Paris ce jour-là (+02:00, heure d’été) ; tel quel, c’est le 30\u00a0mars 2025 à "
+        "12\u00a0h\u00a000 (heure de Paris). Pour 11\u00a0h\u00a000 à Paris, écrivez "
+        "2025-03-30T11:00:00+02:00"
+    ]
+    edit(mini / "palmares/2025.yaml", "T11:00:00+01:00", "T11:00:00+02:00")
+    assert problems_of(mini) == []
+
+
+def test_a_summer_embargo_without_offset_gets_the_summer_offset(mini):
+    f = edit(mini / "palmares/2025.yaml", "2025-02-04T11:00:00+01:00", "2025-06-17T11:00:00")
+    assert problems_of(mini) == [
+        f"{f}:2:10: embargo « 2025-06-17T11:00:00 » n’a pas de décalage UTC : pour "
+        "11\u00a0h\u00a000 à Paris ce jour-là (heure d’été), écrivez 2025-06-17T11:00:00+02:00"
+    ]
+
+
+def test_embargo_before_the_previous_editions(mini):
+    f = edit(mini / "palmares/2025.yaml", "2025-02-04T11:00:00", "2024-02-05T11:00:00")
+    assert problems_of(mini) == [
+        f"{f}:1:1: embargo du palmarès 2025 le 5\u00a0février 2024 à 11\u00a0h\u00a000 (heure de "
+        "Paris), pas après celui de 2024, le 6\u00a0février 2024 à 11\u00a0h\u00a000 (heure de "
+        "Paris) : corrigez l’année ou la date de l’embargo"
+    ]
+
+
+def test_embargo_in_another_year_or_day_than_the_ceremony_is_a_warning(mini):
+    f = edit(mini / "palmares/2024.yaml", "2024-02-06T11:00:00", "2024-02-07T11:00:00")
+    dataset, problems = validate(mini)
+    assert not problems.errors
+    assert [str(p) for p in problems.warnings] == [
+        f"{f}:1:1: avertissement : la cérémonie du palmarès 2024 est datée du 6\u00a0février 2024, mais "
+        "l’embargo tombe le 7\u00a0février 2024 à 11\u00a0h\u00a000 (heure de Paris) : "
+        "vérifiez l’une ou l’autre"
     ]
 
 
