@@ -7,6 +7,16 @@ PY := $(VENV)/bin/python
 CHECKSUM := $(shell cksum pyproject.toml | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(CHECKSUM)
 TEST_STAMP := $(VENV)/.installed-test-$(CHECKSUM)
+# Netlify keeps .venv between builds (netlify-plugin-cache): a kept venv whose interpreter is
+# gone (a new build image) or is another Python than $(PYTHON) (PYTHON_VERSION changed) is
+# rebuilt, never trusted. The stamp's name holds pyproject.toml's checksum, so its date does
+# not matter (a restored cache may carry any date).
+PY_VERSION = import sys; print(*sys.version_info[:2], sep=".")
+PYTHON_AT := $(shell $(PYTHON) -c '$(PY_VERSION)' 2>/dev/null)
+VENV_AT := $(shell $(PY) -c '$(PY_VERSION)' 2>/dev/null)
+ifneq ($(PYTHON_AT),$(VENV_AT))
+$(STAMP): venv-stale
+endif
 
 DATA ?= data
 NOW ?=
@@ -15,10 +25,12 @@ CACHEDIR ?= .cache
 export DATA NOW OUTPUTDIR CACHEDIR
 
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
-	national-data lint format clean import-palmares import-actions system-test-deps
+	national-data lint format clean import-palmares import-actions system-test-deps venv-stale
 
 # Builds need the runtime dependencies only (what Netlify installs); tests add their tools.
-$(STAMP): pyproject.toml
+$(STAMP):
+	@if [ -e $(VENV) ] && [ "$(VENV_AT)" != "$(PYTHON_AT)" ]; then \
+		echo "$(VENV) ne fonctionne pas avec $(PYTHON) ($(PYTHON_AT)) : il est recréé."; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet "."
@@ -29,8 +41,9 @@ $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet ".[test]"
 	touch $@
 
+# Everything, test tools included (Netlify installs the dependencies only: NPM_FLAGS).
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --include=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
 html: $(STAMP)            ## build the site (demo data by default) into OUTPUTDIR

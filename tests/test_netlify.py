@@ -1,8 +1,11 @@
-"""netlify.toml: the build that refuses previews, the security and cache headers, the kits, the
-badge communes embed, the build cache. Header paths are matched the way Netlify does."""
+"""netlify.toml and package.json: the build that refuses previews, the security and cache
+headers, the kits, the badge communes embed, the build cache (venv included), the plugins and
+packages Netlify installs (no test tool), the embargo function. Header paths are matched the
+way Netlify does."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -11,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+PACKAGE = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
 
 
 def netlify_regexp(path: str) -> re.Pattern:
@@ -49,9 +53,55 @@ def test_build_publishes_through_the_guard():
     assert 'scripts/deploy_guard.py "$(OUTPUTDIR)"' in publish
 
 
-def test_build_cache_plugin_keeps_the_cache_directory():
+def test_build_cache_plugin_keeps_the_cache_directory_and_the_venv():
     plugin = next(p for p in CONFIG["plugins"] if p["package"] == "netlify-plugin-cache")
-    assert plugin["inputs"]["paths"] == [".cache"]
+    assert plugin["inputs"]["paths"] == [".cache", ".venv"]
+    # A kept venv that no longer runs, or runs another Python, is rebuilt by the Makefile.
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(STAMP): venv-stale" in makefile
+    assert "rm -rf $(VENV); fi" in makefile
+
+
+def test_every_build_plugin_is_pinned_where_netlify_installs_it():
+    """Netlify's CLI refuses to build when a plugin of netlify.toml is not in package.json, and
+    with NPM_FLAGS=--omit=dev only `dependencies` are installed."""
+    dependencies = PACKAGE.get("dependencies", {})
+    assert CONFIG["plugins"]
+    for plugin in CONFIG["plugins"]:
+        version = dependencies.get(plugin["package"], "")
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), (plugin["package"], version)
+    locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert locked["packages"][""]["dependencies"] == dependencies
+    assert locked["packages"][""]["devDependencies"] == PACKAGE["devDependencies"]
+
+
+def test_netlify_installs_no_test_tool():
+    assert CONFIG["build"]["environment"]["NPM_FLAGS"] == "--omit=dev"
+    assert set(PACKAGE["dependencies"]) == {"netlify-plugin-cache", "@netlify/blobs"}
+    for tool in ("vnu-jar", "leaflet"):  # vnu-jar's postinstall may download a JDK
+        assert tool in PACKAGE["devDependencies"]
+    # `make test` installs them all the same.
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "npm ci --include=dev" in makefile
+
+
+def test_the_embargo_function_runs_every_minute_with_its_schedule_and_its_packages():
+    function = ROOT / "netlify" / "functions" / "embargo-publish"
+    code = (function / "embargo-publish.mjs").read_text(encoding="utf-8")
+    assert re.search(r'^export const config = \{ schedule: "\* \* \* \* \*" \};$', code, re.M)
+    assert re.search(r"^export default async \(_?request, context\) =>", code, re.M)
+    assert CONFIG["functions"]["directory"] == "netlify/functions"
+    assert CONFIG["functions"]["embargo-publish"]["included_files"] == [
+        "netlify/functions/embargo-publish/embargoes.json"
+    ]
+    # Every package the function imports is one Netlify installs (node: built-ins aside).
+    imported = set()
+    for module in function.glob("*.mjs"):
+        text = module.read_text(encoding="utf-8")
+        imported |= set(re.findall(r'(?:from|import\()\s*"([^".][^"]*)"', text))
+    packages = {name for name in imported if not name.startswith("node:")}
+    assert packages == {"@netlify/blobs"}
+    assert packages <= set(PACKAGE["dependencies"])
 
 
 @pytest.mark.parametrize(
