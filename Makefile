@@ -66,14 +66,17 @@ serve: $(STAMP)           ## local server that rebuilds when content/theme/plugi
 validate: $(STAMP)        ## check the data only
 	$(PY) scripts/validate.py
 
-# Imports (see docs/ceremonie.md): FICHIER=the CSV/JSON, ANNEE, EMBARGO, LIEU, and
+# Imports (see docs/ceremonie.md): FICHIER=the .xlsx/.ods/CSV (or JSON), FEUILLE=a workbook's
+# sheet (default: the first), ANNEE, EMBARGO, LIEU, and
 # OPTIONS=--dry-run (show, write nothing) or OPTIONS=--force (replace an existing file).
-import-palmares: $(STAMP) ## the jury's spreadsheet (CSV) -> data/palmares/<ANNEE>.yaml
+import-palmares: $(STAMP) ## the jury's spreadsheet (.xlsx, .ods, CSV) -> data/palmares/<ANNEE>.yaml
 	$(PY) scripts/import_palmares.py "$(FICHIER)" --annee "$(ANNEE)" --data "$(DATA)" \
+		$(if $(FEUILLE),--feuille "$(FEUILLE)") \
 		$(if $(EMBARGO),--embargo "$(EMBARGO)") $(if $(LIEU),--lieu "$(LIEU)") $(OPTIONS)
 
-import-actions: $(STAMP)  ## an Atlaas export (CSV or JSON) -> data/actions/<code>.yaml
-	$(PY) scripts/import_actions.py "$(FICHIER)" --data "$(DATA)" $(OPTIONS)
+import-actions: $(STAMP)  ## an Atlaas export (CSV, JSON, .xlsx, .ods) -> data/actions/<code>.yaml
+	$(PY) scripts/import_actions.py "$(FICHIER)" --data "$(DATA)" \
+		$(if $(FEUILLE),--feuille "$(FEUILLE)") $(OPTIONS)
 
 # System packages the tests need (chromium, a Java runtime), installed when missing.
 system-test-deps:

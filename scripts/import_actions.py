@@ -1,11 +1,13 @@
-"""Import an Atlaas export of actions (CSV or JSON) into ``data/actions/<code>.yaml``.
+"""Import an Atlaas export of actions (CSV, JSON, .xlsx or .ods) into ``data/actions/<code>.yaml``.
 
-    .venv/bin/python scripts/import_actions.py export-atlaas.csv [--data data] [--dry-run] [--force]
+    .venv/bin/python scripts/import_actions.py export-atlaas.csv [--feuille NOM] [--data data] \\
+        [--dry-run] [--force]
 
-    make import-actions FICHIER=export-atlaas.csv [OPTIONS=--dry-run]
+    make import-actions FICHIER=export-atlaas.csv [FEUILLE=NOM] [OPTIONS=--dry-run]
 
-Expected columns (CSV header row, ``;`` or ``,``, UTF-8 or Windows-1252; or the keys of each
-object of a JSON list). Names are case- and accent-insensitive; * marks a required column:
+Expected columns (CSV header row, ``;`` or ``,``, UTF-8 or Windows-1252; a workbook's header
+row, on its first visible sheet or the one ``--feuille`` names; or the keys of each object of a
+JSON list). Names are case- and accent-insensitive; * marks a required column:
 
     id *            the action's identifier (letters, digits, - and _): its page is /actions/<id>/
     code *          INSEE code or SIREN (data/territoires/<code>.yaml must exist)
@@ -34,7 +36,6 @@ Exit status: 0 done (or nothing to do), 1 not written, 2 bad arguments.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -46,14 +47,20 @@ from label_data.problems import Problems  # noqa: E402
 from label_data.reference import load_reference  # noqa: E402
 from label_import.actions_import import import_actions  # noqa: E402
 from label_import.apply import FileChange, apply  # noqa: E402
+from label_import.cli import FrenchParser, input_file  # noqa: E402
 from label_import.diff import actions_changes, load_plain  # noqa: E402
 from label_import.table import ImportProblems  # noqa: E402
 from label_import.yaml_writer import actions_yaml  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("fichier", type=Path, help="l’export Atlaas, .csv ou .json")
+    p = FrenchParser(description=__doc__.splitlines()[0])
+    p.add_argument(
+        "fichier",
+        type=input_file("l’export Atlaas", "FICHIER=export-atlaas.csv (make)"),
+        help="l’export Atlaas : .csv, .json, .xlsx ou .ods",
+    )
+    p.add_argument("--feuille", help="la feuille du classeur à lire (par défaut : la première)")
     p.add_argument("--data", type=Path, default=Path("data"), help="dossier de données")
     p.add_argument("--dry-run", action="store_true", help="montrer sans rien écrire")
     p.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
@@ -61,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     source = str(args.fichier)
     problems = ImportProblems(source)
     dataset = load_dataset(args.data, Problems())
-    result = import_actions(args.fichier, dataset, load_reference(), problems)
+    result = import_actions(args.fichier, dataset, load_reference(), problems, args.feuille)
     problems.report(result is None, "l’export")
     if result is None:
         return 1

@@ -1,9 +1,10 @@
-"""An Atlaas export of actions (CSV or JSON) → the contents of ``actions/<code>.yaml``.
+"""An Atlaas export of actions (CSV, JSON or workbook) → the contents of ``actions/<code>.yaml``.
 
-In: the export's path (columns documented in scripts/import_actions.py), the dataset already in
-the data directory (territories, référentiel, actions in place) and the reference data. Out: for
-each collectivity in the export, its list of actions as plain values in the data contract's
-shape; or every bad row in ``ImportProblems``. Rows sharing an id add places to one action.
+In: the export's path (columns documented in scripts/import_actions.py; for an .xlsx or .ods,
+the sheet to read, else its first), the dataset already in the data directory (territories,
+référentiel, actions in place) and the reference data. Out: for each collectivity in the export,
+its list of actions as plain values in the data contract's shape; or every bad row in
+``ImportProblems``. Rows sharing an id add places to one action.
 """
 
 from __future__ import annotations
@@ -72,10 +73,17 @@ CARRIERS = {fold(t): t for t in CARRIER_TYPES} | {
 }
 
 
-def read_rows(path: Path, problems: ImportProblems) -> tuple[list[Row], tuple[str, ...]] | None:
-    """Rows of a CSV or JSON export (JSON: a list of objects, or {"actions": [...]})."""
+def read_rows(
+    path: Path, problems: ImportProblems, sheet: str | None = None
+) -> tuple[list[Row], tuple[str, ...]] | None:
+    """Rows of a CSV, workbook or JSON export (JSON: a list of objects, or {"actions": [...]})."""
     if Path(path).suffix.lower() != ".json":
-        table = read_table(path, COLUMNS, REQUIRED, problems)
+        table = read_table(path, COLUMNS, REQUIRED, problems, sheet)
+        if table and problems.sheet:  # which sheet was read, when the workbook has several
+            n = len(table.rows)
+            problems.notes.append(
+                f"{problems.source} : {n} ligne{'s' * (n > 1)} lue{'s' * (n > 1)} ({table.read_as})"
+            )
         return (list(table.rows), table.columns) if table else None
     problems.unit, problems.field_word = "enregistrement", "champ"
     try:
@@ -122,10 +130,14 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def import_actions(
-    path: Path, dataset: Dataset, reference: Reference, problems: ImportProblems
+    path: Path,
+    dataset: Dataset,
+    reference: Reference,
+    problems: ImportProblems,
+    sheet: str | None = None,
 ) -> dict[str, list[dict]] | None:
     """code -> the actions of that collectivity, in the export's order; None on any problem."""
-    read = read_rows(path, problems)
+    read = read_rows(path, problems, sheet)
     if read is None:
         return None
     rows, columns = read

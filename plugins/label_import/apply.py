@@ -9,6 +9,7 @@ same checker as the build, and an existing file that would change needs ``--forc
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -19,6 +20,11 @@ from label_data.problems import Problem, display_path
 from label_data.validate import validate
 
 from .diff import text_diff
+from .problems import NBSP, french_spacing
+
+# The checker's R3 hint (label_data.rules, also printed by make validate) names the option;
+# someone importing must also read what it does: the dues of *every* laureate of the file.
+DUES_OPTION = "l’option --cotisations-payees"
 
 
 @dataclass
@@ -60,12 +66,26 @@ def check_on_copy(data_dir: Path, changes: list[FileChange]) -> tuple[list[str],
 
         def real(p: Problem) -> str:  # name the spreadsheet's row, or the real file
             origin = origins.get(p.where.file, {}).get(p.where.line)
-            line = f"{origin} : {p.text}" if origin else str(p)
+            line = at_import(origin, p.text) if origin else str(p)
             return line.replace(shown_copy, shown_data)
 
         errors = sorted(real(p) for p in set(problems.errors))
         warnings = sorted(real(p) for p in set(problems.warnings) if p.where.file in origins)
     return errors, warnings
+
+
+def at_import(origin: str, text: str) -> str:
+    """A checker's problem as staff importing a spreadsheet read it: at its row, the R3 hint
+    saying what --cotisations-payees does; with the origin's typography (a workbook's)."""
+    year = re.search(r"enregistrée pour (\d{4})", text)
+    what = f"la cotisation {year[1]}" if year else "la cotisation de l’édition"
+    text = text.replace(
+        DUES_OPTION,
+        f"{DUES_OPTION}, qui enregistre {what} de tous les lauréats du tableur "
+        "(à n’utiliser que si tous l’ont réglée)",
+    )
+    line = f"{origin} : {text}"
+    return french_spacing(line) if NBSP in origin else line
 
 
 def write_atomic(path: Path, text: str) -> None:

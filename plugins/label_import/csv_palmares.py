@@ -1,10 +1,11 @@
-"""The jury's spreadsheet (CSV) → the content of ``palmares/<année>.yaml``.
+"""The jury's spreadsheet (.xlsx, .ods or CSV) → the content of ``palmares/<année>.yaml``.
 
-In: the CSV path, the edition's year, its embargo and ceremony, the dataset already in the data
-directory (for the edition being replaced, the mentions of the latest edition, the known
-territories) and the reference data. Out: the new edition as plain values, the territory files
-to create, notes for staff; or every bad row as « fichier.csv, ligne 12, colonne « arobases » :
-… » in ``ImportProblems``.
+In: the spreadsheet's path (and the workbook's sheet to read, else its first visible one), the
+edition's year, its embargo and ceremony, the dataset already in the data directory (for the
+edition being replaced, the mentions of the latest edition, the known territories) and the
+reference data. Out: the new edition as plain values, the territory files to create, notes for
+staff; or every bad row as « fichier.csv, ligne 12, colonne « arobases » :
+… » (« jury.xlsx, feuille « Palmarès », ligne 12, … » for a workbook) in ``ImportProblems``.
 
 Columns (header names are case-, accent- and punctuation-insensitive): code (« Code INSEE »,
 « SIREN »), nom, departement (helps tell apart homonyms), arobases (« Niveau », « @ »), mentions
@@ -84,10 +85,11 @@ class PalmaresImport:
     edition: dict  # the values of palmares/<année>.yaml
     new_territories: list[dict] = field(default_factory=list)  # code, nom, type, why
     dues: list[str] = field(default_factory=list)  # codes whose dues for the year are paid (R3)
-    rows: dict[str, int] = field(default_factory=dict)  # code -> line of the CSV
+    rows: dict[str, int] = field(default_factory=dict)  # code -> line of the CSV (sheet's row)
     headers: dict[str, str] = field(default_factory=dict)  # canonical column -> header read
     # code -> the header of the cell that named the collectivity (code, else name)
     named_by: dict[str, str] = field(default_factory=dict)
+    source: str = ""  # the file, and a workbook's sheet: « jury.xlsx, feuille « Palmarès » »
 
 
 def parse_level(text: str) -> int | None:
@@ -109,16 +111,16 @@ def import_palmares(
     reference: Reference,
     problems: ImportProblems,
     dues_all: bool = False,
+    sheet: str | None = None,
 ) -> PalmaresImport | None:
-    """The edition read from the CSV; ``dues_all``: every laureate has paid for ``annee``
-    (a « cotisation » cell saying « non » still wins)."""
-    table = read_table(path, COLUMNS, REQUIRED, problems)
+    """The edition read from the spreadsheet; ``dues_all``: every laureate has paid for
+    ``annee`` (a « cotisation » cell saying « non » still wins); ``sheet``: the workbook's."""
+    table = read_table(path, COLUMNS, REQUIRED, problems, sheet)
     if table is None:
         return None
+    plural = "s" * (len(table.rows) > 1)
     problems.notes.append(
-        f"{problems.source} : {len(table.rows)} ligne{'s' * (len(table.rows) > 1)} lue"
-        f"{'s' * (len(table.rows) > 1)} (encodage "
-        f"{table.encoding}, séparateur « {table.delimiter} »)"
+        f"{problems.source} : {len(table.rows)} ligne{plural} lue{plural} ({table.read_as})"
     )
     if table.ignored:
         problems.note(0, "colonnes ignorées : " + ", ".join(f"« {h} »" for h in table.ignored))
@@ -192,6 +194,7 @@ def import_palmares(
         first_line,
         dict(table.headers),
         named_by,
+        problems.place,
     )
 
 

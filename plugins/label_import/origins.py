@@ -1,9 +1,11 @@
 """Point the checker's problems in a file the import has not written yet at the spreadsheet.
 
-In: the YAML text an import would write for an edition, the CSV line of each laureate and the
-headers read. Out: for each line of that text, the place in the CSV it comes from, as
-« jury.csv, ligne 12, colonne « Niveau » ». A problem at line 10 of a ``palmares/2028.yaml``
-that does not exist yet means nothing to staff; the row of their spreadsheet does.
+In: the YAML text an import would write for an edition, the line of each laureate in the
+spreadsheet, the headers read and the source (the file, with its sheet for a workbook:
+« jury.xlsx, feuille « Palmarès » »). Out: for each line of that text, the place in the
+spreadsheet it comes from, as « jury.csv, ligne 12, colonne « Niveau » ». A problem at line 10
+of a ``palmares/2028.yaml`` that does not exist yet means nothing to staff; the row of their
+spreadsheet does.
 """
 
 from __future__ import annotations
