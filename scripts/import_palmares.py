@@ -1,18 +1,22 @@
-"""Import the jury's spreadsheet (CSV) into ``data/palmares/<année>.yaml``.
+"""Import the jury's spreadsheet (.xlsx, .ods or CSV) into ``data/palmares/<année>.yaml``.
 
-    .venv/bin/python scripts/import_palmares.py jury-2027.csv --annee 2027 \\
+    .venv/bin/python scripts/import_palmares.py jury-2027.xlsx --annee 2027 \\
         --embargo 2027-02-02T11:00:00+01:00 [--ceremonie-date 2027-02-02] [--lieu Bordeaux] \\
-        [--data data] [--dry-run] [--force] [--cotisations-payees]
+        [--feuille Palmarès] [--data data] [--dry-run] [--force] [--cotisations-payees]
 
-    make import-palmares FICHIER=jury-2027.csv ANNEE=2027 EMBARGO=2027-02-02T11:00:00+01:00
+    make import-palmares FICHIER=~/Documents/jury/jury-2027.xlsx ANNEE=2027 \\
+        EMBARGO=2027-02-02T11:00:00+01:00 [FEUILLE=Palmarès]
 
-The CSV is what a spreadsheet exports: ``;`` or ``,`` separated, UTF-8 (with or without BOM) or
-Windows-1252. Its header row names at least the level (« arobases », « Niveau », « @ ») and the
-collectivity by code (« code », « Code INSEE », « SIREN ») and/or name (« nom »), in any case and
-with or without accents. Optional columns: « departement » (tells apart homonyms when there is no
-code), « mentions » (ids or names separated by , ; or |), « excellence », « alerte », « note du
-jury », « type » (ville, village, territoire), « cotisation » (oui: the dues for the edition's
-year are paid). A column absent from the spreadsheet keeps the values the file already had.
+The spreadsheet is the jury's workbook itself (.xlsx, .ods: its first visible sheet, or the one
+``--feuille`` names; a title row above the header is skipped) or a CSV as a spreadsheet exports
+it: ``;`` or ``,`` separated, UTF-8 (with or without BOM) or Windows-1252. An old .xls or a
+Numbers document is refused with the way to save it as .xlsx. Its header row names at least
+the level (« arobases », « Niveau », « @ ») and the collectivity by code (« code », « Code
+INSEE », « SIREN ») and/or name (« nom »), in any case and with or without accents. Optional
+columns: « departement » (tells apart homonyms when there is no code), « mentions » (ids or
+names separated by , ; or |), « excellence », « alerte », « note du jury », « type » (ville,
+village, territoire), « cotisation » (oui: the dues for the edition's year are paid). A column
+absent from the spreadsheet keeps the values the file already had.
 
 Dues (R3): with a « cotisation » column saying oui, or ``--cotisations-payees`` (every laureate
 of the spreadsheet has paid), the edition's year is added to ``cotisations`` in each
@@ -43,6 +47,7 @@ from label_data.problems import Problems  # noqa: E402
 from label_data.reference import load_reference  # noqa: E402
 from label_data.validate import parse_now  # noqa: E402
 from label_import.apply import FileChange, apply  # noqa: E402
+from label_import.cli import FrenchParser, input_file, year  # noqa: E402
 from label_import.csv_palmares import PalmaresImport, import_palmares  # noqa: E402
 from label_import.diff import edition_changes, load_plain  # noqa: E402
 from label_import.dues import add_year  # noqa: E402
@@ -78,9 +83,14 @@ def day(text: str) -> dt.date:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("fichier", type=Path, help="le tableur du jury exporté en CSV")
-    p.add_argument("--annee", type=int, required=True, help="l’année de l’édition, ex. 2027")
+    p = FrenchParser(description=__doc__.splitlines()[0])
+    p.add_argument(
+        "fichier",
+        type=input_file("le tableur du jury", "FICHIER=~/Documents/jury/jury-2027.xlsx (make)"),
+        help="le tableur du jury : .xlsx, .ods ou CSV",
+    )
+    p.add_argument("--feuille", help="la feuille du classeur à lire (par défaut : la première)")
+    p.add_argument("--annee", type=year, required=True, help="l’année de l’édition, ex. 2027")
     p.add_argument(
         "--embargo",
         type=instant,
@@ -104,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     problems = ImportProblems(str(args.fichier))
     dataset = load_dataset(args.data, Problems())
-    now = parse_now(os.environ.get("NOW"))  # the build's « now »: real time unless rehearsed
+    try:
+        now = parse_now(os.environ.get("NOW"))  # real time unless a rehearsal gives NOW=
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     embargo = check_embargo(args.annee, args.embargo, dataset, now, args.force)
     problems.notes.extend(embargo.notes)
     result = import_palmares(
@@ -117,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         load_reference(),
         problems,
         dues_all=args.cotisations_payees,
+        sheet=args.feuille,
     )
     problems.report(bool(problems), "le tableur")
     for problem in embargo.problems:  # the command's embargo, not the spreadsheet's rows
@@ -136,15 +151,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def edition_change(args, result: PalmaresImport, names: dict[str, str]) -> FileChange:
-    """The edition's file, each code with its name beside it; its problems point at the CSV."""
+    """The edition's file, each code with its name beside it; its problems point at the
+    spreadsheet's row (and sheet)."""
     text = edition_yaml(result.edition, names)
     change = FileChange(args.data / "palmares" / f"{args.annee}.yaml", text)
     change.summary = edition_changes(
         load_plain(change.old), load_plain(text), lambda code: names.get(code, "?")
     )
-    change.origins = csv_origins(
-        text, result.rows, result.headers, str(args.fichier), result.named_by
-    )
+    change.origins = csv_origins(text, result.rows, result.headers, result.source, result.named_by)
     return change
 
 

@@ -21,7 +21,13 @@ from test_incremental import digests
 NEWS_DATE = "2027-02-02 11:30"
 AT_NEWS = "2027-02-02T11:30:00+01:00"
 PAGE_DATE = "2027-03-28 11:00"
-CANARIES = ["TITRE-CANARI-ACTU", "RESUME-CANARI-ACTU", "CORPS-CANARI-ACTU", "slug-canari-actu"]
+CANARIES = [
+    "TITRE-CANARI-ACTU",
+    "RESUME-CANARI-ACTU",
+    "CORPS-CANARI-ACTU",
+    "slug-canari-actu",
+    "laureats-canari-actu",  # an image only the future news item shows
+]
 PAGE_CANARIES = ["TITRE-CANARI-PAGE", "CORPS-CANARI-PAGE"]
 NEWS = f"""\
 Title: Le palmarès est dévoilé TITRE-CANARI-ACTU
@@ -30,6 +36,8 @@ Slug: slug-canari-actu
 Summary: Les lauréats RESUME-CANARI-ACTU.
 
 Le texte CORPS-CANARI-ACTU, avec un lien vers une page [sous embargo jusque-là](/palmares/2027/).
+
+![Les lauréats]({{static}}/images/laureats-canari-actu.png)
 """
 PAGE = f"""\
 Title: Une page TITRE-CANARI-PAGE
@@ -41,6 +49,10 @@ Le texte CORPS-CANARI-PAGE.
 
 
 def with_future_content(content: Path) -> Path:
+    from PIL import Image
+
+    (content / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (8, 8), "white").save(content / "images" / "laureats-canari-actu.png")
     (content / "news" / "2026-06-01-canari.md").write_text(NEWS, encoding="utf-8")
     (content / "pages" / "page-canari.md").write_text(PAGE, encoding="utf-8")
     return content
@@ -90,6 +102,7 @@ def test_the_news_item_appears_at_its_date_everywhere(sites):
         "index.html",
         "feeds/actualites.atom.xml",
         "sitemap.xml",
+        "images/laureats-canari-actu.png (path)",
     ):
         assert any(line.startswith(where) for line in found), where
     # News are not in the search index; the scan reads it (a collectivity's name is found).

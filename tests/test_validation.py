@@ -211,8 +211,8 @@ def test_laureate_without_dues(mini):
 def test_embargo_without_utc_offset(mini):
     f = edit(mini / "palmares/2025.yaml", "T11:00:00+01:00", "T11:00:00")
     assert problems_of(mini) == [
-        f"{f}:2:10: embargo « 2025-02-04T11:00:00 » n’a pas de décalage UTC : pour 11\u00a0h\u00a000 "
-        "à Paris ce jour-là (heure d’hiver), écrivez 2025-02-04T11:00:00+01:00"
+        f"{f}:2:10: embargo « 2025-02-04T11:00:00 » n’a pas de décalage UTC : pour "
+        "11\u00a0h\u00a000 à Paris ce jour-là (heure d’hiver), écrivez 2025-02-04T11:00:00+01:00"
     ]
 
 
@@ -269,9 +269,9 @@ def test_embargo_in_another_year_or_day_than_the_ceremony_is_a_warning(mini):
     dataset, problems = validate(mini)
     assert not problems.errors
     assert [str(p) for p in problems.warnings] == [
-        f"{f}:1:1: avertissement : la cérémonie du palmarès 2024 est datée du 6\u00a0février 2024, mais "
-        "l’embargo tombe le 7\u00a0février 2024 à 11\u00a0h\u00a000 (heure de Paris) : "
-        "vérifiez l’une ou l’autre"
+        f"{f}:1:1: avertissement : la cérémonie du palmarès 2024 est datée du "
+        "6\u00a0février 2024, mais l’embargo tombe le 7\u00a0février 2024 à "
+        "11\u00a0h\u00a000 (heure de Paris) : vérifiez l’une ou l’autre"
     ]
 
 

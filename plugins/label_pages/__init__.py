@@ -28,3 +28,5 @@ def register() -> None:
     signals.content_object_init.connect(dated.on_content)
     signals.article_generator_pretaxonomy.connect(dated.on_articles)
     signals.page_generator_finalized.connect(dated.on_pages)
+    # Static generation comes last: every link is known, files only held-back items name wait.
+    signals.static_generator_finalized.connect(dated.on_static)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from label_data.typo import PARIS, duration, instant, quoted
 from label_data.validate import parse_now
@@ -50,6 +51,7 @@ class DatedContent:
         self.preview = preview
         self.items: dict[str, Dated] = {}
         self._held: list[object] = []  # Pelican's objects held back, to take out of lists
+        self.held_files: list[str] = []  # files of the content folder named only by them
 
     def record(self, content: Article | Page) -> None:
         """Called as Pelican makes each article or page: hold it back when it is dated
@@ -132,11 +134,42 @@ def on_pages(generator) -> None:
     )
 
 
+def on_static(generator) -> None:
+    """A file of the content folder (an image) that only held-back news or pages name is held
+    back with them: its name could say what they announce (« laureats-2027.jpg »)."""
+    dated = registry(generator.settings)
+    held = {item.source for item in dated.held()}
+    if not held:
+        return
+    base = Path(generator.settings["PATH"])
+    texts = {p.relative_to(base).as_posix(): _text(p) for p in sorted(base.rglob("*.md"))}
+    secret = "\n".join(t for source, t in texts.items() if source in held)
+    public = "\n".join(t for source, t in texts.items() if source not in held)
+
+    def named_only_by_held(static) -> bool:
+        path = static.get_relative_source_path().replace("\\", "/")
+        return path in secret and path not in public
+
+    hidden = [sf for sf in generator.staticfiles if named_only_by_held(sf)]
+    dated.held_files = [sf.get_relative_source_path() for sf in hidden]
+    generator.staticfiles[:] = [sf for sf in generator.staticfiles if sf not in hidden]
+    for sf in hidden:
+        generator.context.get("static_content", {}).pop(sf.get_relative_source_path(), None)
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
 def held_lines(dated: DatedContent) -> list[str]:
     """The build log's lines for what is dated after « now », in Paris time."""
     shown = "montrée dans l’aperçu" if dated.preview else "absente du site"
-    return [
+    lines = [
         f"{item.name[:1].upper()}{item.name[1:]} : SOUS EMBARGO jusqu’au "
         f"{instant(item.instant)}, dans {duration(item.instant - dated.now)} ({shown})"
         for item in (dated.banner() if dated.preview else dated.held())
     ]
+    lines += [
+        f"Fichier {path} : retenu avec elles (seules elles le citent)" for path in dated.held_files
+    ]
+    return lines
