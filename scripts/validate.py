@@ -1,5 +1,5 @@
 """Check the data (``make validate``): every problem on its line, a count, each edition's
-embargo state. Exit status 1 when there are errors.
+embargo state, and the news and pages dated after « now ». Exit status 1 when there are errors.
 
     DATA=data NOW=2026-02-03T11:00:00+01:00 .venv/bin/python scripts/validate.py
 """
@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from label_data.validate import parse_now, report, validate  # noqa: E402
+from label_pages.dated import held_lines, scan  # noqa: E402
 
 
 def main() -> int:
@@ -27,6 +28,10 @@ def main() -> int:
         Path(os.environ.get("DATA") or "data"), os.environ.get("CACHEDIR") or None
     )
     print(report(dataset, problems, now))
+    dated = held_lines(scan(str(ROOT / "pelicanconf.py"), now))
+    if dated:  # news and pages dated after « now »: under embargo like a palmarès
+        print("Actualités et pages sous embargo :")
+        print("\n".join(f"  {line}" for line in dated))
     return 1 if problems.errors else 0
 
 

@@ -183,3 +183,20 @@ def test_a_public_build_says_what_it_held_back(tmp_path, contents, capfd):
         "jusqu’au 2\u00a0février 2027 à 11\u00a0h\u00a030 (heure de Paris), "
         "dans 8\u00a0mois (absente du site)"
     ) in err
+
+
+def test_make_validate_names_what_is_under_embargo(contents):
+    import datetime as dt
+
+    from label_pages.dated import held_lines, scan
+
+    _, planted = contents
+    before = dt.datetime.fromisoformat("2027-02-02T11:29:00+01:00")
+    lines = held_lines(scan(str(ROOT / "pelicanconf.py"), before, {"PATH": str(planted)}))
+    assert lines == [
+        "Actualité «\u00a0Le palmarès est dévoilé TITRE-CANARI-ACTU\u00a0» : SOUS EMBARGO jusqu’au "
+        "2\u00a0février 2027 à 11\u00a0h\u00a030 (heure de Paris), dans 1\u00a0minute "
+        "(absente du site)",
+        "Page «\u00a0Une page TITRE-CANARI-PAGE\u00a0» : SOUS EMBARGO jusqu’au 28\u00a0mars 2027 à "
+        "11\u00a0h\u00a000 (heure de Paris), dans 2\u00a0mois (absente du site)",
+    ]

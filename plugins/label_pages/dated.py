@@ -173,3 +173,24 @@ def held_lines(dated: DatedContent) -> list[str]:
         f"Fichier {path} : retenu avec elles (seules elles le citent)" for path in dated.held_files
     ]
     return lines
+
+
+def scan(settings_file: str, now: dt.datetime, overrides: dict | None = None) -> DatedContent:
+    """Every dated news item and page of the content folder judged at ``now``, without a build
+    (``make validate``): read by Pelican's own readers, as a build reads them."""
+    from pelican import Pelican
+    from pelican.readers import Readers
+    from pelican.settings import read_settings
+
+    override = {**(overrides or {}), "LABEL_NOW": now.isoformat()}
+    settings = read_settings(settings_file, override=override)
+    Pelican(settings)  # the plugins registered, this scan's registry made (on_initialized)
+    readers = Readers(settings)
+    base = Path(settings["PATH"])
+    for key, kind in (("ARTICLE_PATHS", Article), ("PAGE_PATHS", Page)):
+        for folder in settings[key]:
+            for path in sorted((base / folder).rglob("*")):
+                if path.suffix.lstrip(".") in readers.extensions:
+                    rel = path.relative_to(base).as_posix()
+                    readers.read_file(base_path=str(base), path=rel, content_class=kind)
+    return registry(settings)
