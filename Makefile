@@ -7,13 +7,17 @@ PY := $(VENV)/bin/python
 CHECKSUM := $(shell cksum pyproject.toml | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(CHECKSUM)
 TEST_STAMP := $(VENV)/.installed-test-$(CHECKSUM)
-# Netlify keeps .venv between builds (netlify-plugin-cache): a kept venv whose interpreter is
-# gone (a new build image) or is another Python than $(PYTHON) (PYTHON_VERSION changed) is
-# rebuilt, never trusted. The stamp's name holds pyproject.toml's checksum, so its date does
-# not matter (a restored cache may carry any date).
+# Netlify keeps .cache between builds (netlify-plugin-cache), and the venv goes there as one
+# archive, made on Netlify only: the 8,000 files of .venv itself, copied in and out of the
+# cache at every build, cost more time than pip. A venv restored from it, or kept on a machine,
+# whose interpreter is gone (a new build image) or is another Python than $(PYTHON)
+# (PYTHON_VERSION changed) is rebuilt, never trusted. The names of the stamp and the archive
+# hold pyproject.toml's checksum and the Python version: their dates do not matter.
 PY_VERSION = import sys; print(*sys.version_info[:2], sep=".")
 PYTHON_AT := $(shell $(PYTHON) -c '$(PY_VERSION)' 2>/dev/null)
 VENV_AT := $(shell $(PY) -c '$(PY_VERSION)' 2>/dev/null)
+VENV_ARCHIVE := .cache/venv/python$(PYTHON_AT)-$(CHECKSUM).tar
+ON_NETLIFY := $(filter true,$(NETLIFY) $(NETLIFY_LOCAL))
 ifneq ($(PYTHON_AT),$(VENV_AT))
 $(STAMP): venv-stale
 endif
@@ -25,17 +29,26 @@ CACHEDIR ?= .cache
 export DATA NOW OUTPUTDIR CACHEDIR
 
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
-	national-data lint format clean import-palmares import-actions system-test-deps venv-stale
+	national-data lint format clean import-palmares import-actions system-test-deps venv-stale \
+	venv-install
 
 # Builds need the runtime dependencies only (what Netlify installs); tests add their tools.
 $(STAMP):
 	@if [ -e $(VENV) ] && [ "$(VENV_AT)" != "$(PYTHON_AT)" ]; then \
 		echo "$(VENV) ne fonctionne pas avec $(PYTHON) ($(PYTHON_AT)) : il est recréé."; rm -rf $(VENV); fi
+	@if [ ! -e $(VENV) ] && [ -f $(VENV_ARCHIVE) ]; then tar -xf $(VENV_ARCHIVE); \
+		if [ -f $@ ] && $(PY) -c '' 2>/dev/null; then echo "$(VENV) repris du cache ($(VENV_ARCHIVE))."; \
+		else echo "$(VENV_ARCHIVE) inutilisable : $(VENV) recréé."; rm -rf $(VENV); fi; fi
+	@[ -f $@ ] || $(MAKE) --no-print-directory venv-install
+
+venv-install:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet "."
 	rm -f $(VENV)/.installed-*
-	touch $@
+	touch $(STAMP)
+	$(if $(ON_NETLIFY),rm -rf $(dir $(VENV_ARCHIVE)) && mkdir -p $(dir $(VENV_ARCHIVE)) \
+		&& tar -cf $(VENV_ARCHIVE) $(VENV))
 
 $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet ".[test]"

@@ -53,11 +53,14 @@ def test_build_publishes_through_the_guard():
     assert 'scripts/deploy_guard.py "$(OUTPUTDIR)"' in publish
 
 
-def test_build_cache_plugin_keeps_the_cache_directory_and_the_venv():
+def test_build_cache_plugin_keeps_the_cache_directory_with_the_venv_archive():
     plugin = next(p for p in CONFIG["plugins"] if p["package"] == "netlify-plugin-cache")
-    assert plugin["inputs"]["paths"] == [".cache", ".venv"]
-    # A kept venv that no longer runs, or runs another Python, is rebuilt by the Makefile.
+    assert plugin["inputs"]["paths"] == [".cache"]
+    # The venv travels as one archive under .cache (made on Netlify only); a venv, kept or
+    # restored, that no longer runs or runs another Python is rebuilt by the Makefile.
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "VENV_ARCHIVE := .cache/venv/python$(PYTHON_AT)-$(CHECKSUM).tar" in makefile
+    assert "ON_NETLIFY := $(filter true,$(NETLIFY) $(NETLIFY_LOCAL))" in makefile
     assert "$(STAMP): venv-stale" in makefile
     assert "rm -rf $(VENV); fi" in makefile
 
