@@ -133,21 +133,23 @@ test("Netlify's convention: the page live, nothing asked", async (t) => {
   assert.match(lines.at(-1), /\/palmares\/2027\/ est en ligne\u00a0: rien à faire/);
 });
 
-test("Netlify's convention: the off switch (hook deleted) and no hook variable", async (t) => {
+test("Netlify's convention: the off switch, a deleted build hook", async (t) => {
   const handler = await deploy("off", { publications: [PALMARES] });
   fakeGlobalFetch(t, { hook: 404 });
   const lines = capture(t);
   t.mock.timers.enable({ apis: ["Date"], now: AT_11 + 5_000 });
   await handler(REQUEST, CONTEXT);
   assert.match(lines.at(-1), /le build hook n’existe plus \(réponse 404\)\u00a0: publication automatique arrêtée/);
+});
 
+test("Netlify's convention: no BUILD_HOOK_URL, nothing sent", async (t) => {
+  const handler = await deploy("no-hook", { publications: [PALMARES] });
   const calls = fakeGlobalFetch(t);
-  capture(t, "");
-  const quiet = [];
-  t.mock.method(console, "log", (line) => quiet.push(line));
+  const lines = capture(t, "");
+  t.mock.timers.enable({ apis: ["Date"], now: AT_11 + 5_000 });
   await handler(REQUEST, CONTEXT);
   assert.equal(calls.filter((c) => c.method === "POST").length, 0);
-  assert.match(quiet.at(-1), /ERREUR\u00a0: palmarès 2027 à publier, mais la variable BUILD_HOOK_URL/);
+  assert.match(lines.at(-1), /ERREUR\u00a0: palmarès 2027 à publier, mais la variable BUILD_HOOK_URL/);
 });
 
 test("Netlify's convention: no schedule file is an ERREUR line, no request", async (t) => {
@@ -163,25 +165,60 @@ test("Netlify's convention: no schedule file is an ERREUR line, no request", asy
 
 test("Netlify's convention: a silent network is cut by the real timeouts (6 s, 8 s)", async (t) => {
   const handler = await deploy("silent", { publications: [PALMARES] });
-  fakeGlobalFetch(t, { hang: true });
+  const calls = fakeGlobalFetch(t, { hang: true });
   const lines = capture(t);
   t.mock.timers.enable({ apis: ["Date", "setTimeout"], now: AT_11 + 1_000 });
   let done = false;
   const run = handler(REQUEST, CONTEXT).then(() => {
     done = true;
   });
+  // Fake time moves only once the first request is out (the file reads before it are real).
   let waited = 0;
-  // Fake time runs on while the real file reads happen: an upper bound, not the exact 6 + 8 s.
-  while (!done && waited < 40_000) {
+  for (let turn = 0; !done && turn < 200_000 && waited < 40_000; turn += 1) {
     await new Promise((resolve) => setImmediate(resolve));
+    if (calls.length === 0) continue;
     t.mock.timers.tick(100);
     waited += 100;
   }
-  assert.ok(done && waited < 30_000, `still running after ${waited} ms: Netlify stops at 30 s`);
+  assert.ok(done, `still running after ${waited} ms of fake time`);
   await run;
+  assert.ok(waited <= 6_000 + 8_000 + 1_000, `ended ${waited} ms after the first request`);
   const log = lines.join("\n");
   assert.match(log, /état de \/palmares\/2027\/ inconnu \(pas de réponse en 6\u00a0s\)/);
   assert.match(log, /ERREUR\u00a0: build hook injoignable \(pas de réponse en 8\u00a0s\)/);
+});
+
+test("Netlify's convention with Netlify Blobs (its own local server): one request per slot", async (t) => {
+  const { BlobsServer } = await import("@netlify/blobs/server");
+  const token = "jeton-de-test";
+  const server = new BlobsServer({ directory: join(scratch, "blobs"), token });
+  const { port } = await server.start();
+  t.after(() => server.stop());
+  const edge = `http://localhost:${port}`;
+  const context = { edgeURL: edge, uncachedEdgeURL: edge, siteID: "site-de-test", token };
+  process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(JSON.stringify(context)).toString("base64");
+  t.after(() => delete process.env.NETLIFY_BLOBS_CONTEXT);
+
+  const handler = await deploy("blobs", { publications: [PALMARES] });
+  // The Blobs client uses the global fetch too: its requests go through to the local server.
+  const realFetch = globalThis.fetch;
+  const calls = [];
+  t.mock.method(globalThis, "fetch", (url, options = {}) => {
+    if (String(url).startsWith(edge)) return realFetch(url, options);
+    calls.push({ url: String(url), method: options.method ?? "GET" });
+    const status = String(url).startsWith(HOOK) ? 200 : 404;
+    return Promise.resolve(new Response(null, { status }));
+  });
+  const lines = capture(t);
+  t.mock.timers.enable({ apis: ["Date"], now: AT_11 + 500 });
+  for (const minute of [0, 1, 2, 3, 4, 5, 6]) {
+    t.mock.timers.setTime(AT_11 + minute * 60_000 + 500);
+    await handler(REQUEST, CONTEXT);
+  }
+  assert.equal(calls.filter((c) => c.method === "POST").length, 2); // 11:00 and 11:05
+  const log = lines.join("\n");
+  assert.doesNotMatch(log, /ERREUR|mémoire entre passages absente/);
+  assert.match(log, /construction demandée par cette fonction le 2\u00a0février\u00a02027 à 11\u00a0h\u00a000/);
 });
 
 test("runs every minute", async () => {
