@@ -52,14 +52,20 @@ for (const [mode, makeStore] of MEMORY) {
     ["ticks 61 s late", minutes(AT_11 - 2 * MINUTE, 6, 61_000)],
     ["ticks 119 s late", minutes(AT_11 - 2 * MINUTE, 6, 119_000)],
     ["the 11:00 tick missed", minutes(AT_11 - 2 * MINUTE, 6, 20).filter((_, i) => i !== 2)],
-    ["a tick missed after an early one", minutes(AT_11 - MINUTE, 6, -300).filter((_, i) => i !== 1)],
+    [
+      "a tick missed after an early one",
+      minutes(AT_11 - MINUTE, 6, -300).filter((_, i) => i !== 1),
+    ],
   ];
   for (const [jitter, times] of JITTER) {
     test(`${mode}: ${jitter}: the first request within 2 minutes, none before`, async () => {
       const net = fakeNetwork();
       const { posts } = await runTicks({ schedule: ONE, times, net, store: makeStore() });
       assert.ok(posts.length >= 1, "a request");
-      assert.ok(posts.every((p) => p.at >= AT_11), "none before the instant");
+      assert.ok(
+        posts.every((p) => p.at >= AT_11),
+        "none before the instant",
+      );
       assert.ok(firstDelay(posts) <= 120, `first after ${firstDelay(posts)} s`);
     });
   }
@@ -107,7 +113,10 @@ test("without memory: bounded, at most 6 requests in the first hour and 30 in a 
   // The tick does not pretend to know what an earlier one did.
   assert.match(log, /sans mémoire, la fonction ne sait pas si un passage précédent en a fait une/);
   assert.doesNotMatch(log, /demandée par cette fonction/);
-  assert.match(log, /mémoire entre passages absente \(tests sans mémoire\)\u00a0: règle sans mémoire/);
+  assert.match(
+    log,
+    /mémoire entre passages absente \(tests sans mémoire\)\u00a0: règle sans mémoire/,
+  );
 });
 
 test("without memory: the window rule, tick by tick", () => {
@@ -178,7 +187,9 @@ test("one due, one waiting: only the due one is checked and asked for", async ()
 test("the former schedule format publishes its palmarès", async () => {
   const net = fakeNetwork();
   const { parseSchedule } = await import("../functions/embargo-publish/schedule.mjs");
-  const old = parseSchedule(JSON.stringify({ editions: [{ annee: 2027, embargo: PALMARES.instant }] }));
+  const old = parseSchedule(
+    JSON.stringify({ editions: [{ annee: 2027, embargo: PALMARES.instant }] }),
+  );
   await runTick({ schedule: old, time: AT_11 + 30_000, net });
   assert.deepEqual(
     net.calls.map((c) => [c.method, new URL(c.url).pathname]),
@@ -194,7 +205,10 @@ test("no build hook configured: an ERREUR line, nothing sent", async () => {
   const { lines, asked } = await runTick({ schedule: ONE, time: AT_11, net, hookUrl: "" });
   assert.equal(asked, false);
   assert.equal(net.posts().length, 0);
-  assert.match(lines.at(-1), /ERREUR\u00a0: palmarès 2027 à publier, mais la variable BUILD_HOOK_URL/);
+  assert.match(
+    lines.at(-1),
+    /ERREUR\u00a0: palmarès 2027 à publier, mais la variable BUILD_HOOK_URL/,
+  );
   assert.match(lines.at(-1), /Deploys → Trigger deploy → Deploy project/);
 });
 
@@ -203,7 +217,10 @@ test("the live site unreachable or odd: ERREUR, and the build is asked all the s
     const net = fakeNetwork({ page });
     const { lines } = await runTick({ schedule: ONE, time: AT_11, net });
     assert.equal(net.posts().length, 1);
-    assert.match(lines.join("\n"), /ERREUR\u00a0: palmarès 2027\u00a0: .*état de \/palmares\/2027\/ inconnu \(réponse (503|301)\)/);
+    assert.match(
+      lines.join("\n"),
+      /ERREUR\u00a0: palmarès 2027\u00a0: .*état de \/palmares\/2027\/ inconnu \(réponse (503|301)\)/,
+    );
   }
 });
 
@@ -216,7 +233,10 @@ test("timeouts: a network that never answers ends the tick quickly, with ERREUR 
   assert.equal(outcome, "echec");
   const log = lines.join("\n");
   assert.match(log, /état de \/palmares\/2027\/ inconnu \(pas de réponse en 0\u00a0s\)/);
-  assert.match(log, /ERREUR\u00a0: build hook injoignable \(pas de réponse en 0\u00a0s\)\u00a0; la demande est peut-être arrivée/);
+  assert.match(
+    log,
+    /ERREUR\u00a0: build hook injoignable \(pas de réponse en 0\u00a0s\)\u00a0; la demande est peut-être arrivée/,
+  );
 });
 
 test("a memory that never answers or fails: the rule without memory, said plainly", async () => {
@@ -225,7 +245,10 @@ test("a memory that never answers or fails: the rule without memory, said plainl
     const { lines, memory } = await runTick({ schedule: ONE, time: AT_11 + 1_000, net, store });
     assert.equal(memory, "non");
     assert.equal(net.posts().length, 1);
-    assert.match(lines.join("\n"), /ERREUR\u00a0: mémoire entre passages \(Netlify Blobs\) illisible/);
+    assert.match(
+      lines.join("\n"),
+      /ERREUR\u00a0: mémoire entre passages \(Netlify Blobs\) illisible/,
+    );
   }
 });
 
@@ -260,7 +283,10 @@ test("the off switch: a deleted build hook answers 404, and the line says what t
 test("another refusal of the hook: ERREUR with the status and the next try", async () => {
   const net = fakeNetwork({ hook: () => 500 });
   const { lines } = await runTick({ schedule: ONE, time: AT_11, net, store: fakeStore() });
-  assert.match(lines.at(-1), /ERREUR\u00a0: le build hook a répondu 500\u00a0: construction non demandée/);
+  assert.match(
+    lines.at(-1),
+    /ERREUR\u00a0: le build hook a répondu 500\u00a0: pas de construction pour/,
+  );
   assert.match(lines.at(-1), /nouvelle demande le 2\u00a0février\u00a02027 à 11\u00a0h\u00a005/);
 });
 

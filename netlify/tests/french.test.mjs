@@ -3,12 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import {
-  countdown,
-  duration,
-  parisInstant,
-  spaced,
-} from "../functions/embargo-publish/french.mjs";
+import { countdown, duration, parisInstant, spaced } from "../functions/embargo-publish/french.mjs";
 
 const S = "\u00a0"; // the no-break space staff see as a plain one
 

@@ -72,7 +72,10 @@ test("Netlify's convention: a tick 0.3 s early asks nothing, the next one asks",
   t.mock.timers.enable({ apis: ["Date"], now: AT_11 - 300 });
   await handler(REQUEST, CONTEXT);
   assert.deepEqual(calls, []);
-  assert.match(lines.join("\n"), /palmarès 2027\u00a0: publication prévue .* dans 1\u00a0seconde\./);
+  assert.match(
+    lines.join("\n"),
+    /palmarès 2027\u00a0: publication prévue .* dans 1\u00a0seconde\./,
+  );
 
   t.mock.timers.setTime(AT_11 + 59_700);
   await handler(REQUEST, CONTEXT);
@@ -85,13 +88,18 @@ test("Netlify's convention: a tick 0.3 s early asks nothing, the next one asks",
   );
   const log = lines.join("\n");
   assert.match(log, /mémoire entre passages absente \(pas d’environnement Netlify Blobs/);
-  assert.match(log, /construction demandée \(réponse 200 du build hook\) le 2\u00a0février\u00a02027 à 11\u00a0h\u00a000 \(heure de Paris\)/);
+  assert.match(
+    log,
+    /construction demandée \(réponse 200 du build hook\) le 2\u00a0février\u00a02027 à 11\u00a0h\u00a000 \(heure de Paris\)/,
+  );
   assert.ok(lines.every((l) => l.startsWith("[publication à l’embargo] ")));
   assert.ok(lines.every((l) => !/ERREUR|NaN|undefined/.test(l)));
 });
 
 test("Netlify's convention with a replaced Date and the URL variable", async (t) => {
-  const handler = await deploy("replaced-date", { editions: [{ annee: 2027, embargo: PALMARES.instant }] });
+  const handler = await deploy("replaced-date", {
+    editions: [{ annee: 2027, embargo: PALMARES.instant }],
+  });
   const calls = fakeGlobalFetch(t);
   capture(t);
   const RealDate = Date;
@@ -139,7 +147,10 @@ test("Netlify's convention: the off switch, a deleted build hook", async (t) => 
   const lines = capture(t);
   t.mock.timers.enable({ apis: ["Date"], now: AT_11 + 5_000 });
   await handler(REQUEST, CONTEXT);
-  assert.match(lines.at(-1), /le build hook n’existe plus \(réponse 404\)\u00a0: publication automatique arrêtée/);
+  assert.match(
+    lines.at(-1),
+    /le build hook n’existe plus \(réponse 404\)\u00a0: publication automatique arrêtée/,
+  );
 });
 
 test("Netlify's convention: no BUILD_HOOK_URL, nothing sent", async (t) => {
@@ -149,7 +160,10 @@ test("Netlify's convention: no BUILD_HOOK_URL, nothing sent", async (t) => {
   t.mock.timers.enable({ apis: ["Date"], now: AT_11 + 5_000 });
   await handler(REQUEST, CONTEXT);
   assert.equal(calls.filter((c) => c.method === "POST").length, 0);
-  assert.match(lines.at(-1), /ERREUR\u00a0: palmarès 2027 à publier, mais la variable BUILD_HOOK_URL/);
+  assert.match(
+    lines.at(-1),
+    /ERREUR\u00a0: palmarès 2027 à publier, mais la variable BUILD_HOOK_URL/,
+  );
 });
 
 test("Netlify's convention: no schedule file is an ERREUR line, no request", async (t) => {
@@ -218,7 +232,10 @@ test("Netlify's convention with Netlify Blobs (its own local server): one reques
   assert.equal(calls.filter((c) => c.method === "POST").length, 2); // 11:00 and 11:05
   const log = lines.join("\n");
   assert.doesNotMatch(log, /ERREUR|mémoire entre passages absente/);
-  assert.match(log, /construction demandée par cette fonction le 2\u00a0février\u00a02027 à 11\u00a0h\u00a000/);
+  assert.match(
+    log,
+    /construction demandée par cette fonction le 2\u00a0février\u00a02027 à 11\u00a0h\u00a000/,
+  );
 });
 
 test("runs every minute", async () => {

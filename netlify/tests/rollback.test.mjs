@@ -10,7 +10,11 @@ import { test } from "node:test";
 import { AT_11, fakeStore, HOOK, MINUTE, PALMARES, runTick, scheduleOf, SITE } from "./helpers.mjs";
 
 const BUILD_MS = 3.5 * MINUTE; // from the request to the published deploy
-const STEP = { lock: AT_11 + 60 * MINUTE, rollback: AT_11 + 60 * MINUTE, unhook: AT_11 + 62 * MINUTE };
+const STEP = {
+  lock: AT_11 + 60 * MINUTE,
+  rollback: AT_11 + 60 * MINUTE,
+  unhook: AT_11 + 62 * MINUTE,
+};
 
 /**
  * Netlify as the function sees it: deploys with their schedule and pages, a build hook, the
@@ -83,7 +87,10 @@ test("with memory: after the rollback, no request at all and the log says « ret
   // The palmarès never comes back after the rollback.
   const after = site.pagesSeen.filter(([t]) => t >= STEP.rollback);
   assert.ok(after.every(([, live]) => !live));
-  assert.match(site.log, /\/palmares\/2027\/ est en ligne \(constaté le 2\u00a0février\u00a02027 à 11\u00a0h\u00a004/);
+  assert.match(
+    site.log,
+    /\/palmares\/2027\/ est en ligne \(constaté le 2\u00a0février\u00a02027 à 11\u00a0h\u00a004/,
+  );
   assert.match(
     site.log,
     /\/palmares\/2027\/ était en ligne \(vue le 2\u00a0février\u00a02027 à 11\u00a0h\u00a004 \(heure de Paris\)\) et manque maintenant\u00a0: un déploiement plus ancien a été publié \(retour arrière\)\. Aucune construction demandée\./,
@@ -95,7 +102,10 @@ test("with memory: after the rollback, no request at all and the log says « ret
 test("without memory: requests after the rollback publish nothing, then answer 404", async () => {
   const site = await playRunbook(null);
   const after = site.pagesSeen.filter(([t]) => t >= STEP.rollback);
-  assert.ok(after.every(([, live]) => !live), "the palmarès stays down");
+  assert.ok(
+    after.every(([, live]) => !live),
+    "the palmarès stays down",
+  );
   // The hook deleted at step 3: every later request is refused, and the log says so.
   const refused = site.posts.filter((t) => t >= STEP.unhook);
   assert.ok(refused.length >= 1);
@@ -108,7 +118,10 @@ test("without memory: requests after the rollback publish nothing, then answer 4
 
 test("the rollback line needs the page seen live: a failed build is asked for again", async () => {
   const store = fakeStore();
-  const net = { setClock: () => {}, fetchImpl: async (url) => ({ status: url.startsWith(SITE) ? 404 : 200 }) };
+  const net = {
+    setClock: () => {},
+    fetchImpl: async (url) => ({ status: url.startsWith(SITE) ? 404 : 200 }),
+  };
   const schedule = scheduleOf(PALMARES);
   await runTick({ schedule, time: AT_11 + 100, net, store });
   const { asked, lines } = await runTick({ schedule, time: AT_11 + 5 * MINUTE + 100, net, store });

@@ -21,29 +21,29 @@
 export const MINUTE = 60 * 1000;
 export const GIVE_UP_MS = 24 * 60 * MINUTE;
 export const SLOTS = [0, 5, 15, 30, ...Array.from({ length: 23 }, (_, i) => (i + 1) * 60)].map(
-    (minutes) => minutes * MINUTE,
+  (minutes) => minutes * MINUTE,
 );
 export const FIRST_WINDOW_MS = 150 * 1000;
 export const WINDOW_MS = 60 * 1000;
 
 /** The start of the slot `elapsed` falls in (ms after the instant). */
 export function slotStart(elapsed) {
-    return SLOTS.filter((start) => start <= elapsed).at(-1) ?? 0;
+  return SLOTS.filter((start) => start <= elapsed).at(-1) ?? 0;
 }
 
 /** The start of the next slot, or null when none is left within the day. */
 export function nextSlot(elapsed) {
-    return SLOTS.find((start) => start > elapsed) ?? null;
+  return SLOTS.find((start) => start > elapsed) ?? null;
 }
 
 /** With memory: no request since the current slot began. `asks` are epoch ms. */
 export function dueWithMemory(instant, now, asks) {
-    const since = instant + slotStart(now - instant);
-    return !asks.some((at) => at >= since);
+  const since = instant + slotStart(now - instant);
+  return !asks.some((at) => at >= since);
 }
 
 /** Without memory: this tick falls in the current slot's window. */
 export function dueWithoutMemory(elapsed) {
-    const start = slotStart(elapsed);
-    return elapsed - start < (start === 0 ? FIRST_WINDOW_MS : WINDOW_MS);
+  const start = slotStart(elapsed);
+  return elapsed - start < (start === 0 ? FIRST_WINDOW_MS : WINDOW_MS);
 }

@@ -12,42 +12,42 @@
 export const NBSP = "\u00a0";
 
 const PARIS = new Intl.DateTimeFormat("fr-FR", {
-    timeZone: "Europe/Paris",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    hourCycle: "h23",
+  timeZone: "Europe/Paris",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h23",
 });
 
 /** The named parts of an instant in Paris time ({day, month, year, hour, minute}). */
 function parisParts(when) {
-    const parts = {};
-    for (const { type, value } of PARIS.formatToParts(new Date(when))) parts[type] = value;
-    return parts;
+  const parts = {};
+  for (const { type, value } of PARIS.formatToParts(new Date(when))) parts[type] = value;
+  return parts;
 }
 
 /** « 2 février 2027 à 11 h 00 »; French writes the first of the month « 1er ». */
 export function parisDateTime(when) {
-    const p = parisParts(when);
-    const day = p.day === "1" ? "1er" : p.day;
-    return `${day}${NBSP}${p.month}${NBSP}${p.year} à ${Number(p.hour)}${NBSP}h${NBSP}${p.minute}`;
+  const p = parisParts(when);
+  const day = p.day === "1" ? "1er" : p.day;
+  return `${day}${NBSP}${p.month}${NBSP}${p.year} à ${Number(p.hour)}${NBSP}h${NBSP}${p.minute}`;
 }
 
 /** « 2 février 2027 à 11 h 00 (heure de Paris) »: every instant staff read. */
 export function parisInstant(when) {
-    return `${parisDateTime(when)} (heure de Paris)`;
+  return `${parisDateTime(when)} (heure de Paris)`;
 }
 
 /** « 0 seconde », « 1 heure », « 3 jours »: French 0 and 1 are singular. */
 export function unit(count, word) {
-    return `${count}${NBSP}${word}${count >= 2 ? "s" : ""}`;
+  return `${count}${NBSP}${word}${count >= 2 ? "s" : ""}`;
 }
 
 /** Two units, the smaller left out when it is zero: « 2 heures et 5 minutes », « 3 jours ». */
 function pair(big, bigWord, small, smallWord) {
-    return small ? `${unit(big, bigWord)} et ${unit(small, smallWord)}` : unit(big, bigWord);
+  return small ? `${unit(big, bigWord)} et ${unit(small, smallWord)}` : unit(big, bigWord);
 }
 
 /**
@@ -57,40 +57,40 @@ function pair(big, bigWord, small, smallWord) {
  * time elapsed.
  */
 export function duration(ms, round = Math.floor) {
-    const total = Number.isFinite(ms) ? Math.max(0, round(ms / 1000)) : 0;
-    const days = Math.floor(total / 86400);
-    const hours = Math.floor((total % 86400) / 3600);
-    const minutes = Math.floor((total % 3600) / 60);
-    const seconds = total % 60;
-    if (days) return pair(days, "jour", hours, "heure");
-    if (hours) return pair(hours, "heure", minutes, "minute");
-    if (minutes) return pair(minutes, "minute", seconds, "seconde");
-    return unit(seconds, "seconde");
+  const total = Number.isFinite(ms) ? Math.max(0, round(ms / 1000)) : 0;
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (days) return pair(days, "jour", hours, "heure");
+  if (hours) return pair(hours, "heure", minutes, "minute");
+  if (minutes) return pair(minutes, "minute", seconds, "seconde");
+  return unit(seconds, "seconde");
 }
 
 /** « dans 57 jours et 3 heures ». */
 export function countdown(ms) {
-    return `dans ${duration(ms, Math.ceil)}`;
+  return `dans ${duration(ms, Math.ceil)}`;
 }
 
 /** « il y a 3 minutes et 10 secondes ». */
 export function ago(ms) {
-    return `il y a ${duration(ms)}`;
+  return `il y a ${duration(ms)}`;
 }
 
 /** « « text » » with no-break spaces inside the guillemets. */
 export function quoted(text) {
-    return `«${NBSP}${text}${NBSP}»`;
+  return `«${NBSP}${text}${NBSP}»`;
 }
 
 const SPACING = [
-    [" :", `${NBSP}:`],
-    [" ;", `${NBSP};`],
-    [" !", `${NBSP}!`],
-    [" ?", `${NBSP}?`],
-    ["« ", `«${NBSP}`],
-    [" »", `${NBSP}»`],
-    ["'", "’"],
+  [" :", `${NBSP}:`],
+  [" ;", `${NBSP};`],
+  [" !", `${NBSP}!`],
+  [" ?", `${NBSP}?`],
+  ["« ", `«${NBSP}`],
+  [" »", `${NBSP}»`],
+  ["'", "’"],
 ];
 
 /**
@@ -99,7 +99,7 @@ const SPACING = [
  * on our own sentences: a URL or an English error message has no space before its colons.
  */
 export function spaced(text) {
-    let out = text;
-    for (const [plain, typographic] of SPACING) out = out.split(plain).join(typographic);
-    return out;
+  let out = text;
+  for (const [plain, typographic] of SPACING) out = out.split(plain).join(typographic);
+  return out;
 }

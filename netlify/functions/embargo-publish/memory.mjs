@@ -20,65 +20,65 @@ const KEEP_MS = 48 * 60 * 60 * 1000; // past a day after its instant nothing is 
 
 /** A page at an instant: a new instant for the same page is a new publication. */
 export function keyOf(entry) {
-    return `${entry.page} ${entry.instant}`;
+  return `${entry.page} ${entry.instant}`;
 }
 
 /** The state from whatever the store held. */
 export function normalise(raw) {
-    const state = { demandes: [], suivies: {} };
-    if (!raw || typeof raw !== "object") return state;
-    if (Array.isArray(raw.demandes)) {
-        state.demandes = raw.demandes.filter((at) => !Number.isNaN(Date.parse(at)));
+  const state = { demandes: [], suivies: {} };
+  if (!raw || typeof raw !== "object") return state;
+  if (Array.isArray(raw.demandes)) {
+    state.demandes = raw.demandes.filter((at) => !Number.isNaN(Date.parse(at)));
+  }
+  if (raw.suivies && typeof raw.suivies === "object") {
+    for (const [key, item] of Object.entries(raw.suivies)) {
+      const usable =
+        item && typeof item.page === "string" && !Number.isNaN(Date.parse(item.instant));
+      if (usable) state.suivies[key] = { ...item, vue: item.vue ?? null };
     }
-    if (raw.suivies && typeof raw.suivies === "object") {
-        for (const [key, item] of Object.entries(raw.suivies)) {
-            const usable =
-                item && typeof item.page === "string" && !Number.isNaN(Date.parse(item.instant));
-            if (usable) state.suivies[key] = { ...item, vue: item.vue ?? null };
-        }
-    }
-    return state;
+  }
+  return state;
 }
 
 /** The requests sent, as epoch milliseconds. */
 export function askTimes(state) {
-    return state.demandes.map((at) => Date.parse(at));
+  return state.demandes.map((at) => Date.parse(at));
 }
 
 /** The followed item for `entry`, or undefined. */
 export function followed(state, entry) {
-    return state.suivies[keyOf(entry)];
+  return state.suivies[keyOf(entry)];
 }
 
 function follow(state, entry) {
-    const key = keyOf(entry);
-    state.suivies[key] ??= {
-        nom: entry.nom,
-        page: entry.page,
-        instant: new Date(entry.instant).toISOString(),
-        vue: null,
-    };
-    return state.suivies[key];
+  const key = keyOf(entry);
+  state.suivies[key] ??= {
+    nom: entry.nom,
+    page: entry.page,
+    instant: new Date(entry.instant).toISOString(),
+    vue: null,
+  };
+  return state.suivies[key];
 }
 
 /** A request sent at `now` for `entries`. */
 export function recordAsk(state, now, entries) {
-    state.demandes.push(new Date(now).toISOString());
-    for (const entry of entries) follow(state, entry);
+  state.demandes.push(new Date(now).toISOString());
+  for (const entry of entries) follow(state, entry);
 }
 
 /** `entry`'s page found live at `now`; true when that is news (the state changed). */
 export function recordSeen(state, now, entry) {
-    const item = follow(state, entry);
-    if (item.vue) return false;
-    item.vue = new Date(now).toISOString();
-    return true;
+  const item = follow(state, entry);
+  if (item.vue) return false;
+  item.vue = new Date(now).toISOString();
+  return true;
 }
 
 /** Forget what no tick can use any more (older than two days). */
 export function prune(state, now) {
-    state.demandes = state.demandes.filter((at) => now - Date.parse(at) < KEEP_MS);
-    for (const [key, item] of Object.entries(state.suivies)) {
-        if (now - Date.parse(item.instant) >= KEEP_MS) delete state.suivies[key];
-    }
+  state.demandes = state.demandes.filter((at) => now - Date.parse(at) < KEEP_MS);
+  for (const [key, item] of Object.entries(state.suivies)) {
+    if (now - Date.parse(item.instant) >= KEEP_MS) delete state.suivies[key];
+  }
 }
