@@ -200,3 +200,21 @@ def test_make_validate_names_what_is_under_embargo(contents):
         "Page «\u00a0Une page TITRE-CANARI-PAGE\u00a0» : SOUS EMBARGO jusqu’au 28\u00a0mars 2027 à "
         "11\u00a0h\u00a000 (heure de Paris), dans 2\u00a0mois (absente du site)",
     ]
+
+
+def test_a_link_to_held_back_news_says_why_it_is_missing(tmp_path, contents, capfd):
+    _, planted = contents
+    content = tmp_path / "content"
+    shutil.copytree(planted, content)
+    (content / "pages" / "lien.md").write_text(
+        "Title: Lien\nSlug: lien\n\nVoir [le palmarès](/actualites/slug-canari-actu/).\n",
+        encoding="utf-8",
+    )
+    assert build_site(tmp_path / "out", content=content) == 1
+    err = capfd.readouterr().err
+    assert (
+        "pages/lien.md:4:20: lien interne vers « /actualites/slug-canari-actu/ » : "
+        "actualité «\u00a0Le palmarès est dévoilé TITRE-CANARI-ACTU\u00a0» est sous embargo "
+        "jusqu’au 2\u00a0février 2027 à 11\u00a0h\u00a030 (heure de Paris)"
+    ) in err
+    assert "Traceback" not in err

@@ -186,9 +186,8 @@ def _check_content_links(settings: dict, staging: Path, held: list) -> None:
     """Editorial links to pages this dataset does not produce stop the build at their line.
     A news item under embargo is checked once it is published (it may link its palmarès)."""
     domain = settings.get("SITE_DOMAIN") or ""
-    skip = {item.source for item in held}
     with progress.stage("Liens des pages éditoriales"):
-        problems = check_content_links(Path(settings["PATH"]), staging, domain, skip)
+        problems = check_content_links(Path(settings["PATH"]), staging, domain, held)
     if problems.errors:
         raise DataError(problems)
 

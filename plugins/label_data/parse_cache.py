@@ -57,6 +57,7 @@ LOADER_MODULES = (
     "model.py",
     "problems.py",
     "typo.py",
+    "paris_time.py",
     "yaml_messages.py",
 )
 

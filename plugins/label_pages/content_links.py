@@ -14,31 +14,46 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from label_data.problems import Location, Problems, display_path
+from label_data.typo import instant
+
+from .dated import Dated
 
 # Markdown inline links and images `](target "title")`, and HTML href/src attributes.
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:href|src)\s*=\s*[\"']([^\"']+)[\"']")
 
 
 def check_content_links(
-    content: Path, output: Path, domain: str, skip: Iterable[str] = ()
+    content: Path, output: Path, domain: str, held: Iterable[Dated] = ()
 ) -> Problems:
-    """Every root-relative or on-domain link of ``content/**/*.md`` must resolve in ``output``
-    (but in ``skip``: sources relative to ``content``, not written by this build)."""
+    """Every root-relative or on-domain link of ``content/**/*.md`` must resolve in ``output``.
+    ``held``: the news and pages under embargo (label_pages.dated), not written by this build:
+    their own links wait for their date, and a link to one of them says why it is missing."""
     problems = Problems()
-    skipped = set(skip)
+    waiting = {item.source: item for item in held}
+    by_page = {item.page: item for item in waiting.values()}
     for source in sorted(content.rglob("*.md")):
-        if source.relative_to(content).as_posix() in skipped:
+        if source.relative_to(content).as_posix() in waiting:
             continue
         for line_no, column, target in _links(source):
             path = _site_path(target, domain)
             if path is not None and not _answers(output, path):
-                problems.error(
-                    Location(display_path(source), line_no, column),
-                    f"lien interne vers « {target} » : aucune page de ce site ne porte cette "
-                    "adresse. Corrigez le lien, ou liez une page qui existe quelles que soient "
-                    "les données (par exemple /palmares/ ou /departements/).",
-                )
+                where = Location(display_path(source), line_no, column)
+                problems.error(where, _missing(target, by_page.get(path)))
     return problems
+
+
+def _missing(target: str, held: Dated | None) -> str:
+    if held is not None:
+        return (
+            f"lien interne vers « {target} » : {held.name} est sous embargo jusqu’au "
+            f"{instant(held.instant)} et n’existe pas encore sur le site. Retirez le lien "
+            "jusque-là, ou datez cette page à la même heure ou après"
+        )
+    return (
+        f"lien interne vers « {target} » : aucune page de ce site ne porte cette "
+        "adresse. Corrigez le lien, ou liez une page qui existe quelles que soient "
+        "les données (par exemple /palmares/ ou /departements/)."
+    )
 
 
 def _links(source: Path):

@@ -177,20 +177,24 @@ def held_lines(dated: DatedContent) -> list[str]:
 
 def scan(settings_file: str, now: dt.datetime, overrides: dict | None = None) -> DatedContent:
     """Every dated news item and page of the content folder judged at ``now``, without a build
-    (``make validate``): read by Pelican's own readers, as a build reads them."""
-    from pelican import Pelican
+    (``make validate``): read by Pelican's own readers, as a build reads them. A file Pelican
+    cannot read is left to the build, which reports it."""
     from pelican.readers import Readers
     from pelican.settings import read_settings
 
     override = {**(overrides or {}), "LABEL_NOW": now.isoformat()}
     settings = read_settings(settings_file, override=override)
-    Pelican(settings)  # the plugins registered, this scan's registry made (on_initialized)
-    readers = Readers(settings)
+    dated, readers = registry(settings), Readers(settings)
     base = Path(settings["PATH"])
     for key, kind in (("ARTICLE_PATHS", Article), ("PAGE_PATHS", Page)):
         for folder in settings[key]:
             for path in sorted((base / folder).rglob("*")):
-                if path.suffix.lstrip(".") in readers.extensions:
-                    rel = path.relative_to(base).as_posix()
-                    readers.read_file(base_path=str(base), path=rel, content_class=kind)
-    return registry(settings)
+                if path.suffix.lstrip(".") not in readers.extensions:
+                    continue
+                rel = path.relative_to(base).as_posix()
+                try:
+                    content = readers.read_file(base_path=str(base), path=rel, content_class=kind)
+                except Exception:  # noqa: BLE001 - the build says what is wrong with it
+                    continue
+                dated.record(content)
+    return dated
