@@ -1,6 +1,7 @@
-// The runbook's rollback, played on a fake Netlify: the palmarès is published at 11:00, then at
-// 12:00 staff (1) lock auto publishing (Deploys → « Stop auto publishing »), (2) publish the
-// deploy built before the instant, (3) delete the build hook. The function of that older deploy
+// The runbook's rollback (docs/ceremonie.md, « Retirer un palmarès publié par erreur »), played on
+// a fake Netlify: the palmarès is published at 11:00, then staff (1) lock auto publishing at
+// 12:00 (Deploys → « Stop auto publishing »), (2) delete the build hook at 12:01, (3) publish the
+// deploy built before the instant at 12:02. The function of that older deploy
 // runs again, with the palmarès in its schedule and its page missing: the palmarès must not
 // come back, and the log must say why.
 
@@ -12,8 +13,8 @@ import { AT_11, fakeStore, HOOK, MINUTE, PALMARES, runTick, scheduleOf, SITE } f
 const BUILD_MS = 3.5 * MINUTE; // from the request to the published deploy
 const STEP = {
   lock: AT_11 + 60 * MINUTE,
-  rollback: AT_11 + 60 * MINUTE,
-  unhook: AT_11 + 62 * MINUTE,
+  unhook: AT_11 + 61 * MINUTE,
+  rollback: AT_11 + 62 * MINUTE,
 };
 
 /**
@@ -50,7 +51,7 @@ function fakeNetlify() {
   return { site, before, publish, settle, fetchImpl, setClock: (t) => (clock = t) };
 }
 
-/** Every minute from 10:58 to 14:00, the three steps at 12:00 and 12:02. */
+/** Every minute from 10:58 to 14:00, the three steps at 12:00, 12:01 and 12:02. */
 async function playRunbook(store) {
   const netlify = fakeNetlify();
   const lines = [];
@@ -106,7 +107,7 @@ test("without memory: requests after the rollback publish nothing, then answer 4
     after.every(([, live]) => !live),
     "the palmarès stays down",
   );
-  // The hook deleted at step 3: every later request is refused, and the log says so.
+  // The hook deleted at step 2: every later request is refused, and the log says so.
   const refused = site.posts.filter((t) => t >= STEP.unhook);
   assert.ok(refused.length >= 1);
   assert.ok(site.builds.every((b) => b.at < STEP.unhook));
