@@ -47,20 +47,19 @@ from label_data.problems import Problems  # noqa: E402
 from label_data.reference import load_reference  # noqa: E402
 from label_import.actions_import import import_actions  # noqa: E402
 from label_import.apply import FileChange, apply  # noqa: E402
-from label_import.cli import FrenchParser, input_file  # noqa: E402
+from label_import.cli import spreadsheet_parser  # noqa: E402
 from label_import.diff import actions_changes, load_plain  # noqa: E402
 from label_import.table import ImportProblems  # noqa: E402
 from label_import.yaml_writer import actions_yaml  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = FrenchParser(description=__doc__.splitlines()[0])
-    p.add_argument(
-        "fichier",
-        type=input_file("l’export Atlaas", "FICHIER=export-atlaas.csv (make)"),
-        help="l’export Atlaas : .csv, .json, .xlsx ou .ods",
+    p = spreadsheet_parser(
+        __doc__.splitlines()[0],
+        "l’export Atlaas",
+        "FICHIER=export-atlaas.csv (make)",
+        ".csv, .json, .xlsx ou .ods",
     )
-    p.add_argument("--feuille", help="la feuille du classeur à lire (par défaut : la première)")
     p.add_argument("--data", type=Path, default=Path("data"), help="dossier de données")
     p.add_argument("--dry-run", action="store_true", help="montrer sans rien écrire")
     p.add_argument("--force", action="store_true", help="remplacer les fichiers existants")

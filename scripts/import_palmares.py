@@ -47,7 +47,7 @@ from label_data.problems import Problems  # noqa: E402
 from label_data.reference import load_reference  # noqa: E402
 from label_data.validate import parse_now  # noqa: E402
 from label_import.apply import FileChange, apply  # noqa: E402
-from label_import.cli import FrenchParser, input_file, year  # noqa: E402
+from label_import.cli import spreadsheet_parser, year  # noqa: E402
 from label_import.csv_palmares import PalmaresImport, import_palmares  # noqa: E402
 from label_import.diff import edition_changes, load_plain  # noqa: E402
 from label_import.dues import add_year  # noqa: E402
@@ -83,13 +83,12 @@ def day(text: str) -> dt.date:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = FrenchParser(description=__doc__.splitlines()[0])
-    p.add_argument(
-        "fichier",
-        type=input_file("le tableur du jury", "FICHIER=~/Documents/jury/jury-2027.xlsx (make)"),
-        help="le tableur du jury : .xlsx, .ods ou CSV",
+    p = spreadsheet_parser(
+        __doc__.splitlines()[0],
+        "le tableur du jury",
+        "FICHIER=~/Documents/jury/jury-2027.xlsx (make)",
+        ".xlsx, .ods ou CSV",
     )
-    p.add_argument("--feuille", help="la feuille du classeur à lire (par défaut : la première)")
     p.add_argument("--annee", type=year, required=True, help="l’année de l’édition, ex. 2027")
     p.add_argument(
         "--embargo",

@@ -100,3 +100,14 @@ def year(text: str) -> int:
             "(make) ou --annee 2027"
         )
     return int(text)
+
+
+def spreadsheet_parser(description: str, what: str, example: str, kinds: str) -> FrenchParser:
+    """A French command line whose first argument is the spreadsheet to read (``what``, with
+    an ``example`` to give) and whose ``--feuille`` names a workbook's sheet."""
+    parser = FrenchParser(description=description)
+    parser.add_argument("fichier", type=input_file(what, example), help=f"{what} : {kinds}")
+    parser.add_argument(
+        "--feuille", help="la feuille du classeur à lire (par défaut : la première)"
+    )
+    return parser
