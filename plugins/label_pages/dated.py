@@ -26,7 +26,6 @@ from label_data.validate import parse_now
 from pelican.contents import Article, Page
 
 KEY = "LABEL_DATED"  # the build's registry, in Pelican's settings (and so in its context)
-KINDS = {Article: "actualité", Page: "page"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class DatedContent:
             source=content.get_relative_source_path(),
             page="/" + content.url,
             title=str(content.title),
-            kind=KINDS[type(content)],
+            kind="actualité" if isinstance(content, Article) else "page",
             instant=date if date.tzinfo else date.replace(tzinfo=PARIS),
         )
         self.items[item.source] = item
@@ -82,17 +81,16 @@ class DatedContent:
         for path in [p for p, c in generated.items() if id(c) in held]:
             del generated[path]
 
+    def _after_now(self) -> list[Dated]:
+        return sorted((i for i in self.items.values() if i.instant > self.now), key=_order)
+
     def held(self) -> list[Dated]:
         """What this build does not show, soonest first (none in a preview)."""
-        if self.preview:
-            return []
-        return sorted((i for i in self.items.values() if i.instant > self.now), key=_order)
+        return [] if self.preview else self._after_now()
 
     def banner(self) -> list[Dated]:
         """A preview's items still dated after « now »: named in its embargo banner."""
-        if not self.preview:
-            return []
-        return sorted((i for i in self.items.values() if i.instant > self.now), key=_order)
+        return self._after_now() if self.preview else []
 
     def instants(self) -> dict[str, str]:
         """Every dated item's instant, by source: whether « now » passed one of them decides
