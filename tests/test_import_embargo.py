@@ -29,15 +29,18 @@ def run(capsys, data, csv_path, *args: str) -> tuple[int, str]:
     return status, captured.out + captured.err
 
 
+def import_2028(capsys, data, csv_path, *args: str) -> tuple[int, str]:
+    """The import of edition 2028 with ``args`` (``--embargo …``, ``--force``, ``--dry-run``)."""
+    return run(capsys, data, csv_path, "--annee", "2028", *args)
+
+
 def proposal(out: str) -> str:
     return re.search(r"par exemple (?:EMBARGO=)?(\S+?)[ ,)]", out).group(1)
 
 
 def test_a_past_embargo_is_refused_and_nothing_is_written(capsys, data_copy, jury):
     before = snapshot(data_copy)
-    status, out = run(
-        capsys, data_copy, jury, "--annee", "2028", "--embargo", "2027-05-04T11:00:00+02:00"
-    )
+    status, out = import_2028(capsys, data_copy, jury, "--embargo", "2027-05-04T11:00:00+02:00")
     assert status == 1
     assert "n’est pas après" not in out  # May 2027 is after February 2027: only « past »
     assert (
@@ -49,15 +52,8 @@ def test_a_past_embargo_is_refused_and_nothing_is_written(capsys, data_copy, jur
 
 
 def test_forced_the_past_embargo_is_written_with_a_plain_warning(capsys, data_copy, jury):
-    status, out = run(
-        capsys,
-        data_copy,
-        jury,
-        "--annee",
-        "2028",
-        "--embargo",
-        "2027-05-04T11:00:00+02:00",
-        "--force",
+    status, out = import_2028(
+        capsys, data_copy, jury, "--embargo", "2027-05-04T11:00:00+02:00", "--force"
     )
     assert status == 0, out
     assert (
@@ -69,15 +65,8 @@ def test_forced_the_past_embargo_is_written_with_a_plain_warning(capsys, data_co
 
 
 def test_an_embargo_before_the_previous_editions_is_refused_even_forced(capsys, data_copy, jury):
-    status, out = run(
-        capsys,
-        data_copy,
-        jury,
-        "--annee",
-        "2028",
-        "--embargo",
-        "2027-01-05T11:00:00+01:00",
-        "--force",
+    status, out = import_2028(
+        capsys, data_copy, jury, "--embargo", "2027-01-05T11:00:00+01:00", "--force"
     )
     assert status == 1
     assert (
@@ -88,14 +77,12 @@ def test_an_embargo_before_the_previous_editions_is_refused_even_forced(capsys, 
 
 
 def test_a_new_edition_without_embargo_gets_an_accepted_proposal(capsys, data_copy, jury):
-    status, out = run(capsys, data_copy, jury, "--annee", "2028", "--dry-run")
+    status, out = import_2028(capsys, data_copy, jury, "--dry-run")
     assert status == 1
     assert "l’édition 2028 est nouvelle : donnez son embargo, par exemple EMBARGO=" in out
     suggested = proposal(out)
     assert suggested == "2028-02-02T11:00:00+01:00"  # the 2027 ceremony's day and hour
-    status, out = run(
-        capsys, data_copy, jury, "--annee", "2028", "--embargo", suggested, "--dry-run"
-    )
+    status, out = import_2028(capsys, data_copy, jury, "--embargo", suggested, "--dry-run")
     assert status == 0, out
 
 
@@ -104,13 +91,11 @@ def test_when_last_years_date_has_passed_the_proposal_is_still_ahead(
 ):
     # Importing 2028 in March 2028 (late): 2 February 2028 is past, so tomorrow is proposed.
     monkeypatch.setenv("NOW", "2028-03-10T09:00:00+01:00")
-    status, out = run(capsys, data_copy, jury, "--annee", "2028", "--dry-run")
+    status, out = import_2028(capsys, data_copy, jury, "--dry-run")
     assert status == 1
     suggested = proposal(out)
     assert suggested == "2028-03-11T11:00:00+01:00"
-    status, out = run(
-        capsys, data_copy, jury, "--annee", "2028", "--embargo", suggested, "--dry-run"
-    )
+    status, out = import_2028(capsys, data_copy, jury, "--embargo", suggested, "--dry-run")
     assert status == 0, out
 
 
@@ -125,9 +110,9 @@ def test_when_last_years_date_has_passed_the_proposal_is_still_ahead(
 def test_an_offset_that_is_not_paris_is_refused_with_the_right_one(
     capsys, data_copy, jury, written, advice
 ):
-    status, out = run(capsys, data_copy, jury, "--annee", "2028", "--embargo", written)
+    status, out = import_2028(capsys, data_copy, jury, "--embargo", written)
     assert status == 2
     assert f"écrivez {advice}" in out
     assert not (data_copy / "palmares/2028.yaml").exists()
-    status, out = run(capsys, data_copy, jury, "--annee", "2028", "--embargo", advice, "--dry-run")
+    status, out = import_2028(capsys, data_copy, jury, "--embargo", advice, "--dry-run")
     assert status == 0, out

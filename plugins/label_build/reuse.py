@@ -69,19 +69,16 @@ def data_digest(data_dir: Path) -> str:
     return h.hexdigest()
 
 
-def published_at(embargoes: dict[str, str], now: dt.datetime, preview: bool) -> list[int]:
-    """The editions published at ``now``, from their embargo instants (R10: from the instant
-    exactly); a preview shows them all."""
-    return sorted(
-        int(year)
-        for year, instant in embargoes.items()
-        if preview or now >= dt.datetime.fromisoformat(instant)
-    )
-
-
 def passed(instants: dict[str, str], now: dt.datetime) -> list[str]:
-    """The dated news and pages (source → ISO instant) whose date ``now`` has reached."""
-    return sorted(s for s, when in instants.items() if now >= dt.datetime.fromisoformat(when))
+    """The keys (an edition, a news item's source) whose ISO instant ``now`` has reached (R10:
+    from the instant exactly)."""
+    return sorted(k for k, when in instants.items() if now >= dt.datetime.fromisoformat(when))
+
+
+def published_at(embargoes: dict[str, str], now: dt.datetime, preview: bool) -> list[int]:
+    """The editions published at ``now``, from their embargo instants; a preview shows them
+    all."""
+    return sorted(int(year) for year in (embargoes if preview else passed(embargoes, now)))
 
 
 def _hash_files(h, base: Path, paths: Iterable[Path]) -> None:

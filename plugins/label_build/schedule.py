@@ -30,21 +30,21 @@ from label_data.typo import instant as french_instant
 
 def publications(dataset: Dataset, now: dt.datetime, held: Iterable) -> list[dict]:
     """Everything not yet published at ``now``, soonest first: the editions under embargo
-    and the held-back news and pages (``label_pages.dated.Dated``)."""
+    and the held-back news and pages (``label_pages.dated.Dated``); instants as datetimes."""
     found = [
         {"nom": f"palmarès {year}", "instant": e.embargo, "page": "/" + urls.palmares(year)}
         for year, e in dataset.editions.items()
         if not e.is_published(now)
     ]
     found += [{"nom": item.name, "instant": item.instant, "page": item.page} for item in held]
-    found.sort(key=lambda p: (p["instant"], p["page"]))
-    return [{**p, "instant": p["instant"].isoformat()} for p in found]
+    return sorted(found, key=lambda p: (p["instant"], p["page"]))
 
 
 def write_schedule(dataset: Dataset, now: dt.datetime, held: Iterable, path: Path) -> str:
     """Write the schedule atomically; return the line saying what the function will watch."""
     items = publications(dataset, now, held)
-    text = json.dumps({"publications": items}, ensure_ascii=False, indent=2) + "\n"
+    listed = [{**p, "instant": p["instant"].isoformat()} for p in items]
+    text = json.dumps({"publications": listed}, ensure_ascii=False, indent=2) + "\n"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")  # the function never bundles half a file
@@ -52,7 +52,5 @@ def write_schedule(dataset: Dataset, now: dt.datetime, held: Iterable, path: Pat
     os.replace(tmp, path)
     if not items:
         return "Publication automatique : rien sous embargo à surveiller."
-    watched = " ; ".join(
-        f"{p['nom']} le {french_instant(dt.datetime.fromisoformat(p['instant']))}" for p in items
-    )
+    watched = " ; ".join(f"{p['nom']} le {french_instant(p['instant'])}" for p in items)
     return f"Publication automatique à l’instant de l’embargo : {watched}."

@@ -127,9 +127,7 @@ def on_articles(generator) -> None:
 
 
 def on_pages(generator) -> None:
-    registry(generator.settings).take_out(
-        generator, ("draft_pages", "draft_translations", "pages", "hidden_pages")
-    )
+    registry(generator.settings).take_out(generator, ("draft_pages", "draft_translations"))
 
 
 def on_static(generator) -> None:
