@@ -39,6 +39,9 @@ JINJA_GLOBALS = _label_jinja.GLOBALS
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # YAML front matter (« --- » header) in Markdown, as the web editor writes it; a file without
+    # one is read as Pelican's « Key: value » header. label_pages.front_matter checks it first.
+    "pelican.plugins.yaml_metadata",
     "label_data",
     "label_pages",
     "label_panels",
