@@ -105,12 +105,15 @@ class Text(FieldType):
 
 
 class Code(Text):
-    """A code (INSEE, SIREN, département): text as typed, leading zeros kept."""
+    """A code (INSEE, SIREN, département): text as typed, leading zeros kept. ``pattern``: what
+    such a code looks like (``label_data.codes``), which the rules check across files and the
+    web editor checks as it is typed."""
 
     doc = "code"
 
-    def __init__(self) -> None:
+    def __init__(self, pattern: re.Pattern | None = None, example: str = "") -> None:
         super().__init__(ID_MAX)
+        self.pattern, self.example = pattern, example
 
     def decode(self, r: Reader, node: Node, what: str) -> str | None:
         return r.code(node, what)
@@ -340,7 +343,8 @@ class ListOf(FieldType):
 @dataclass(frozen=True)
 class Field:
     """One key of a mapping: its type, whether it is required, private (never published),
-    its meaning (English, one line), and how messages name it when not by its key."""
+    its meaning (English, one line), how messages name it when not by its key, and how the web
+    editor shows it to staff (``title``, ``help``: French, see ``label_admin``)."""
 
     name: str
     type: FieldType
@@ -348,6 +352,8 @@ class Field:
     private: bool = False
     meaning: str = ""
     label: str | None = None
+    title: str = ""
+    help: str = ""
 
     @property
     def what(self) -> str:
@@ -455,8 +461,8 @@ class PositionType(Mapping):
         super().__init__(
             "position",
             [
-                Field("lat", Number(), True, meaning="latitude, -90 to 90"),
-                Field("lon", Number(), True, meaning="longitude, -180 to 180"),
+                Field("lat", Number(), True, meaning="latitude, -90 to 90", title="Latitude"),
+                Field("lon", Number(), True, meaning="longitude, -180 to 180", title="Longitude"),
             ],
         )
 

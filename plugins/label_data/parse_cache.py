@@ -58,6 +58,7 @@ LOADER_MODULES = (
     "problems.py",
     "typo.py",
     "paris_time.py",
+    "codes.py",
     "yaml_messages.py",
 )
 

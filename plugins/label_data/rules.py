@@ -8,9 +8,9 @@ codes of merged communes resolved to their commune nouvelle; problems added for 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from .codes import DEPARTEMENT_RE, INSEE_RE, SIREN_RE
 from .model import (
     GREEN_MENTION,
     Dataset,
@@ -25,9 +25,6 @@ from .reference import CommuneRef, EpciRef, Reference
 from .typo import PARIS, date, instant
 
 # \A…\Z, not ^…$: « $ » also matches before a final newline. (Ids are checked by the loader.)
-INSEE_RE = re.compile(r"\A(?:\d{5}|2[AB]\d{3})\Z")
-SIREN_RE = re.compile(r"\A\d{9}\Z")
-DEPARTEMENT_RE = re.compile(r"\A(?:\d{2}|2[AB]|97\d)\Z")
 KIND_WORDS = {"ville": "une ville", "village": "un village", "territoire": "un territoire"}
 MAX_FALL_GAP = 3  # R4: years between candidatures within which a fall is limited to one @
 EXCELLENCE_MIN_STREAK = 7  # R9: 5 @ for more than six consecutive years

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from .codes import COLLECTIVITY_RE, DEPARTEMENT_RE, REGION_RE, SIREN_RE
 from .fieldtypes import (
     Bool,
     Choice,
@@ -54,20 +55,37 @@ __all__ = ["Field", "FieldType", "Mapping", "Record"]
 # --- the data files (docs/DATA_FORMAT.md) -------------------------------------------------
 
 POSITION = PositionType()
+PRIVATE_HELP = "Privé : jamais publié sur le site ni dans les données ouvertes."
 CONTACT = Mapping(
     "contact",
     [
-        Field("nom", Text(), meaning="the contact person's name"),
-        Field("courriel", Text(), meaning="e-mail address"),
-        Field("telephone", Text(), meaning="phone number"),
+        Field("nom", Text(), meaning="the contact person's name", title="Nom"),
+        Field("courriel", Text(), meaning="e-mail address", title="Courriel"),
+        Field("telephone", Text(), meaning="phone number", title="Téléphone"),
     ],
 )
-_ID = Field("id", Ident(), True, meaning="the id (a URL path segment)", label="l’id")
-_NOM = Field("nom", Text(), True, meaning="the name shown")
+_ID = Field(
+    "id",
+    Ident(),
+    True,
+    meaning="the id (a URL path segment)",
+    label="l’id",
+    title="Identifiant",
+    help="Minuscules sans accents, chiffres et tirets : il fait partie d’une adresse web.",
+)
+_NOM = Field("nom", Text(), True, meaning="the name shown", title="Nom")
 
 SITE = Mapping(
     "site.yaml",
-    [Field("demo", Bool(), meaning="demonstration data: a banner on every page")],
+    [
+        Field(
+            "demo",
+            Bool(),
+            meaning="demonstration data: a banner on every page",
+            title="Données de démonstration",
+            help="Cochée, chaque page porte un bandeau « site de démonstration ».",
+        )
+    ],
     doc=("`site.yaml`", "`site.yaml`"),
 )
 CATEGORY = Mapping("la catégorie", [_ID, _NOM])
@@ -91,84 +109,227 @@ REFERENTIEL = Mapping(
 PHOTO = Mapping(
     "la photo de panneau",
     [
-        Field("fichier", PhotoFile(), True, meaning="a JPEG, PNG or WebP file in photos/"),
-        Field("adresse", Text(), meaning="where the panel stands"),
-        Field("date", Date(), meaning="when the photo was taken"),
-        Field("credit", Text(), True, meaning="the photographer or owner"),
+        Field(
+            "fichier",
+            PhotoFile(),
+            True,
+            meaning="a JPEG, PNG or WebP file in photos/",
+            title="Photo",
+            help="JPEG, PNG ou WebP. Le nom du fichier : lettres sans accents, chiffres, "
+            "points et tirets (par exemple bordeaux-2026.jpg).",
+        ),
+        Field("adresse", Text(), meaning="where the panel stands", title="Emplacement"),
+        Field("date", Date(), meaning="when the photo was taken", title="Date de la photo"),
+        Field(
+            "credit",
+            Text(),
+            True,
+            meaning="the photographer or owner",
+            title="Crédit",
+            help="L’auteur ou le propriétaire de la photo, affiché sous elle.",
+        ),
     ],
 )
 TERRITORY = Mapping(
     "la collectivité",
     [
-        Field("code", Code(), True, meaning="INSEE code or SIREN; equals the file name"),
-        Field("nom", Text(), meaning="the name; the official one otherwise"),
+        Field(
+            "code",
+            Code(COLLECTIVITY_RE, "code INSEE (33063, 2A004) ou SIREN à 9 chiffres"),
+            True,
+            meaning="INSEE code or SIREN; equals the file name",
+            title="Code",
+            help="Code INSEE d’une commune (5 caractères, par exemple 33063 ou 2A004) ou "
+            "SIREN d’une intercommunalité (9 chiffres). C’est aussi le nom du fichier.",
+        ),
+        Field(
+            "nom",
+            Text(),
+            meaning="the name; the official one otherwise",
+            title="Nom",
+            help="Laissez vide pour le nom officiel.",
+        ),
         Field(
             "type",
             Choice(KINDS, "type « {value} » inconnu : écrivez ville, village ou territoire"),
             True,
             meaning="R1",
+            title="Type",
+            help="Ville, village (moins de 3 500 habitants) ou territoire (intercommunalité).",
         ),
-        Field("departement", Code(), meaning="optional; must match the official list"),
-        Field("region", Code(), meaning="optional; must match the official list"),
-        Field("population", Int(), meaning="optional; the official figure otherwise"),
-        Field("position", POSITION, meaning="optional; the town hall otherwise"),
-        Field("site", Url(), meaning="its web site"),
-        Field("epci", Code(), meaning="the intercommunality it belongs to"),
+        Field(
+            "departement",
+            Code(DEPARTEMENT_RE, "numéro de département (33, 2A, 974)"),
+            meaning="optional; must match the official list",
+            title="Département",
+            help="Facultatif : le code officiel le donne déjà.",
+        ),
+        Field(
+            "region",
+            Code(REGION_RE, "code de région à 2 chiffres (75)"),
+            meaning="optional; must match the official list",
+            title="Région",
+            help="Facultatif : code INSEE de la région, à 2 chiffres.",
+        ),
+        Field(
+            "population",
+            Int(),
+            meaning="optional; the official figure otherwise",
+            title="Population",
+            help="Facultatif : le chiffre officiel sinon.",
+        ),
+        Field(
+            "position",
+            POSITION,
+            meaning="optional; the town hall otherwise",
+            title="Position sur la carte",
+            help="Facultatif : la mairie sinon.",
+        ),
+        Field(
+            "site",
+            Url(),
+            meaning="its web site",
+            title="Site web",
+            help="L’adresse complète, commençant par https://",
+        ),
+        Field(
+            "epci",
+            Code(SIREN_RE, "SIREN à 9 chiffres"),
+            meaning="the intercommunality it belongs to",
+            title="Intercommunalité",
+            help="SIREN de l’intercommunalité dont la commune est membre (9 chiffres).",
+        ),
         Field(
             "cotisations",
             ListOf(Int(), "une année de cotisation"),
             private=True,
             meaning="R3: years with dues paid",
+            title="Cotisations (privé)",
+            help="Années de cotisation payée. " + PRIVATE_HELP,
         ),
-        Field("contact", CONTACT, private=True, meaning="R13"),
-        Field("photos_panneaux", ListOf(PHOTO), meaning="photos of installed panels (R11)"),
+        Field(
+            "contact",
+            CONTACT,
+            private=True,
+            meaning="R13",
+            title="Contact (privé)",
+            help=PRIVATE_HELP,
+        ),
+        Field(
+            "photos_panneaux",
+            ListOf(PHOTO),
+            meaning="photos of installed panels (R11)",
+            title="Photos des panneaux",
+            help="Les panneaux du label installés dans la collectivité.",
+        ),
     ],
     doc=("`territoires/<code>.yaml`", "`territoires/<code>.yaml`"),
 )
 MENTION = Mapping(
     "la mention",
     [
-        Field("id", Ident(), True, meaning="the mention's id", label="l’id de la mention"),
+        Field(
+            "id",
+            Ident(),
+            True,
+            meaning="the mention's id",
+            label="l’id de la mention",
+            title="Identifiant",
+            help=_ID.help,
+        ),
         _NOM,
     ],
 )
 LAUREATE = Mapping(
     "le lauréat",
     [
-        Field("territoire", Ref("territoire", Code()), True, meaning="a collectivity's code"),
-        Field("arobases", Int(1, 5), True, meaning="R2"),
-        Field("mentions", ListOf(Ref("mention", Text()), "mention"), meaning="R8, declared above"),
-        Field("excellence", Bool(), meaning="R9"),
-        Field("alerte", Bool(), private=True, meaning="R5"),
-        Field("note_jury", Text(TEXT_MAX, True), private=True, meaning="the jury's note"),
+        Field(
+            "territoire",
+            Ref("territoire", Code(COLLECTIVITY_RE, "code INSEE ou SIREN")),
+            True,
+            meaning="a collectivity's code",
+            title="Collectivité",
+        ),
+        Field("arobases", Int(1, 5), True, meaning="R2", title="Nombre de @", help="De 1 à 5."),
+        Field(
+            "mentions",
+            ListOf(Ref("mention", Text()), "mention"),
+            meaning="R8, declared above",
+            title="Mentions",
+            help="Parmi les mentions déclarées pour cette édition.",
+        ),
+        Field("excellence", Bool(), meaning="R9", title="Territoire d’excellence numérique"),
+        Field(
+            "alerte",
+            Bool(),
+            private=True,
+            meaning="R5",
+            title="Alerte du jury (privé)",
+            help=PRIVATE_HELP,
+        ),
+        Field(
+            "note_jury",
+            Text(TEXT_MAX, True),
+            private=True,
+            meaning="the jury's note",
+            title="Note du jury (privé)",
+            help=PRIVATE_HELP,
+        ),
     ],
     doc=("laureate", "lauréat"),
 )
 EDITION = Mapping(
     "l’édition",
     [
-        Field("edition", Int(), True, meaning="the year; equals the file name"),
-        Field("embargo", Instant(), True, meaning="R10: nothing public before it"),
+        Field(
+            "edition",
+            Int(),
+            True,
+            meaning="the year; equals the file name",
+            title="Année de l’édition",
+            help="Aussi le nom du fichier (2027 pour palmares/2027.yaml).",
+        ),
+        Field(
+            "embargo",
+            Instant(),
+            True,
+            meaning="R10: nothing public before it",
+            title="Embargo (heure de Paris)",
+            help="Rien de ce palmarès n’est public avant cet instant, en heure de Paris, "
+            "quel que soit le fuseau de votre ordinateur.",
+        ),
         Field(
             "ceremonie",
             Mapping(
                 "ceremonie",
                 [
-                    Field("date", Date(), meaning="its day", label="date de la cérémonie"),
-                    Field("lieu", Text(), meaning="its place"),
+                    Field(
+                        "date",
+                        Date(),
+                        meaning="its day",
+                        label="date de la cérémonie",
+                        title="Date",
+                    ),
+                    Field("lieu", Text(), meaning="its place", title="Lieu"),
                 ],
             ),
             meaning="the ceremony",
+            title="Cérémonie",
         ),
-        Field("mentions", ListOf(MENTION), meaning="this edition's mentions (R8)"),
-        Field("laureats", ListOf(LAUREATE), True, meaning="the laureates"),
+        Field(
+            "mentions",
+            ListOf(MENTION),
+            meaning="this edition's mentions (R8)",
+            title="Mentions de l’édition",
+        ),
+        Field("laureats", ListOf(LAUREATE), True, meaning="the laureates", title="Lauréats"),
     ],
     doc=("`palmares/<année>.yaml`", "`palmares/<année>.yaml`"),
 )
 CARRIER = Mapping(
     "porteur",
     [
-        Field("nom", Text(), True, meaning="who delivers the action"),
+        Field("nom", Text(), True, meaning="who delivers the action", title="Nom"),
         Field(
             "type",
             Choice(
@@ -177,33 +338,76 @@ CARRIER = Mapping(
             ),
             True,
             meaning="R6",
+            title="Type de porteur",
         ),
     ],
 )
 PLACE = Mapping(
     "le lieu",
     [
-        Field("nom", Text(), True, meaning="the place's name"),
-        Field("adresse", Text(), meaning="its address"),
-        Field("position", POSITION, meaning="its position"),
+        Field("nom", Text(), True, meaning="the place's name", title="Nom"),
+        Field("adresse", Text(), meaning="its address", title="Adresse"),
+        Field("position", POSITION, meaning="its position", title="Position sur la carte"),
     ],
 )
 ACTION = Mapping(
     "l’action",
     [
-        Field("id", Ident(), True, meaning="unique; the URL", label="l’identifiant d’action"),
-        Field("titre", Text(), True, meaning="its title"),
-        Field("description", Text(TEXT_MAX, True), meaning="Markdown, sanitised"),
-        Field("categorie", Ref("categorie", Text()), True, meaning="R6"),
-        Field("services", ListOf(Ref("service", Text()), "service"), True, meaning="R6"),
-        Field("porteur", CARRIER, meaning="who delivers it"),
-        Field("acteurs", ListOf(Text(), "acteur"), meaning="other actors"),
-        Field("debut", Date(), meaning="start"),
-        Field("fin", Date(), meaning="end; null or absent: still running"),
-        Field("mise_a_jour", Date(), True, meaning="R7"),
-        Field("lieux", ListOf(PLACE), meaning="places"),
-        Field("lien", Url(), meaning="a link"),
-        Field("contact", CONTACT, private=True, meaning="R13"),
+        Field(
+            "id",
+            Ident(),
+            True,
+            meaning="unique; the URL",
+            label="l’identifiant d’action",
+            title="Identifiant",
+            help="Unique parmi toutes les actions ; il fait partie de l’adresse de la page. "
+            "Minuscules sans accents, chiffres et tirets.",
+        ),
+        Field("titre", Text(), True, meaning="its title", title="Titre"),
+        Field(
+            "description",
+            Text(TEXT_MAX, True),
+            meaning="Markdown, sanitised",
+            title="Description",
+        ),
+        Field("categorie", Ref("categorie", Text()), True, meaning="R6", title="Catégorie"),
+        Field(
+            "services",
+            ListOf(Ref("service", Text()), "service"),
+            True,
+            meaning="R6",
+            title="Services",
+            help="Un ou plusieurs services du référentiel.",
+        ),
+        Field("porteur", CARRIER, meaning="who delivers it", title="Porteur"),
+        Field("acteurs", ListOf(Text(), "acteur"), meaning="other actors", title="Acteurs"),
+        Field("debut", Date(), meaning="start", title="Début"),
+        Field(
+            "fin",
+            Date(),
+            meaning="end; null or absent: still running",
+            title="Fin",
+            help="Laissez vide si l’action est en cours.",
+        ),
+        Field(
+            "mise_a_jour",
+            Date(),
+            True,
+            meaning="R7",
+            title="Mise à jour",
+            help="Le jury ne retient que les actions mises à jour l’année de la participation "
+            "ou l’année précédente.",
+        ),
+        Field("lieux", ListOf(PLACE), meaning="places", title="Lieux"),
+        Field("lien", Url(), meaning="a link", title="Lien", help="Commençant par https://"),
+        Field(
+            "contact",
+            CONTACT,
+            private=True,
+            meaning="R13",
+            title="Contact (privé)",
+            help=PRIVATE_HELP,
+        ),
     ],
     doc=("action", "action"),
 )

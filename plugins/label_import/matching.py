@@ -14,11 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from label_data.codes import DEPARTEMENT_RE, INSEE_RE, SIREN_RE
 from label_data.reference import Reference, normalize_name
-
-INSEE_RE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
-SIREN_RE = re.compile(r"^\d{9}$")
-DEPARTEMENT_RE = re.compile(r"^(?:\d{2}|2[AB]|97\d)$")
 
 
 @dataclass(frozen=True)
