@@ -25,6 +25,7 @@ from label_kits.prepare import prepare_embargoed_kits
 from label_pages.content_links import check_content_links
 from label_pages.dated import held_lines
 from label_pages.dated import registry as dated_content
+from label_pages.front_matter import check_content
 from label_pages.machine import sitemap
 
 from . import progress, reuse
@@ -111,9 +112,19 @@ def _refuse_unsafe_preview(settings: dict, settings_file: str, output: Path) -> 
 
 
 def _check(settings: dict) -> Checked:
-    """Load, check and publish; the view enters Pelican's context (made from the settings)."""
+    """Load, check and publish; the view enters Pelican's context (made from the settings).
+    The news and pages' front matter is checked with the data, before Pelican reads it (its
+    plugin would only log a bad header): its problems are reported with the data's."""
     with progress.stage("Chargement et vérification des données"):
-        state = check(settings)
+        content = check_content(settings)
+        try:
+            state = check(settings)
+        except DataError as exc:
+            exc.problems.items.extend(content.items)
+            raise
+        state.problems.items.extend(content.items)
+        if content.errors:
+            raise DataError(state.problems)
     print(report(state.dataset, state.problems, state.view.now), file=sys.stderr)
     settings[CONTEXT_KEY] = state.view
     return state

@@ -672,3 +672,110 @@ KIT_TEXTS = _texts(
         ),
     ),
 )
+
+
+# --- the news and pages' front matter (content/news/*.md, content/pages/*.md) ---------------
+# The YAML header the web editor writes, between two « --- » lines, read by Pelican through
+# pelican-yaml-metadata. The plugin only logs a bad header and goes on: label_pages.front_matter
+# checks each header against these declarations first, so a bad one stops the build at its
+# line. The keys are Pelican's own metadata names; files in Pelican's « Key: value » format are
+# not checked here (Pelican reads them as before).
+
+_TITLE = Field(
+    "title",
+    Text(NAME_MAX),
+    True,
+    meaning="the title, also the page's <title>",
+    label="le titre",
+    title="Titre",
+    help="Une ligne, sans point final.",
+)
+_SLUG = Field(
+    "slug",
+    Ident(),
+    True,
+    meaning="the URL: /actualites/<slug>/ for news, /<slug>/ for pages",
+    label="le slug",
+    title="Adresse (slug)",
+    help="Minuscules sans accents, chiffres et tirets : la fin de l’adresse de la page. "
+    "Ne la changez plus une fois publiée (les liens vers elle casseraient).",
+)
+_SUMMARY = Field(
+    "summary",
+    Text(TEXT_MAX, True),
+    meaning="Markdown; the lists, feeds, search and social cards show it",
+    label="le résumé",
+    title="Résumé",
+    help="Une ou deux phrases, reprises dans les listes, le flux et les partages.",
+)
+_STATUS = Field(
+    "status",
+    Choice(
+        ("published", "draft"),
+        "statut « {value} » inconnu : écrivez published (publié) ou draft (brouillon, "
+        "jamais publié)",
+    ),
+    meaning="`draft`: never published; `published` (the default)",
+    label="le statut",
+    title="Statut",
+    help="Brouillon : jamais publié, même après sa date.",
+)
+_MODIFIED = Field(
+    "modified",
+    Instant(),
+    meaning="last significant change, Paris time with its offset; the feed's <updated>",
+    label="la date de mise à jour",
+    title="Mis à jour le",
+    help="Heure de Paris, avec son décalage (+01:00 en hiver, +02:00 en été).",
+)
+
+
+def _dated(required: bool, meaning: str, help: str) -> Field:
+    return Field(
+        "date",
+        Instant(),
+        required,
+        meaning=meaning,
+        label="la date",
+        title="Date de publication",
+        help=help,
+    )
+
+
+NEWS = Mapping(
+    "l’actualité",
+    [
+        _TITLE,
+        _dated(
+            True,
+            "publication instant, Paris time with its offset; after the build's now: under embargo",
+            "Heure de Paris, avec son décalage (+01:00 en hiver, +02:00 en été). Une "
+            "actualité datée dans le futur reste sous embargo jusqu’à cet instant.",
+        ),
+        _SLUG,
+        _SUMMARY,
+        _STATUS,
+        _MODIFIED,
+    ],
+    doc=("`content/news/*.md`", "`content/news/*.md`"),
+)
+PAGE = Mapping(
+    "la page",
+    [
+        _TITLE,
+        _SLUG,
+        _SUMMARY,
+        _dated(
+            False,
+            "optional; a page dated after the build's now is under embargo like news",
+            "Facultative. Une page datée dans le futur reste sous embargo jusqu’à cet "
+            "instant ; sans date, elle est publiée tout de suite.",
+        ),
+        _STATUS,
+        _MODIFIED,
+    ],
+    doc=("`content/pages/*.md`", "`content/pages/*.md`"),
+)
+
+# The front matters are documented with the data files (docs test).
+DOCUMENTED = (*DOCUMENTED, NEWS, PAGE)

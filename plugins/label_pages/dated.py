@@ -180,6 +180,7 @@ def scan(settings_file: str, now: dt.datetime, overrides: dict | None = None) ->
 
     override = {**(overrides or {}), "LABEL_NOW": now.isoformat()}
     settings = read_settings(settings_file, override=override)
+    _connect_namespace_plugins(settings)  # their readers, as a build has them
     dated, readers = registry(settings), Readers(settings)
     base = Path(settings["PATH"])
     for key, kind in (("ARTICLE_PATHS", Article), ("PAGE_PATHS", Page)):
@@ -194,3 +195,14 @@ def scan(settings_file: str, now: dt.datetime, overrides: dict | None = None) ->
                     continue
                 dated.record(content)
     return dated
+
+
+def _connect_namespace_plugins(settings: dict) -> None:
+    """Connect the namespace plugins the settings name (pelican-yaml-metadata: the reader of
+    the news and pages' front matter), as ``Pelican`` does when a build starts; connecting one
+    twice changes nothing."""
+    import importlib
+
+    for name in settings.get("PLUGINS") or []:
+        if isinstance(name, str) and name.startswith("pelican.plugins."):
+            importlib.import_module(name).register()
