@@ -50,6 +50,7 @@ PLUGINS = [
     "label_search",
     "label_opendata",
     "label_badge",
+    "label_admin",
     "label_build",
 ]
 
@@ -57,6 +58,11 @@ LABEL_DATA = os.environ.get("DATA") or "data"
 LABEL_NOW = os.environ.get("NOW") or ""
 LABEL_CACHE = os.environ.get("CACHEDIR") or ".cache"
 LABEL_PREVIEW = os.environ.get("PREVIEW") == "1"
+
+# The web editor at /admin/ (docs/editeur.md): the GitHub repository it commits to. After a
+# change, `make admin-config` writes theme/admin/config.yml again.
+EDITOR_REPOSITORY = "villes-internet/label-territoires-internet"
+EDITOR_BRANCH = "main"
 
 # News are Pelican articles under content/news; editorial pages under content/pages.
 ARTICLE_PATHS = ["news"]

@@ -278,9 +278,10 @@ class Url(Text):
 class Choice(Text):
     """One word of a fixed list; ``message`` names the list (``{value}``: the word read)."""
 
-    def __init__(self, values: Sequence[str], message: str):
+    def __init__(self, values: Sequence[str], message: str, names: dict[str, str] | None = None):
         super().__init__()
         self.values, self.message = tuple(values), message
+        self.names = names or {}  # how the web editor lists each value, in French
         self.doc = ", ".join(f"`{v}`" for v in values)
 
     def decode(self, r: Reader, node: Node, what: str) -> str | None:

@@ -151,7 +151,11 @@ TERRITORY = Mapping(
         ),
         Field(
             "type",
-            Choice(KINDS, "type « {value} » inconnu : écrivez ville, village ou territoire"),
+            Choice(
+                KINDS,
+                "type « {value} » inconnu : écrivez ville, village ou territoire",
+                {"ville": "Ville", "village": "Village", "territoire": "Territoire"},
+            ),
             True,
             meaning="R1",
             title="Type",
@@ -335,6 +339,13 @@ CARRIER = Mapping(
             Choice(
                 CARRIER_TYPES,
                 "type de porteur « {value} » inconnu : écrivez " + ", ".join(CARRIER_TYPES),
+                {
+                    "collectivite": "La collectivité",
+                    "association": "Une association",
+                    "ecole": "Une école",
+                    "delegataire": "Un délégataire",
+                    "prestataire": "Un prestataire",
+                },
             ),
             True,
             meaning="R6",

@@ -30,6 +30,8 @@ REDIRECTS = "_redirects"
 PALMARES_FEED = "feeds/palmares.atom.xml"
 NEWS_FEED = "feeds/actualites.atom.xml"
 BADGE = "badge.svg"
+# The staff's web editor: served by the site, never listed (sitemap, robots, search).
+ADMIN = "admin/"
 # Level and edition → collectivity codes, fetched by the search page when a visitor picks one.
 SEARCH_LABELS = f"{SEARCH}niveaux-editions.json"
 

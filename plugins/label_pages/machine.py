@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+from label_data.urls import ADMIN
 from markupsafe import Markup
 from markupsafe import escape as html_escape
 
@@ -32,7 +33,7 @@ def sitemap(domain: str, urls: Iterable[str]) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
-    for url in sorted(set(urls)):
+    for url in sorted(set(u for u in urls if not u.startswith(ADMIN))):
         lines.append(f"<url><loc>{escape(domain.rstrip('/') + '/' + url)}</loc></url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
@@ -41,7 +42,10 @@ def sitemap(domain: str, urls: Iterable[str]) -> str:
 def robots(domain: str, preview: bool) -> str:
     if preview:  # a staff preview must never be crawled
         return "User-agent: *\nDisallow: /\n"
-    return f"User-agent: *\nAllow: /\n\nSitemap: {domain.rstrip('/')}/sitemap.xml\n"
+    return (
+        f"User-agent: *\nAllow: /\nDisallow: /{ADMIN}\n\n"
+        f"Sitemap: {domain.rstrip('/')}/sitemap.xml\n"
+    )
 
 
 def palmares_feed(domain: str, sitename: str, author: str | None, editions: Iterable) -> str | None:
