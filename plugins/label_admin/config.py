@@ -112,8 +112,14 @@ def _list(kind: ft.ListOf, data: str) -> dict[str, Any]:
         return {**_relation(item.kind), "multiple": True}
     if isinstance(item, ft.Mapping):
         return {"widget": "list", "fields": fields(item, data), "collapsed": "auto"}
-    one = {"name": "valeur", "label": kind.label or "valeur", **widget(item, data)}
+    one = {"name": "valeur", "label": _item_label(kind.label), **widget(item, data)}
     return {"widget": "list", "field": one}
+
+
+def _item_label(label: str | None) -> str:
+    """« une année de cotisation » (how messages name an item) → « Année de cotisation »."""
+    words = (label or "valeur").removeprefix("une ").removeprefix("un ")
+    return words[:1].upper() + words[1:]
 
 
 # Where each kind of reference takes its choices: (collection, file or None, value, label).
@@ -140,7 +146,9 @@ def fields(mapping: Mapping, data: str) -> list[dict[str, Any]]:
 
 def collections(data: str, content: str) -> list[dict[str, Any]]:
     """The editor's menu: collectivities, actions, palmarès, news, pages, settings."""
-    yaml_folder = {"format": "yaml", "extension": "yaml", "create": True, "delete": False}
+    # A data file's preview would only repeat the form (and print years as « 2,024 »).
+    yaml_folder = {"format": "yaml", "extension": "yaml", "create": True, "delete": False,
+                   "editor": {"preview": False}}  # fmt: skip
     return [
         {"name": "territoires", "label": "Collectivités", "label_singular": "collectivité",
          "folder": f"{data}/territoires", **yaml_folder, "identifier_field": "code",

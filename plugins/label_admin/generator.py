@@ -33,4 +33,3 @@ class AdminGenerator(Generator):
             files.copy(ADMIN + name, path, "label_admin", file_digest(path))
             count += 1
         log.info("label_admin: %d files of the web editor", count)
-

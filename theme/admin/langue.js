@@ -1,12 +1,7 @@
-// The editor shows the browser's language by default; staff read it in French whatever their
-// browser says, unless they chose another language in its settings (kept in the same place).
-try {
-  const key = "sveltia-cms.prefs";
-  const prefs = JSON.parse(localStorage.getItem(key) || "{}") || {};
-  if (!prefs.locale) {
-    prefs.locale = "fr";
-    localStorage.setItem(key, JSON.stringify(prefs));
-  }
-} catch {
-  // Storage refused (private browsing): the editor follows the browser's language.
+// The editor speaks the browser's language. Ours is French whatever the browser says: only its
+// French strings are shipped (scripts/build_admin.mjs), and an English browser would get its
+// English fallback and an English offer to switch. So the page tells it the browser is French
+// (dates and numbers in its forms follow, in the French way).
+for (const [name, value] of [["language", "fr-FR"], ["languages", ["fr-FR", "fr"]]]) {
+  Object.defineProperty(Navigator.prototype, name, { get: () => value, configurable: true });
 }
