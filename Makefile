@@ -30,7 +30,7 @@ export DATA NOW OUTPUTDIR CACHEDIR
 
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
 	national-data lint format clean import-palmares import-actions system-test-deps venv-stale \
-	venv-install
+	venv-install admin-config editeur
 
 # Builds need the runtime dependencies only (what Netlify installs); tests add their tools.
 $(STAMP):
@@ -78,6 +78,16 @@ serve: $(STAMP)           ## local server that rebuilds when content/theme/plugi
 
 validate: $(STAMP)        ## check the data only
 	$(PY) scripts/validate.py
+
+# The web editor at /admin/ (docs/editeur.md). Locally: the site served on this machine with
+# its editor; « Travailler avec un dépôt local » (Chrome or Edge) edits this folder's files,
+# and the page rebuilds as they are saved. Nothing is committed: review, then commit.
+editeur: $(STAMP)         ## the web editor on this repository: http://localhost:$(PORT)/admin/
+	@echo "Éditeur : ouvrez http://localhost:$(PORT)/admin/ dans Chrome ou Edge, puis « Travailler avec un dépôt local » et choisissez le dossier $(CURDIR)."
+	$(PY) scripts/serve.py --port $(PORT)
+
+admin-config: $(STAMP)    ## write the editor's configuration from the schema (theme/admin/config.yml)
+	$(PY) scripts/admin_config.py
 
 # Imports (see docs/ceremonie.md): FICHIER=the .xlsx/.ods/CSV (or JSON), FEUILLE=a workbook's
 # sheet (default: the first), ANNEE, EMBARGO, LIEU, and

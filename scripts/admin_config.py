@@ -24,7 +24,8 @@ def main(argv: list[str]) -> int:
     if "--check" in argv:
         if TARGET.read_text(encoding="utf-8") == text:
             return 0
-        print(f"{TARGET.relative_to(ROOT)} ne suit plus le schéma\u00a0: lancez «\u00a0make admin-config\u00a0».")
+        advice = "lancez «\u00a0make admin-config\u00a0»"
+        print(f"{TARGET.relative_to(ROOT)} ne suit plus le schéma\u00a0: {advice}.")
         return 1
     TARGET.write_text(text, encoding="utf-8")
     print(f"{TARGET.relative_to(ROOT)} écrit.")

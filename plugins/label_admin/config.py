@@ -162,7 +162,7 @@ def collections(data: str, content: str) -> list[dict[str, Any]]:
                      "summary": "{{titre}}", "fields": fields(ACTION, data)}]},
         {"name": "palmares", "label": "Palmarès", "label_singular": "édition",
          "folder": f"{data}/palmares", **yaml_folder, "identifier_field": "edition",
-         "slug": {"template": "{{edition}}", "editable": False}, "summary": "Palmarès {{edition}}",
+         "slug": {"template": "{{edition}}", "editable": False}, "summary": "Palmarès {{slug}}",
          "sortable_fields": ["edition"], "fields": fields(EDITION, data)},
         _content("actualites", "Actualités", "actualité", f"{content}/news", NEWS, data,
                  "{{year}}-{{month}}-{{day}}-{{fields.slug}}"),
