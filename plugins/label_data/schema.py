@@ -725,6 +725,7 @@ _STATUS = Field(
         ("published", "draft"),
         "statut « {value} » inconnu : écrivez published (publié) ou draft (brouillon, "
         "jamais publié)",
+        {"published": "Publié", "draft": "Brouillon"},
     ),
     meaning="`draft`: never published; `published` (the default)",
     label="le statut",
