@@ -120,7 +120,7 @@ def test_bundle_is_the_pinned_version():
 
 def test_editor_is_in_the_site_but_never_listed(demo_site: Path):
     page = (demo_site / "admin" / "index.html").read_text(encoding="utf-8")
-    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert '<meta name="robots" content="noindex">' in page
     assert '<html lang="fr">' in page
     # Only the site's own scripts: no CDN, no third party.
     assert re.findall(r'src="([^"]+)"', page) == ["/admin/langue.js", "/admin/cms/sveltia-cms.js"]

@@ -63,6 +63,8 @@ def test_the_sitemap_lists_every_page_of_the_record(demo_site):
         p.relative_to(demo_site).as_posix().removesuffix("index.html")
         for p in demo_site.rglob("index.html")
     )
+    assert urls.ADMIN in pages and f"/{urls.ADMIN}<" not in sitemap  # the editor: never listed
+    pages.remove(urls.ADMIN)
     for url in pages:
         assert f"<loc>https://label.villes-internet.net/{url}</loc>" in sitemap
     assert "404.html" not in sitemap
