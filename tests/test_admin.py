@@ -5,6 +5,7 @@ validation, and a refused value shows its message in the form."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
@@ -19,6 +20,7 @@ from label_data.fieldtypes import ListOf
 from label_data.validate import validate
 from label_data.yamlload import ident_problem
 from pelican.settings import read_settings
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_netlify import csp, headers_for
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -225,10 +227,17 @@ def reveal(page, locator):
     return locator
 
 
-def open_entry(page, collection_name: str, slug: str) -> None:
-    """Go to an entry inside the editor (a reload would sign out of the local copy)."""
-    page.evaluate(f"location.hash = '#/collections/{collection_name}/entries/{slug}'")
-    page.get_by_role("button", name="Enregistrer").wait_for()
+def open_entry(page, collection_name: str, slug: str, landmark) -> None:
+    """Go to an entry inside the editor (a reload would sign out of the local copy), until
+    ``landmark`` shows: the editor may still be leaving the entry saved before."""
+    for _attempt in range(3):
+        page.evaluate(f"location.hash = '#/collections/{collection_name}/entries/{slug}'")
+        try:
+            landmark.wait_for(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    landmark.wait_for()
 
 
 def save(page, path: str) -> str:
@@ -259,8 +268,9 @@ def test_staff_edits_become_valid_files(editor, data_copy: Path):
     page.get_by_role("textbox", name="Département").fill("33")
     saved = {"territoires/33063.yaml": save(page, "data/territoires/33063.yaml")}
     # An action added to a file whose root is a list.
-    open_entry(page, "actions", "33063")
-    page.get_by_role("button", name=re.compile("Ajouter.*action")).click()
+    add_action = page.get_by_role("button", name=re.compile("Ajouter.*action"))
+    open_entry(page, "actions", "33063", add_action)
+    add_action.click()
     page.get_by_role("textbox", name="Identifiant").last.fill("bordeaux-33063-900")
     page.get_by_role("textbox", name="Titre").last.fill("Atelier « Premiers pas » à la médiathèque")
     page.get_by_role("textbox", name="Titre").last.hover()
@@ -269,11 +279,14 @@ def test_staff_edits_become_valid_files(editor, data_copy: Path):
     page.get_by_role("option", name="Accessibilité numérique des services").click()
     page.get_by_role("textbox", name="Titre").last.click()
     page.get_by_role("textbox", name="Titre").last.hover()
-    reveal(page, page.get_by_label("Mise à jour").last).fill("2026-11-30")
+    # « Aujourd’hui » sets the date through the editor's own control, as staff would; a date
+    # typed into the browser's date input is drawn but, on a busy machine, not always taken.
+    updated = page.get_by_role("group", name=re.compile("Mise à jour")).last
+    reveal(page, updated.get_by_role("button", name="Aujourd’hui")).click()
     saved["actions/33063.yaml"] = save(page, "data/actions/33063.yaml")
     # The 2027 embargo moved from a New York browser: typed and kept in Paris time.
-    open_entry(page, "palmares", "2027")
     embargo = page.get_by_role("textbox", name="Embargo (heure de Paris)")
+    open_entry(page, "palmares", "2027", embargo)
     assert embargo.input_value() == "2027-02-02T11:00"
     embargo.fill("2027-02-03T14:30")
     saved["palmares/2027.yaml"] = save(page, "data/palmares/2027.yaml")
@@ -287,5 +300,7 @@ def test_staff_edits_become_valid_files(editor, data_copy: Path):
     new = next(a for a in actions if a["id"] == "bordeaux-33063-900")
     assert new["titre"] == "Atelier « Premiers pas » à la médiathèque"
     assert new["services"] == ["accessibilite-numerique"]
+    today = dt.datetime.now(dt.UTC).date()
+    assert abs((new["mise_a_jour"] - today).days) <= 1
     assert "embargo: 2027-02-03T14:30:00+01:00\n" in saved["palmares/2027.yaml"]
     assert dataset is not None
