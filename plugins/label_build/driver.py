@@ -61,7 +61,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             _refuse_unsafe_preview(settings, settings_file, output)
             inputs = _inputs(settings, settings_file)
             if _unchanged(settings, output, inputs):  # the site in place is this build's
-                return _finish(output, start)
+                return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
             staging = staging_for(output)
             settings["OUTPUT_PATH"] = str(staging)
             # Every write of the build is recorded; what did not change is kept from the site
