@@ -3,9 +3,11 @@
     .venv/bin/python scripts/vendor_assets.py
 
 Run after ``npm ci`` when package.json changes a version; the copies are committed, so a
-build never needs npm or the network. Leaflet: the script, its CSS and its licence (BSD-2);
-no tile layer is used (the map draws our own shapes); the images its CSS names are copied so
-that no URL of the site is missing. Source-map comments are dropped: the maps are not shipped.
+build never needs npm or the network. The web editor (Sveltia CMS) is bundled by
+``scripts/build_admin.mjs`` into theme/admin/cms/. Leaflet: the script, its CSS and its
+licence (BSD-2); no tile layer is used (the map draws our own shapes); the images its CSS
+names are copied so that no URL of the site is missing. Source-map comments are dropped: the
+maps are not shipped.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -59,6 +62,9 @@ def main() -> int:
                 shutil.copyfile(source / name, target / relative)
         (target / "VERSION").write_text(f"{package} {version}\n", encoding="utf-8")
         print(f"{package} {version} → {target.relative_to(ROOT)}")
+    # The web editor is a bundle, not a copy: esbuild makes it (see the script's comments).
+    subprocess.run(["node", str(ROOT / "scripts" / "build_admin.mjs")], check=True)
+    print("@sveltia/cms → theme/admin/cms")
     return 0
 
 
