@@ -38,6 +38,29 @@ const leftOut = {
   },
 };
 
+// The editor's French strings, completed: about a hundred of its English strings have no
+// French yet (« Show Errors »…); ours, in build_admin.fr.json, fill the ones staff may meet.
+// Its own translations always win; what neither has stays in English.
+function merged(theirs, ours) {
+  const out = { ...theirs };
+  for (const [key, value] of Object.entries(ours)) {
+    if (typeof value === "object") out[key] = merged(theirs[key] ?? {}, value);
+    else if (!(key in out)) out[key] = value;
+  }
+  return out;
+}
+
+const completedFrench = {
+  name: "completed-french",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]locales[\\/]fr\.json$/ }, (args) => {
+      const theirs = JSON.parse(readFileSync(args.path, "utf-8"));
+      const ours = JSON.parse(readFileSync(join(root, "scripts", "build_admin.fr.json"), "utf-8"));
+      return { contents: JSON.stringify(merged(theirs, ours)), loader: "json" };
+    });
+  },
+};
+
 rmSync(target, { recursive: true, force: true });
 await build({
   stdin: { contents: 'import CMS from "@sveltia/cms";\nCMS.init();\n', resolveDir: root },
@@ -49,7 +72,7 @@ await build({
   outdir: target,
   entryNames: "sveltia-cms",
   chunkNames: "chunks/[name]-[hash]",
-  plugins: [leftOut],
+  plugins: [leftOut, completedFrench],
   logLevel: "warning",
 });
 cpSync(join(cms, "npm", "assets"), join(target, "assets"), {
