@@ -68,6 +68,7 @@ await build({
   format: "esm",
   splitting: true,
   minify: true,
+  charset: "utf8", // French as written, not \u escapes (smaller, and searchable)
   legalComments: "linked",
   outdir: target,
   entryNames: "sveltia-cms",

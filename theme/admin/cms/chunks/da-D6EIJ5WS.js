@@ -1,0 +1,1 @@
+throw new Error("langue da non fournie : l’éditeur est en français");

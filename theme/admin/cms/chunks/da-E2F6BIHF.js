@@ -1,1 +1,0 @@
-throw new Error("langue da non fournie : l\u2019\xE9diteur est en fran\xE7ais");

@@ -1,0 +1,1 @@
+throw new Error("langue el non fournie : l’éditeur est en français");

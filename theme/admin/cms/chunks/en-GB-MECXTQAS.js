@@ -1,0 +1,1 @@
+throw new Error("langue en-GB non fournie : l’éditeur est en français");

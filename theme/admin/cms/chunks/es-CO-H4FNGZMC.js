@@ -1,0 +1,1 @@
+throw new Error("langue es-CO non fournie : l’éditeur est en français");

@@ -1,0 +1,1 @@
+throw new Error("langue fa non fournie : l’éditeur est en français");

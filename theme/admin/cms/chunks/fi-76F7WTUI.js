@@ -1,1 +1,0 @@
-throw new Error("langue fi non fournie : l\u2019\xE9diteur est en fran\xE7ais");

@@ -1,0 +1,1 @@
+throw new Error("langue fi non fournie : l’éditeur est en français");

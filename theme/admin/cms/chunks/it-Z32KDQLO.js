@@ -1,0 +1,1 @@
+throw new Error("langue it non fournie : l’éditeur est en français");

@@ -1,0 +1,1 @@
+throw new Error("langue pl non fournie : l’éditeur est en français");

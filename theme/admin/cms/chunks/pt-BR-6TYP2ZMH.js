@@ -1,0 +1,1 @@
+throw new Error("langue pt-BR non fournie : l’éditeur est en français");

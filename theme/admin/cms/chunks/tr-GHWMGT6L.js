@@ -1,0 +1,1 @@
+throw new Error("langue tr non fournie : l’éditeur est en français");

@@ -1,0 +1,1 @@
+throw new Error("langue uk non fournie : l’éditeur est en français");

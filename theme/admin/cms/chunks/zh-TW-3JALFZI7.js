@@ -1,0 +1,1 @@
+throw new Error("langue zh-TW non fournie : l’éditeur est en français");
