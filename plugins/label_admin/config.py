@@ -50,11 +50,19 @@ IDENT = (js_pattern(IDENT_RE), "Minuscules sans accents, chiffres et tirets (pas
 WEB = ("^https?://", "Une adresse web complète, commençant par https://")
 
 
+PRIVATE_HELP = "Privé\u00a0: jamais publié sur le site ni dans les données ouvertes."
+
+
 def field_config(field: Field, data: str) -> dict[str, Any]:
-    """One field of a form: its widget, label, help and the rules the form checks."""
-    config: dict[str, Any] = {"name": field.name, "label": field.title or field.name}
-    if field.help:
-        config["hint"] = field.help
+    """One field of a form: its widget, label, help and the rules the form checks. A private
+    field (``Field.private``) says so in its label and its help."""
+    label = field.title or field.name
+    config: dict[str, Any] = {"name": field.name, "label": label}
+    if field.private:
+        config["label"] = f"{label} (privé)"
+    hint = " ".join(filter(None, (field.help, PRIVATE_HELP if field.private else "")))
+    if hint:
+        config["hint"] = hint
     config["required"] = field.required
     config.update(widget(field.type, data))
     return config
@@ -122,7 +130,8 @@ def _item_label(label: str | None) -> str:
     return words[:1].upper() + words[1:]
 
 
-# Where each kind of reference takes its choices: (collection, file or None, value, label).
+# Where each kind of reference takes its choices: (collection, file or None, value field,
+# label, search fields: the label's when None).
 REFERENCES = {
     "territoire": ("territoires", None, "code", "{{nom}} ({{code}})", ["nom", "code"]),
     "mention": ("palmares", None, "mentions.*.id", "mentions.*.nom", ["mentions.*.nom"]),

@@ -55,7 +55,6 @@ __all__ = ["Field", "FieldType", "Mapping", "Record"]
 # --- the data files (docs/DATA_FORMAT.md) -------------------------------------------------
 
 POSITION = PositionType()
-PRIVATE_HELP = "Privé : jamais publié sur le site ni dans les données ouvertes."
 CONTACT = Mapping(
     "contact",
     [
@@ -74,6 +73,8 @@ _ID = Field(
     help="Minuscules sans accents, chiffres et tirets : il fait partie d’une adresse web.",
 )
 _NOM = Field("nom", Text(), True, meaning="the name shown", title="Nom")
+# Private fields are marked « (privé) » in the web editor by label_admin, from ``private``.
+_CONTACT = Field("contact", CONTACT, private=True, meaning="R13", title="Contact")
 
 SITE = Mapping(
     "site.yaml",
@@ -208,17 +209,10 @@ TERRITORY = Mapping(
             ListOf(Int(), "une année de cotisation"),
             private=True,
             meaning="R3: years with dues paid",
-            title="Cotisations (privé)",
-            help="Années de cotisation payée. " + PRIVATE_HELP,
+            title="Cotisations",
+            help="Années de cotisation payée.",
         ),
-        Field(
-            "contact",
-            CONTACT,
-            private=True,
-            meaning="R13",
-            title="Contact (privé)",
-            help=PRIVATE_HELP,
-        ),
+        _CONTACT,
         Field(
             "photos_panneaux",
             ListOf(PHOTO),
@@ -268,16 +262,14 @@ LAUREATE = Mapping(
             Bool(),
             private=True,
             meaning="R5",
-            title="Alerte du jury (privé)",
-            help=PRIVATE_HELP,
+            title="Alerte du jury",
         ),
         Field(
             "note_jury",
             Text(TEXT_MAX, True),
             private=True,
             meaning="the jury's note",
-            title="Note du jury (privé)",
-            help=PRIVATE_HELP,
+            title="Note du jury",
         ),
     ],
     doc=("laureate", "lauréat"),
@@ -411,14 +403,7 @@ ACTION = Mapping(
         ),
         Field("lieux", ListOf(PLACE), meaning="places", title="Lieux"),
         Field("lien", Url(), meaning="a link", title="Lien", help="Commençant par https://"),
-        Field(
-            "contact",
-            CONTACT,
-            private=True,
-            meaning="R13",
-            title="Contact (privé)",
-            help=PRIVATE_HELP,
-        ),
+        _CONTACT,
     ],
     doc=("action", "action"),
 )
