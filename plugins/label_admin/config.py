@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 from label_data import fieldtypes as ft
+from label_data.load import PHOTOS_DIR
 from label_data.schema import (
     ACTION,
     EDITION,
@@ -37,7 +38,6 @@ from label_data.schema import (
 from label_data.yamlload import IDENT_RE
 
 PARIS_ZONE = "Europe/Paris"
-PHOTOS_FOLDER = "photos"  # under the data directory (label_data.schema.PhotoFile)
 IMAGE_TYPES = "image/jpeg,image/png,image/webp"
 
 
@@ -81,9 +81,8 @@ def widget(kind: ft.FieldType, data: str) -> dict[str, Any]:
 
 def _scalar(kind: ft.FieldType, data: str) -> dict[str, Any]:
     if isinstance(kind, ft.PhotoFile):
-        folder = f"{data}/{PHOTOS_FOLDER}"
         # The field holds the file name only (public_folder ""), as the schema wants.
-        return {"widget": "image", "media_folder": f"/{folder}", "public_folder": "",
+        return {"widget": "image", "media_folder": f"/{data}/{PHOTOS_DIR}", "public_folder": "",
                 "accept": IMAGE_TYPES, "choose_url": False}  # fmt: skip
     if isinstance(kind, ft.Choice):
         options = [{"label": kind.names.get(v, v), "value": v} for v in kind.values]
@@ -104,14 +103,11 @@ def _scalar(kind: ft.FieldType, data: str) -> dict[str, Any]:
     if isinstance(kind, ft.Url):
         return {"widget": "string", "type": "url", "pattern": list(WEB)}
     if isinstance(kind, ft.Code) and kind.pattern is not None:
-        return {"widget": "string", "pattern": [js_pattern(kind.pattern), _expected(kind)]}
+        expected = f"Attendu\u00a0: {kind.example}."
+        return {"widget": "string", "pattern": [js_pattern(kind.pattern), expected]}
     if isinstance(kind, ft.Text):
         return {"widget": "text" if kind.multiline else "string", "maxlength": kind.limit}
     raise TypeError(f"no editor widget for {type(kind).__name__}")
-
-
-def _expected(kind: ft.Code) -> str:
-    return f"Attendu\u00a0: {kind.example}."
 
 
 def _list(kind: ft.ListOf, data: str) -> dict[str, Any]:
@@ -219,7 +215,7 @@ def editor_config(settings: dict, data: str = "data", content: str = "content") 
         "backend": backend,
         "app_title": "Édition du site du label",
         "site_url": settings["SITE_DOMAIN"],
-        "media_folder": f"{data}/{PHOTOS_FOLDER}",
+        "media_folder": f"{data}/{PHOTOS_DIR}",
         "slug": {"encoding": "ascii", "clean_accents": True},
         "output": {"omit_empty_optional_fields": True},
         "collections": collections(data, content),
