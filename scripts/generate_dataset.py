@@ -166,9 +166,7 @@ def write_dataset(out: Path, scale: str, seed: int, total: int = NATIONAL) -> No
         (out / sub).mkdir(parents=True, exist_ok=True)
     if scale != "demo" or not (out / "referentiel.yaml").exists():
         shutil.copy(ROOT / "data" / "referentiel.yaml", out / "referentiel.yaml")
-    (out / "site.yaml").write_text(
-        "# Données de démonstration : chaque page l’affiche.\ndemo: true\n", encoding="utf-8"
-    )
+    shutil.copy(ROOT / "scripts" / "demo_site.yaml", out / "site.yaml")
     services = _services(out / "referentiel.yaml")
     territories = pick_territories(ref, scale, rng, total)
     if scale == "demo":
@@ -207,6 +205,15 @@ def _services(path: Path) -> list[tuple[str, str]]:
     return [(s["id"], s["enjeu"]) for s in data["services"]]
 
 
+def _public_contact(code: str, nom: str, kind: str, site: str) -> str:
+    """The town hall's public contact (published), distinct from the agent's (private)."""
+    hall = "Siège de la communauté" if kind == "territoire" else "Hôtel de ville"
+    return (
+        f"accueil: {{adresse: {q(f'{hall}, {nom}')}, courriel: {q(f'accueil-{code}@example.org')}, "
+        f"telephone: {q('04 99 00 ' + code[-4:-2] + ' ' + code[-2:])}, formulaire: {site}/contact}}"
+    )
+
+
 def _write_territory(
     out: Path, ref, code: str, kind: str, history: dict[int, int], rng: random.Random
 ) -> None:
@@ -215,6 +222,7 @@ def _write_territory(
     if rng.random() < 0.7:
         site = "https://www.example.org/" + code
         lines.append(f"site: {site}")
+        lines.append(_public_contact(code, nom, kind, site))
     dues = sorted(set(history) | {y + 1 for y in history if rng.random() < 0.3})
     lines.append(f"cotisations: [{', '.join(str(y) for y in dues)}]")
     lines.append(

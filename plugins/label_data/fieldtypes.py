@@ -249,6 +249,30 @@ class Instant(FieldType):
         return f"{what} doit être un instant AAAA-MM-JJTHH:MM:SS+01:00 (lu : « {value} »)"
 
 
+class Email(Text):
+    """An e-mail address a visitor can write to (a ``mailto:`` link is made of it)."""
+
+    doc = "e-mail"
+    PATTERN = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\".]+")
+
+    def decode(self, r: Reader, node: Node, what: str) -> str | None:
+        value = super().decode(r, node, what)
+        problem = None if value is None else self._address(value, what)
+        if problem:
+            r.error(node, problem)
+            return None
+        return value
+
+    def check(self, value: Any, what: str) -> str | None:
+        return super().check(value, what) or self._address(value, what)
+
+    @classmethod
+    def _address(cls, value: str, what: str) -> str | None:
+        if cls.PATTERN.fullmatch(value):
+            return None
+        return f"adresse électronique attendue pour {what}, comme contact@exemple.fr (lu : « {value} »)"
+
+
 class Url(Text):
     """A web address, ``https://…`` (``http://`` still read)."""
 

@@ -13,6 +13,7 @@ unique across files and a photo present in ``photos/``.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ import yaml
 from . import parse_cache, schema
 from .model import (
     Action,
+    Association,
+    Calls,
     Carrier,
     Category,
     Contact,
@@ -29,10 +32,13 @@ from .model import (
     Enjeu,
     Laureate,
     Mention,
+    Organisation,
     PanelPhoto,
     Place,
+    PublicContact,
     Referentiel,
     Service,
+    SiteSettings,
     Territory,
 )
 from .parse_cache import Kind, Parsed, Source
@@ -67,7 +73,7 @@ def load_dataset(
     def take(path: Path) -> Any:
         return _take(parsed[path], data_dir / PHOTOS_DIR, problems)
 
-    demo = bool(take(site)) if _exists(site) else False
+    settings = take(site) if _exists(site) else SiteSettings()
     if _exists(ref):
         referentiel = take(ref)
     else:
@@ -95,7 +101,7 @@ def load_dataset(
         by_territory[path.stem] = take(path)
         _add_unique(actions, by_territory[path.stem], problems)
     return Dataset(
-        demo,
+        settings.demo,
         referentiel,
         territories,
         dict(sorted(editions.items())),
@@ -103,6 +109,7 @@ def load_dataset(
         by_territory,
         frozenset(unreadable - territories.keys()),
         photos_dir=str((data_dir / PHOTOS_DIR).resolve()),
+        settings=settings,
     )
 
 
@@ -167,12 +174,36 @@ def _open(source: Source) -> tuple[Reader, yaml.Node | None]:
     return reader, compose_bytes(source.data, source.shown_as, source.problems)
 
 
-def _parse_site(source: Source) -> bool:
+def _parse_site(source: Source) -> SiteSettings:
     reader, root = _open(source)
     if root is None:
-        return False
-    fields = schema.SITE.decode(reader, root) or {}
-    return bool(fields.get("demo"))
+        return SiteSettings()
+    f = schema.SITE.decode(reader, root) or Record()
+    default = SiteSettings()
+    calls = f.get("candidatures")
+    return SiteSettings(
+        demo=bool(f.get("demo")),
+        association=_association(f.get("association"), default.association),
+        hebergeur=_host(f.get("hebergeur")) or default.hebergeur,
+        candidatures=Calls(**_present(calls)) if calls else None,
+    )
+
+
+def _present(values: Record | None) -> dict[str, Any]:
+    """A decoded mapping's fields that were given (an unreadable value stays unset)."""
+    return {k: v for k, v in (values or {}).items() if v is not None}
+
+
+def _association(values: Record | None, default: Association) -> Association:
+    given = _present(values)
+    if "contact" in given:
+        given["contact"] = PublicContact(**_present(given["contact"]))
+    return replace(default, **given)
+
+
+def _host(values: Record | None) -> Organisation | None:
+    given = _present(values)
+    return Organisation(**given) if given.get("nom") else None
 
 
 def _parse_referentiel(source: Source) -> Referentiel:
@@ -244,6 +275,7 @@ def _parse_territory(source: Source) -> Territory | None:
         epci=f.get("epci"),
         cotisations=frozenset(f["cotisations"]) if "cotisations" in f else None,
         contact=_contact(f.get("contact")),
+        accueil=PublicContact(**_present(f.get("accueil"))) if f.get("accueil") else None,
         photos=tuple(_photo(source, p) for p in f.get("photos_panneaux") or ()),
         where=f.where,
     )
@@ -396,7 +428,7 @@ def _action(reader: Reader, node: yaml.Node, code: str) -> Action | None:
 
 
 # Each kind of data file: its parser and the type of what it gives (read back from the cache).
-_SITE_KIND = Kind(_parse_site, bool)
+_SITE_KIND = Kind(_parse_site, SiteSettings)
 _REFERENTIEL_KIND = Kind(_parse_referentiel, Referentiel)
 _KIND_OF_DIR = {
     "territoires": Kind(_parse_territory, Territory | None),

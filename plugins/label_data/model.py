@@ -59,6 +59,17 @@ class Contact:  # PRIVATE (R13)
 
 
 @dataclass(frozen=True, slots=True)
+class PublicContact:
+    """How the public reaches a collectivity (its town hall or seat), or the association:
+    published. Never an agent's own address or line (R13): those go in ``Contact``."""
+
+    adresse: str | None = None
+    courriel: str | None = None
+    telephone: str | None = None
+    formulaire: str | None = None  # a contact form's URL
+
+
+@dataclass(frozen=True, slots=True)
 class PanelPhoto:
     fichier: str
     adresse: str | None
@@ -81,6 +92,7 @@ class Territory:
     contact: Contact | None  # PRIVATE (R13)
     photos: tuple[PanelPhoto, ...]
     where: Location
+    accueil: PublicContact | None = None  # public (the town hall's), unlike ``contact``
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +175,52 @@ def counts_for_edition(
     return running or recent
 
 
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    nom: str
+    adresse: str | None = None
+    site: str | None = None
+    telephone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Association:
+    """The association that awards the label: the site's publisher (LCEN art. 6)."""
+
+    nom: str = "Villes Internet"
+    site: str = "https://www.villes-internet.net"
+    contact: PublicContact = PublicContact()
+    courriel_presse: str | None = None
+    directeur_publication: str | None = None  # « Prénom Nom, fonction »
+    statut: str | None = None  # « association loi 1901 », RNA or SIRET
+
+
+@dataclass(frozen=True, slots=True)
+class Calls:
+    """One campaign of applications, for /participer/: its dates and where to go."""
+
+    edition: int | None = None
+    ouverture: dt.date | None = None
+    cloture: dt.date | None = None
+    adhesion: str | None = None  # URLs
+    atlaas: str | None = None
+    questionnaire: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSettings:
+    """``site.yaml``: what every page and the contact, legal and participation pages say."""
+
+    demo: bool = False
+    association: Association = Association()
+    hebergeur: Organisation = Organisation(
+        "Netlify, Inc.",
+        "44 Montgomery Street, Suite 300, San Francisco, CA 94104, États-Unis",
+        "https://www.netlify.com",
+    )
+    candidatures: Calls | None = None
+
+
 @dataclass(frozen=True)
 class Dataset:
     demo: bool
@@ -175,3 +233,4 @@ class Dataset:
     # the rules stay silent about them rather than cascade into « collectivité inconnue ».
     unreadable: frozenset[str] = frozenset()
     photos_dir: str = ""  # where the files named by photos_panneaux are (R11)
+    settings: SiteSettings = SiteSettings()

@@ -31,6 +31,7 @@ from .fieldtypes import (
     Choice,
     Code,
     Date,
+    Email,
     Field,
     FieldType,
     Ident,
@@ -76,6 +77,65 @@ _NOM = Field("nom", Text(), True, meaning="the name shown", title="Nom")
 # Private fields are marked « (privé) » in the web editor by label_admin, from ``private``.
 _CONTACT = Field("contact", CONTACT, private=True, meaning="R13", title="Contact")
 
+PUBLIC_CONTACT = Mapping(
+    "les coordonnées publiques",
+    [
+        Field("adresse", Text(), meaning="postal address, one line", title="Adresse postale"),
+        Field("courriel", Email(), meaning="e-mail address", title="Courriel"),
+        Field("telephone", Text(), meaning="phone number", title="Téléphone"),
+        Field("formulaire", Url(), meaning="a contact form's URL", title="Formulaire de contact"),
+    ],
+)
+_ORG_SITE = Field("site", Url(), meaning="its web site", title="Site web")
+ASSOCIATION = Mapping(
+    "l’association",
+    [
+        Field("nom", Text(), meaning="its name (default: Villes Internet)", title="Nom"),
+        _ORG_SITE,
+        Field(
+            "contact",
+            PUBLIC_CONTACT,
+            meaning="published on /contact/ and in the legal notice",
+            title="Coordonnées",
+            help="Publiées sur la page Contact et dans les mentions légales.",
+        ),
+        Field("courriel_presse", Email(), meaning="the press contact", title="Courriel presse"),
+        Field(
+            "directeur_publication",
+            Text(),
+            meaning="LCEN art. 6: « Prénom Nom, fonction »",
+            title="Directeur ou directrice de la publication",
+            help="Prénom, nom et fonction, par exemple « Camille Martin, présidente ».",
+        ),
+        Field(
+            "statut",
+            Text(),
+            meaning="legal status and registration (RNA, SIRET)",
+            title="Statut",
+            help="Par exemple « Association loi 1901, RNA W751234567 ».",
+        ),
+    ],
+)
+HOST = Mapping(
+    "l’hébergeur",
+    [
+        Field("nom", Text(), True, meaning="its name", title="Nom"),
+        Field("adresse", Text(), meaning="postal address, one line", title="Adresse postale"),
+        Field("telephone", Text(), meaning="phone number (LCEN art. 6)", title="Téléphone"),
+        _ORG_SITE,
+    ],
+)
+CALLS = Mapping(
+    "les candidatures",
+    [
+        Field("edition", Int(1999, 2999), meaning="the edition applied for", title="Édition"),
+        Field("ouverture", Date(), meaning="applications open", title="Ouverture"),
+        Field("cloture", Date(), meaning="questionnaire closes", title="Clôture"),
+        Field("adhesion", Url(), meaning="membership page", title="Adhésion (adresse web)"),
+        Field("atlaas", Url(), meaning="the Atlaas, where actions are published", title="Atlaas"),
+        Field("questionnaire", Url(), meaning="the questionnaire", title="Questionnaire"),
+    ],
+)
 SITE = Mapping(
     "site.yaml",
     [
@@ -84,8 +144,26 @@ SITE = Mapping(
             Bool(),
             meaning="demonstration data: a banner on every page",
             title="Données de démonstration",
-            help="Cochée, chaque page porte un bandeau « site de démonstration ».",
-        )
+            help="Cochée, chaque page porte un bandeau « site de démonstration ».",
+        ),
+        Field(
+            "association",
+            ASSOCIATION,
+            meaning="the publisher: /contact/, legal notice, footer",
+            title="Association",
+        ),
+        Field(
+            "hebergeur",
+            HOST,
+            meaning="the host named by the legal notice (default: Netlify)",
+            title="Hébergeur",
+        ),
+        Field(
+            "candidatures",
+            CALLS,
+            meaning="the current campaign, on /participer/",
+            title="Candidatures",
+        ),
     ],
     doc=("`site.yaml`", "`site.yaml`"),
 )
@@ -213,6 +291,14 @@ TERRITORY = Mapping(
             help="Années de cotisation payée.",
         ),
         _CONTACT,
+        Field(
+            "accueil",
+            PUBLIC_CONTACT,
+            meaning="public contact of the town hall or seat, shown on its page (never an agent's)",
+            title="Accueil du public",
+            help="Publié sur la page de la collectivité : l’accueil de la mairie ou du siège, "
+            "jamais les coordonnées d’un agent (elles vont dans « Contact »).",
+        ),
         Field(
             "photos_panneaux",
             ListOf(PHOTO),

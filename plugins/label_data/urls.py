@@ -32,6 +32,7 @@ NEWS_FEED = "feeds/actualites.atom.xml"
 BADGE = "badge.svg"
 # The staff's web editor: served by the site, never listed (sitemap, robots, search).
 ADMIN = "admin/"
+CONTACT = "contact/"  # a Pelican page (content/pages/contact.md): the footer links to it
 # Level and edition → collectivity codes, fetched by the search page when a visitor picks one.
 SEARCH_LABELS = f"{SEARCH}niveaux-editions.json"
 

@@ -27,8 +27,10 @@ from .model import (
     Enjeu,
     Mention,
     Position,
+    PublicContact,
     Referentiel,
     Service,
+    SiteSettings,
     counts_for_edition,
 )
 from .reads import Tracked
@@ -92,6 +94,7 @@ class PublicTerritory:
     current: CurrentLabel | None
     actions: tuple[str, ...]  # action ids
     photos: tuple[PublicPhoto, ...] = ()  # installed panels (R11)
+    accueil: PublicContact | None = None  # the town hall's public contact (never an agent's)
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,7 @@ class PublishedView:
     departements: dict[str, Area]
     regions: dict[str, Area]
     actions_by_enjeu: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    settings: SiteSettings = SiteSettings()  # site.yaml: the association, the host, calls
 
     @property
     def current_edition(self) -> PublicEdition | None:
@@ -233,6 +237,7 @@ def build_view(
     return PublishedView(
         now=now,
         demo=dataset.demo,
+        settings=dataset.settings,
         preview=preview,
         embargoed=embargoed,
         # Tracked: a page's rendering records which entries it read (label_data.reads), so
@@ -323,6 +328,7 @@ def _territory(
         population=t.population,
         position=t.position,
         site=t.site,
+        accueil=t.accueil,
         epci=t.epci,
         epci_nom=typographic(epci_ref.nom) if epci_ref else None,
         members=members,

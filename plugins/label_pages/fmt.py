@@ -7,6 +7,8 @@ Exposed to every template as Jinja filters (see ``FILTERS``) by pelicanconf.py.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from label_data.typo import NBSP, NNBSP, PARIS, agree, file_size, of, plural
 from label_data.typo import date as date_fr
 from label_data.typo import date_time as datetime_fr
@@ -66,7 +68,44 @@ def label_title(kind: str, level: int, year: int) -> str:
     return f"{kind_name(kind)} Internet {level_short(level)} {year}"
 
 
+def phone(number: str) -> str:
+    """A phone number kept on one line: « 01 23 45 67 89 » breaks nowhere."""
+    return NBSP.join(number.split())
+
+
+def phone_href(number: str) -> str:
+    """The ``tel:`` target of a French number: « 01 23 45 67 89 » → +33123456789 (a phone
+    abroad dials it too); any other form keeps its digits and its leading +."""
+    digits = "".join(c for c in number if c.isdigit())
+    if number.strip().startswith("+"):
+        return "+" + digits
+    if len(digits) == 10 and digits.startswith("0"):
+        return "+33" + digits[1:]
+    return digits
+
+
+def web_name(url: str) -> str:
+    """An address as people read it: « www.bordeaux.fr » for https://www.bordeaux.fr/."""
+    return url.split("//", 1)[-1].rstrip("/")
+
+
+def campaign_state(calls, now: dt.datetime) -> str:
+    """Where the campaign of applications stands on the build's day (Paris time): « a-venir »
+    before it opens, « ouverte » to its closing day included, « close » after, an empty string when its
+    dates are not given."""
+    today = now.astimezone(PARIS).date()
+    if calls.cloture and today > calls.cloture:
+        return "close"
+    if calls.ouverture and today < calls.ouverture:
+        return "a-venir"
+    return "ouverte" if calls.ouverture or calls.cloture else ""
+
+
 FILTERS = {
+    "campaign_state": campaign_state,
+    "phone": phone,
+    "phone_href": phone_href,
+    "web_name": web_name,
     "date_fr": date_fr,
     "datetime_fr": datetime_fr,
     "number_fr": number_fr,
