@@ -4,9 +4,10 @@ In: a ``PanelSpec`` and a ``Charter``. Out: PDF bytes of one page holding the pa
 finished size (TrimBox) with the charter's « fond perdu » around it (BleedBox), the background
 running into that bleed; colours in CMYK only, from the charter's print values (a spot ink where
 the charter names one); vector shapes and real text in the embedded TrueType font (selectable,
-searchable); a French document title; identical bytes from run to run (ReportLab's invariant
-mode). With ``crop_marks`` the page grows to hold « traits de coupe » at the trim's corners,
-outside the bleed, for printers who want them.
+searchable); a French document title; PDF/X-4 with the FOGRA39 output intent (``pdfx``);
+identical bytes from run to run (ReportLab's invariant mode, then qpdf's deterministic id).
+With ``crop_marks`` the page grows to hold « traits de coupe » at the trim's corners, outside
+the bleed, for printers who want them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from reportlab.pdfgen import canvas
 
 from label_panels.charter import NBSP, Charter
 from label_panels.geometry import Box, Panel, PanelSpec, TextRun, layout
+from label_panels.pdfx import to_pdfx
 
 SUBJECT = (
     f"Panneau routier du label «{NBSP}Territoires, Villes et Villages Internet{NBSP}» "
@@ -116,8 +118,7 @@ def _set_boxes(pdf: canvas.Canvas, charter: Charter, margin: float) -> None:
         return tuple(round(v * mm, 3) for v in (left, bottom, right, top))
 
     pdf.setTrimBox(box(0))
-    pdf.setBleedBox(box(charter.bleed))
-    pdf.setArtBox(box(0))
+    pdf.setBleedBox(box(charter.bleed))  # no ArtBox: PDF/X wants a TrimBox or an ArtBox
 
 
 def render_pdf(spec: PanelSpec, charter: Charter, crop_marks: bool = False) -> bytes:
@@ -152,4 +153,4 @@ def render_pdf(spec: PanelSpec, charter: Charter, crop_marks: bool = False) -> b
         _draw_crop_marks(pdf, charter)
     pdf.showPage()
     pdf.save()
-    return buffer.getvalue()
+    return to_pdfx(buffer.getvalue())
