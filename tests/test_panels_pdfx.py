@@ -231,3 +231,10 @@ def test_the_check_sees_what_reportlab_alone_lacks(charter, monkeypatch):
     pdf.save()
     problems = pdfx_problems(to_pdfx(buffer.getvalue()))
     assert problems == ["RGB operator rg", "font /F1 not embedded"], problems
+
+
+def test_the_technical_sheet_tells_the_printer(charter):
+    files = render_all(PanelSpec("ville", 3, 2026), charter)
+    sheet = files["ville-internet-3-2026-fiche-technique.txt"].decode()
+    assert "déclarés PDF/X-4" in sheet
+    assert "FOGRA39" in sheet

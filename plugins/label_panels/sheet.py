@@ -15,6 +15,7 @@ from label_data.typo import number
 
 from label_panels.charter import NBSP, Charter
 from label_panels.geometry import PanelSpec
+from label_panels.pdfx import CONDITION, PDFX_VERSION
 
 WRAP = 78
 
@@ -59,8 +60,8 @@ def _files(spec: PanelSpec, charter: Charter) -> list[str]:
     stem = spec.stem
     return [
         f"{stem}.pdf{NBSP}: le fichier à envoyer au fabricant de panneaux ou à l’imprimeur. "
-        "PDF vectoriel au format réel, couleurs CMJN seules, police incorporée ; format fini "
-        "(TrimBox) et fond perdu (BleedBox) déclarés.",
+        f"{PDFX_VERSION} vectoriel au format réel, couleurs CMJN seules, police incorporée ; "
+        "format fini (TrimBox) et fond perdu (BleedBox) déclarés.",
         f"{stem}-traits-de-coupe.pdf{NBSP}: le même, avec des traits de coupe hors du fond "
         "perdu, pour l’imprimeur qui les demande.",
         f"{stem}.svg{NBSP}: le dessin vectoriel (couleurs d’écran, textes vectorisés), pour un "
@@ -112,10 +113,10 @@ def technical_sheet(spec: PanelSpec, charter: Charter) -> bytes:
     for text in _files(spec, charter):
         lines += _wrap(text, bullet=True)
     lines += [""] + _wrap(
-        f"PDF/X{NBSP}: les PDF ne sont pas déclarés PDF/X. Ils en suivent les règles (CMJN "
-        "seul, polices incorporées, format fini et fond perdu déclarés), mais aucun profil de "
-        "sortie CMJN sous licence libre (FOGRA39, PSO Coated v3…) n’est fourni : l’imprimeur "
-        "qui exige un PDF/X-1a ou X-4 y associe le profil de sa presse lors du contrôle avant "
-        "impression."
+        f"PDF/X{NBSP}: les PDF sont déclarés {PDFX_VERSION}, avec pour condition d’impression "
+        f"{CONDITION} (offset sur papier couché, ISO 12647-2) et son profil ICC incorporé. Les "
+        "valeurs CMJN de la charte s’impriment telles quelles ; l’imprimeur dont la presse suit "
+        "une autre condition (PSO Coated v3, papier non couché, sérigraphie…) les convertit lors "
+        "du contrôle avant impression."
     )
     return ("\n".join(lines) + "\n").encode("utf-8")
