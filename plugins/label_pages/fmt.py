@@ -73,13 +73,18 @@ def phone(number: str) -> str:
     return NBSP.join(number.split())
 
 
+# Overseas numbers have their own country codes (+262, +590…): dialled as written, in France.
+OVERSEAS_PREFIXES = ("0262", "0263", "0269", "0590", "0594", "0596", "0639", "069")
+
+
 def phone_href(number: str) -> str:
-    """The ``tel:`` target of a French number: « 01 23 45 67 89 » → +33123456789 (a phone
-    abroad dials it too); any other form keeps its digits and its leading +."""
+    """The ``tel:`` target of a number: a metropolitan French one in the international form
+    (« 01 23 45 67 89 » → +33123456789, which a phone abroad dials too); an overseas one or
+    any other form keeps its digits, and its leading + when it has one."""
     digits = "".join(c for c in number if c.isdigit())
     if number.strip().startswith("+"):
         return "+" + digits
-    if len(digits) == 10 and digits.startswith("0"):
+    if len(digits) == 10 and digits.startswith("0") and not digits.startswith(OVERSEAS_PREFIXES):
         return "+33" + digits[1:]
     return digits
 
