@@ -56,6 +56,7 @@ SUBJECT = KitSubject(
     change="hausse",
     last_label=(2025, 3),
     actions_published=30,
+    consecutive_years=3,
 )
 
 EDITION = NationalEdition(
@@ -75,8 +76,10 @@ EDITION = NationalEdition(
     site_url="https://www.villes-internet.net/palmares/2026/",
 )
 
+KIT_FOLDER = "angers-2026-kit-label/"
 KIT_MEMBERS = [
     "communique-de-presse.docx",
+    "communique-de-presse.pdf",
     "communique-de-presse.txt",
     "panneaux/ville-internet-4-2026-verte-fiche-technique.txt",
     "panneaux/ville-internet-4-2026-verte-impression.png",
@@ -121,9 +124,26 @@ def panel_png(panel_files) -> bytes:
     return panel_files["ville-internet-4-2026-verte.png"]
 
 
+class InFolder:
+    """A kit read as its commune sees it once unzipped: names inside the one top folder."""
+
+    def __init__(self, data: bytes, folder: str):
+        self.archive = zipfile.ZipFile(io.BytesIO(data))
+        self.folder = folder
+
+    def namelist(self) -> list[str]:
+        return [name.removeprefix(self.folder) for name in self.archive.namelist()]
+
+    def read(self, name: str) -> bytes:
+        return self.archive.read(self.folder + name)
+
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        return self.archive.infolist()
+
+
 @pytest.fixture(scope="module")
-def kit(panel_files) -> zipfile.ZipFile:
-    return zipfile.ZipFile(io.BytesIO(build_kit_zip(SUBJECT, panel_files)))
+def kit(panel_files) -> InFolder:
+    return InFolder(build_kit_zip(SUBJECT, panel_files), KIT_FOLDER)
 
 
 def _docx_paragraphs(data: bytes) -> list[str]:
@@ -155,6 +175,14 @@ def _check_french(text: str) -> None:
 
 def test_kit_members_exact(kit):
     assert kit.namelist() == KIT_MEMBERS
+
+
+def test_kit_unzips_into_one_folder(kit):
+    """Every entry is under one folder named after the collectivity and the edition: an
+    unzipped kit does not spill its files among the commune's own."""
+    names = kit.archive.namelist()
+    assert all(name.startswith("angers-2026-kit-label/") for name in names)
+    assert not any(".." in name or name.startswith("/") for name in names)
 
 
 def test_kit_entries_are_fixed(kit):
@@ -196,7 +224,7 @@ def test_docx_content(kit):
         "Source\u00a0: www.villes-internet.net",
         "BY-NC-SA",
         "3\u00a0février 2026",
-        f"3{NBSP}@ en 2025",
+        f"passe de 3 à 4{NBSP}@",
         SUBJECT.page_url,
     ):
         assert expected in text, expected
@@ -384,7 +412,7 @@ def test_village_release_agrees_in_gender(panel_png):
     text = press_release_text(village).decode("utf-8")
     assert "le village du Vigan a reçu une arobase (1\u00a0@)" in text
     assert "C’est son premier label\u00a0: le village fait son entrée au palmarès 2026." in text
-    assert "la seule action qu’il a publiée dans l’Atlaas" in text
+    assert "Le jury a examiné l’action numérique qu’il a publiée dans l’Atlaas" in text
     assert "[Citation du maire" in text
     _check_french(text)
     verso = _pdf_pages(postcard_pdf(village))[1][1]
@@ -396,31 +424,152 @@ def _history_sentence(**changes) -> str:
     return text.split("À propos")[0]
 
 
-def test_release_follows_the_collectivitys_history():
-    assert "Elle progresse\u00a0: 3\u00a0@ en 2025, 4\u00a0@ en 2026." in _history_sentence()
-    same = _history_sentence(previous_level=4, change="stable")
-    assert "Elle confirme ainsi son niveau de 2025 (4\u00a0@)." in same
-    lower = _history_sentence(previous_level=5, change="baisse")
-    assert "Elle reste labellisée cette année, après 5\u00a0@ en 2025." in lower
-    back = _history_sentence(previous_level=None, change="retour", last_label=(2021, 2))
-    assert "retrouve ainsi le palmarès, où elle figurait pour la dernière fois en 2021" in back
-    first = _history_sentence(previous_level=None, change="nouveau", last_label=None)
-    assert "C’est son premier label" in first
-    for text in (same, lower, back, first):
-        assert "progresse" not in text and "rejoint" not in text
+ATLAAS = "dans l’Atlaas, la base d’actions partagée du réseau Villes Internet"
+VILLAGE = {"kind": "village", "nom": "Ygrande"}
+EPCI = {"kind": "territoire", "nom": "Bordeaux Métropole"}
+SYNDICAT = {"kind": "territoire", "nom": "Syndicat mixte du Pays de Gex"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"consecutive_years": 5},
+            "Labellisée pour la 5e année consécutive, elle gagne une arobase et passe de 3 à "
+            "4\u00a0@.",
+        ),
+        (
+            {**VILLAGE, "level": 3, "previous_level": 1, "consecutive_years": 2},
+            "Labellisé pour la 2e année consécutive, il gagne deux arobases et passe de 1 à "
+            "3\u00a0@.",
+        ),
+        (
+            {"level": 4, "previous_level": 4, "change": "stable", "consecutive_years": 9},
+            "Labellisée pour la 9e année consécutive, elle confirme ses 4\u00a0@.",
+        ),
+        (
+            {**VILLAGE, "level": 1, "previous_level": 1, "change": "stable"},
+            "Labellisé pour la 3e année consécutive, il confirme son arobase.",
+        ),
+        (
+            {**EPCI, "level": 5, "previous_level": 5, "change": "stable", "consecutive_years": 12},
+            "Labellisée pour la 12e année consécutive, elle confirme ses 5\u00a0@.",
+        ),
+        (
+            {**SYNDICAT, "level": 2, "previous_level": 2, "change": "stable"},
+            "Labellisé pour la 3e année consécutive, il confirme ses 2\u00a0@.",
+        ),
+        (
+            {"level": 1, "previous_level": 2, "change": "baisse", "consecutive_years": 9},
+            "Elle est labellisée pour la 9e année consécutive.",
+        ),
+        (
+            {**VILLAGE, "level": 2, "previous_level": 4, "change": "baisse"},
+            "Il est labellisé pour la 3e année consécutive.",
+        ),
+        (
+            {"previous_level": None, "change": "retour", "last_label": (2021, 4)},
+            "Elle fait son retour au palmarès, où elle figurait déjà en 2021.",
+        ),
+        (
+            {**VILLAGE, "level": 3, "previous_level": None, "change": "retour"}
+            | {"last_label": (2019, 1), "consecutive_years": 1},
+            "Il fait son retour au palmarès avec 3\u00a0@, deux arobases de plus qu’en 2019, "
+            "année de son dernier label.",
+        ),
+        (
+            {"previous_level": None, "change": "nouveau", "last_label": None}
+            | {"consecutive_years": 1},
+            "C’est son premier label\u00a0: la ville fait son entrée au palmarès 2026.",
+        ),
+        (
+            {**EPCI, "previous_level": None, "change": "nouveau", "last_label": None}
+            | {"consecutive_years": 1},
+            "C’est son premier label\u00a0: l’intercommunalité fait son entrée au palmarès 2026.",
+        ),
+    ],
+    ids=[
+        "hausse-5-ans",
+        "village-hausse-de-deux",
+        "stable-9-ans",
+        "village-stable-1",
+        "territoire-stable-5",
+        "syndicat-masculin",
+        "baisse",
+        "village-baisse",
+        "retour",
+        "village-retour-plus-haut",
+        "nouveau",
+        "territoire-nouveau",
+    ],
+)
+def test_release_tells_its_history_as_the_collectivity_would(changes, expected):
+    text = _history_sentence(**changes)
+    assert expected in text
+    _check_french(text)
+    # Never what reads as a shortfall: a former higher level, a ratio of actions.
+    assert "après" not in text and " sur les " not in text
+    if changes.get("change") == "baisse":
+        assert f"{changes['previous_level']}\u00a0@" not in text
+
+
+@pytest.mark.parametrize("kind", [{}, VILLAGE, EPCI], ids=["ville", "village", "territoire"])
+@pytest.mark.parametrize("level", [1, 2, 3, 4, 5])
+def test_every_level_and_kind_reads_right(kind, level):
+    same = _history_sentence(**kind, level=level, previous_level=level, change="stable")
+    held = "son arobase" if level == 1 else f"ses {level}\u00a0@"
+    assert f"confirme {held}." in same
+    assert "ses 1\u00a0@" not in same
+    up = _history_sentence(**kind, level=level, previous_level=level - 1 or None)
+    if level > 1:
+        assert f"passe de {level - 1} à {level}\u00a0@." in up
+    feminine = kind.get("kind", "ville") != "village"
+    assert ("Labellisée pour" if feminine else "Labellisé pour") in same
+    for text in (same, up):
+        _check_french(text)
+
+
+def test_excellence_title_is_said():
     excellent = press_release_text(dataclasses.replace(SUBJECT, excellence=True)).decode()
     assert "Territoire d’excellence numérique" in excellent
 
 
-def test_release_says_which_actions_the_jury_examined():
-    text = _history_sentence()
-    assert (
-        "Le jury a examiné les actions numériques de la ville mises à jour en 2025 ou 2026, en "
-        "cours ou de moins de deux ans\u00a0: 12\u00a0actions sur les 30 qu’elle a publiées "
-        "dans l’Atlaas"
-    ) in text
-    all_of_them = _history_sentence(actions_counted=30)
-    assert "les 30\u00a0actions qu’elle a publiées" in all_of_them
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {},
+            f"La ville a publié 30\u00a0actions numériques {ATLAAS}, dont 12\u00a0actions "
+            "récentes que le jury a examinées pour le label 2026.",
+        ),
+        (
+            {"actions_counted": 1},
+            f"La ville a publié 30\u00a0actions numériques {ATLAAS}, dont une action récente "
+            "que le jury a examinée pour le label 2026.",
+        ),
+        (
+            {"actions_counted": 30},
+            f"Le jury a examiné les 30\u00a0actions numériques qu’elle a publiées {ATLAAS}.",
+        ),
+        (
+            {**VILLAGE, "actions_counted": 1, "actions_published": 1},
+            f"Le jury a examiné l’action numérique qu’il a publiée {ATLAAS}.",
+        ),
+        (
+            {**EPCI, "actions_counted": 4, "actions_published": 1543},
+            f"L’intercommunalité a publié 1\u00a0543\u00a0actions numériques {ATLAAS}, dont "
+            "4\u00a0actions récentes que le jury a examinées pour le label 2026.",
+        ),
+    ],
+    ids=["ville", "une-recente", "toutes", "village-une-seule", "territoire"],
+)
+def test_release_says_which_actions_the_jury_examined(changes, expected):
+    text = _history_sentence(**changes)
+    assert expected in text
+    _check_french(text)
+
+
+def test_no_actions_no_sentence_about_them():
     assert "examiné" not in _history_sentence(actions_counted=0)
 
 
@@ -482,14 +631,16 @@ def test_long_names_wrap_within_the_box(panel_png):
 
 
 @pytest.fixture(scope="module")
-def national(panel_files) -> zipfile.ZipFile:
+def national(panel_files) -> InFolder:
     data = build_national_kit_zip(EDITION, b"code,nom,arobases\r\n49007,Angers,4\r\n", panel_files)
-    return zipfile.ZipFile(io.BytesIO(data))
+    return InFolder(data, "dossier-national-2026/")
 
 
 def test_national_members(national, panel_files):
+    assert all(n.startswith("dossier-national-2026/") for n in national.archive.namelist())
     assert national.namelist() == [
         "communique-national-2026.docx",
+        "communique-national-2026.pdf",
         "communique-national-2026.txt",
         "palmares-2026.csv",
         "chiffres-2026.csv",
@@ -530,8 +681,8 @@ def test_national_lisezmoi_and_determinism(national, panel_files):
         assert name in readme, name
     _check_french(readme)
     again = build_national_kit_zip(EDITION, b"code,nom,arobases\r\n49007,Angers,4\r\n", panel_files)
-    assert zipfile.ZipFile(io.BytesIO(again)).read("communique-national-2026.docx") == (
-        national.read("communique-national-2026.docx")
+    assert InFolder(again, national.folder).read("communique-national-2026.pdf") == (
+        national.read("communique-national-2026.pdf")
     )
 
 

@@ -21,7 +21,7 @@ def test_a_kit_per_laureate_of_the_current_and_previous_edition(demo_site):
     v = view()
     for year in (2025, 2026):
         expected = {
-            f"{v.territories[lau.territoire].slug}-{lau.territoire}.zip"
+            f"{v.territories[lau.territoire].slug}-{lau.territoire}-{year}.zip"
             for lau in v.editions[year].laureates
         }
         written = {p.name for p in (demo_site / "kits" / str(year)).glob("*.zip")}
@@ -34,9 +34,12 @@ def test_kits_hold_their_panels_and_stay_under_three_megabytes(demo_site):
     v = view()
     for lau in v.editions[2026].laureates:
         t = v.territories[lau.territoire]
-        path = demo_site / "kits" / "2026" / f"{t.slug}-{t.code}.zip"
+        path = demo_site / "kits" / "2026" / f"{t.slug}-{t.code}-2026.zip"
         assert path.stat().st_size <= 3 * 1024 * 1024
+        folder = f"{t.slug}-2026-kit-label/"
         names = zipfile.ZipFile(path).namelist()
+        assert all(name.startswith(folder) for name in names), path.name
+        names = [name.removeprefix(folder) for name in names]
         stem = f"{t.type}-internet-{lau.label.arobases}-2026" + (
             "-verte" if lau.label.verte else ""
         )
@@ -46,7 +49,11 @@ def test_kits_hold_their_panels_and_stay_under_three_megabytes(demo_site):
 
 
 def test_national_kit_holds_the_palmares_and_all_panels_of_the_year(demo_site):
+    folder = "dossier-national-2026/"
     names = zipfile.ZipFile(demo_site / "kits/2026/dossier-national-2026.zip").namelist()
+    assert all(name.startswith(folder) for name in names)
+    names = [name.removeprefix(folder) for name in names]
+    assert "communique-national-2026.pdf" in names
     assert "palmares-2026.csv" in names
     assert "communique-national-2026.docx" in names
     year_panels = {p.name for p in (demo_site / "panneaux").glob("*-2026*")}
@@ -86,9 +93,9 @@ def test_every_shared_page_has_its_og_image_at_1200_by_630(demo_site):
     assert checked > 30
     toulouse = (demo_site / "territoires/toulouse-31555/index.html").read_text(encoding="utf-8")
     assert _meta(toulouse, "og:image").endswith("/territoires/toulouse-31555/partage.png")
-    kit = zipfile.ZipFile(demo_site / "kits/2026/toulouse-31555.zip")
+    kit = zipfile.ZipFile(demo_site / "kits/2026/toulouse-31555-2026.zip")
     assert (demo_site / "territoires/toulouse-31555/partage.png").read_bytes() == kit.read(
-        "reseaux-sociaux-1200x630.png"
+        "toulouse-2026-kit-label/reseaux-sociaux-1200x630.png"
     )
     description = _meta(toulouse, "og:description")
     assert description.startswith("Toulouse (ville, Haute-Garonne)\u00a0: 4\u00a0arobases")
@@ -112,9 +119,29 @@ def test_every_published_panel_pdf_and_card_passes_the_print_checks(demo_site):
         assert print_problems(path.read_bytes(), min_bleed_mm=3.0) == [], path.name
     for kit in sorted((demo_site / "kits" / "2026").glob("*.zip"))[:5]:
         with zipfile.ZipFile(kit) as archive:
-            for name in ("carte-postale-a6.pdf", "carte-de-voeux.pdf"):
-                if name in archive.namelist():
-                    assert print_problems(archive.read(name)) == [], (kit.name, name)
+            cards = [
+                name
+                for name in archive.namelist()
+                if name.endswith(("/carte-postale-a6.pdf", "/carte-de-voeux.pdf"))
+            ]
+            assert len(cards) == (0 if kit.name.startswith("dossier-national") else 2), kit.name
+            for name in cards:
+                assert print_problems(archive.read(name)) == [], (kit.name, name)
+
+
+def _release_counts(release: str) -> tuple[str, str] | None:
+    """(examined, published) as the release words them, or None when it names no action."""
+    nbsp = "\u00a0"
+    some = re.search(rf"a publié ([\d{nbsp}]+){nbsp}actions numériques .*?, dont (\S+)\s", release)
+    if some:
+        examined = "1" if some.group(2) == "une" else some.group(2)
+        return examined, some.group(1).replace(nbsp, "")
+    every = re.search(rf"Le jury a examiné les ([\d{nbsp}]+){nbsp}actions numériques", release)
+    if every:
+        return every.group(1).replace(nbsp, ""), every.group(1).replace(nbsp, "")
+    if "Le jury a examiné l’action numérique" in release:
+        return "1", "1"
+    return None
 
 
 def test_page_and_press_release_give_the_same_action_count(demo_site):
@@ -123,12 +150,63 @@ def test_page_and_press_release_give_the_same_action_count(demo_site):
     for kit in sorted((demo_site / "kits" / "2026").glob("*-*.zip")):
         if kit.name.startswith("dossier-national"):
             continue
-        release = zipfile.ZipFile(kit).read("communique-de-presse.txt").decode("utf-8")
-        page = (demo_site / "territoires" / kit.stem / "index.html").read_text(encoding="utf-8")
-        said = re.search(r"(\d+)\u00a0actions? sur les (\d+)|(la seule action)", release)
+        with zipfile.ZipFile(kit) as archive:
+            name = next(n for n in archive.namelist() if n.endswith("/communique-de-presse.txt"))
+            release = archive.read(name).decode("utf-8")
+        territory = kit.stem.removesuffix("-2026")
+        page = (demo_site / "territoires" / territory / "index.html").read_text(encoding="utf-8")
+        said = _release_counts(release)
         shown = re.search(r'class="jury-actions">[^<]*: (\d+)\u00a0actions? sur (\d+)\.', page)
         assert bool(said) == bool(shown), kit.name
-        if said and said.group(1):
-            assert said.group(1, 2) == shown.group(1, 2), kit.name
+        if said:
+            assert said == shown.group(1, 2), kit.name
             checked += 1
+        assert " sur les " not in release.split("À propos")[0], kit.name
     assert checked > 5
+
+
+def _kit_link(html: str, href: str) -> str:
+    found = re.search(rf'<a [^>]*href="{re.escape(href)}"[^>]*>([^<]*)</a>', html)
+    assert found, href
+    return found.group(1)
+
+
+def test_kit_links_name_the_edition_and_show_the_real_size(demo_site):
+    """The link gives the very file's size, as the open data page gives its files'."""
+    from label_data.typo import file_size
+
+    v = view()
+    checked = 0
+    for lau in v.editions[2026].laureates:
+        t = v.territories[lau.territoire]
+        if t.current is None or t.current.carried:
+            continue
+        href = f"/kits/2026/{t.slug}-{t.code}-2026.zip"
+        html = (demo_site / t.url / "index.html").read_text(encoding="utf-8")
+        size = (demo_site / href.lstrip("/")).stat().st_size
+        assert _kit_link(html, href) == f"Kit de communication 2026 (ZIP, {file_size(size)})"
+        checked += 1
+    assert checked > 10
+    palmares = (demo_site / "palmares/2026/index.html").read_text(encoding="utf-8")
+    href = "/kits/2026/dossier-national-2026.zip"
+    size = (demo_site / href.lstrip("/")).stat().st_size
+    expected = f"Dossier de presse national 2026 (ZIP, {file_size(size)})"
+    assert _kit_link(palmares, href) == expected
+
+
+def test_kits_under_their_former_name_redirect_to_the_kit_of_that_edition(demo_site):
+    """Until December 2026 a kit had no year in its name: that URL keeps answering, by a
+    redirect to the same edition's kit while it is offered, else to the collectivity's page."""
+    rules = {}
+    for line in (demo_site / "_redirects").read_text(encoding="utf-8").splitlines():
+        source, target, status = line.split()
+        rules[source] = (target, status)
+    assert rules["/kits/2026/toulouse-31555.zip"] == ("/kits/2026/toulouse-31555-2026.zip", "301")
+    assert (demo_site / "kits/2026/toulouse-31555-2026.zip").is_file()
+    assert not (demo_site / "kits/2026/toulouse-31555.zip").exists()
+    retired = [s for s in rules if s.startswith("/kits/2024/") and s.endswith("-2024.zip")]
+    assert retired, "a retired edition's kits, under their new name too, lead somewhere"
+    for source in retired:
+        target = rules[source][0]
+        assert target.startswith("/territoires/") or target.startswith("/palmares/"), source
+        assert (demo_site / target.lstrip("/") / "index.html").is_file(), target

@@ -69,14 +69,14 @@ def cmyk(hex_color: str) -> CMYKColor:
 
 
 @cache
-def _register_fonts() -> None:
+def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_REGULAR)))
     pdfmetrics.registerFont(TTFont(BOLD, str(FONT_BOLD)))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
 
 
 @contextmanager
-def _binary_streams() -> Iterator[None]:
+def binary_streams() -> Iterator[None]:
     """Streams without ASCII85: ReportLab encodes it in pure Python, 15 ms per image.
 
     Set for our own documents only and restored after, so that other PDFs made in the same
@@ -91,7 +91,7 @@ def _binary_streams() -> Iterator[None]:
 
 
 def _canvas(buffer: io.BytesIO, title: str, subject: KitSubject) -> canvas.Canvas:
-    _register_fonts()
+    register_fonts()
     pdf = canvas.Canvas(
         buffer,
         pagesize=(WIDTH + 2 * BLEED, HEIGHT + 2 * BLEED),
@@ -223,7 +223,7 @@ def _recto(pdf, subject: KitSubject, heading: str | None = None) -> None:
 
 def postcard_pdf(subject: KitSubject) -> bytes:
     """Recto: the panel and the name. Verso: « Notre commune est labellisée… », address lines."""
-    with _binary_streams():
+    with binary_streams():
         return _postcard(subject)
 
 
@@ -234,7 +234,7 @@ def greeting_card_pdf(subject: KitSubject) -> bytes:
     Y+1, so the card wishes a happy Y+1 and shows the Y panel (showing last year's label is
     allowed, R11).
     """
-    with _binary_streams():
+    with binary_streams():
         return _greeting_card(subject)
 
 

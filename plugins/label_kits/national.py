@@ -2,7 +2,7 @@
 
 In: a ``NationalEdition`` (the edition's public figures), the palmarès as open-data CSV bytes
 and the edition's panel files by name. Out: ``build_national_kit_zip`` gives the zip bytes
-(national press release as DOCX and text, the palmarès, key figures with the previous
+(national press release as DOCX, PDF and text, the palmarès, key figures with the previous
 edition's, the panels, a LISEZMOI), deterministic; the pieces are public functions too.
 """
 
@@ -14,6 +14,7 @@ from label_opendata.files import csv_bytes
 
 from label_kits.archive import deterministic_zip
 from label_kits.document import Block, Meta, Run, block, to_docx, to_text
+from label_kits.press_pdf import release_pdf
 from label_kits.press_release import at_place, boilerplate_blocks
 from label_kits.subject import (
     NationalEdition,
@@ -28,7 +29,14 @@ from label_kits.subject import (
     texts,
     typo,
 )
-from label_kits.zipkit import PANEL_DIR, README, check_panel_names, readme_text
+from label_kits.zipkit import (
+    PANEL_DIR,
+    README,
+    check_panel_names,
+    choose_panel_png,
+    in_folder,
+    readme_text,
+)
 
 LEVELS = (5, 4, 3, 2, 1)
 KINDS = (("ville", "ville"), ("village", "village"), ("territoire", "intercommunalité"))
@@ -183,6 +191,15 @@ def national_release_docx(edition: NationalEdition) -> bytes:
     return to_docx(release_blocks(edition), _meta(edition))
 
 
+def national_release_pdf(edition: NationalEdition, panel_files: Mapping[str, bytes]) -> bytes:
+    """The same release as a PDF headed by the edition's 5 @ panel (``press_pdf``)."""
+    panel = panel_files.get(f"ville-internet-5-{edition.year}.png")
+    if panel is None:  # an edition without a 5 @ town: its closest panel to the web size
+        panel = choose_panel_png(panel_files)
+    kind = "Communiqué de presse national"
+    return release_pdf(release_blocks(edition), _meta(edition), panel, edition.year, kind)
+
+
 def national_release_text(edition: NationalEdition) -> bytes:
     return to_text(release_blocks(edition)).encode("utf-8")
 
@@ -264,6 +281,7 @@ def national_members(
     year = edition.year
     members = [
         (f"communique-national-{year}.docx", national_release_docx(edition)),
+        (f"communique-national-{year}.pdf", national_release_pdf(edition, panel_files)),
         (f"communique-national-{year}.txt", national_release_text(edition)),
         (f"palmares-{year}.csv", palmares_csv),
         (f"chiffres-{year}.csv", figures_csv(edition)),
@@ -276,6 +294,12 @@ def national_members(
 def build_national_kit_zip(
     edition: NationalEdition, palmares_csv: bytes, panel_files: Mapping[str, bytes]
 ) -> bytes:
-    """The kit published at /kits/<year>/dossier-national-<year>.zip."""
+    """The kit published at /kits/<year>/dossier-national-<year>.zip, in one folder."""
     when = fixed_datetime(edition.year, edition.ceremony_date)
-    return deterministic_zip(national_members(edition, palmares_csv, panel_files), when)
+    members = national_members(edition, palmares_csv, panel_files)
+    return deterministic_zip(in_folder(national_folder(edition.year), members), when)
+
+
+def national_folder(year: int) -> str:
+    """The one folder of the unzipped press kit, named as the zip is."""
+    return f"dossier-national-{year}/"

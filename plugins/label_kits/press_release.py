@@ -1,21 +1,22 @@
 """The adaptable press release a labelled collectivity sends to its local press (R12).
 
-In: a ``KitSubject``. Out: the release as blocks (``release_blocks``), as DOCX bytes
-(``press_release_docx``) and as UTF-8 text (``press_release_text``), deterministic. The
-passages the collectivity must complete (the elected official's quote, its press contact) are
-between square brackets and highlighted in the DOCX.
+In: a ``KitSubject`` (and, for the PDF, its panel as a PNG). Out: the release as blocks
+(``release_blocks``, the one source of its sentences), as DOCX bytes (``press_release_docx``), as
+a PDF with the panel (``press_release_pdf``) and as UTF-8 text (``press_release_text``),
+deterministic. The passages the collectivity must complete (the elected official's quote, its
+press contact) are between square brackets and highlighted in the DOCX and the PDF.
 """
 
 from __future__ import annotations
 
 from label_kits.document import Block, Meta, Run, block, to_docx, to_text
+from label_kits.press_pdf import release_pdf
 from label_kits.subject import (
     KitSubject,
     at_sign,
     fixed_datetime,
     fr,
     fr_date,
-    fr_number,
     grammar,
     join_and,
     level_words,
@@ -52,50 +53,76 @@ def _where(subject: KitSubject) -> str:
     }[subject.kind]
 
 
-def _history(subject: KitSubject) -> str:
-    """The sentence its label's story calls for: first label, return, same level, up, down."""
+def _streak(subject: KitSubject) -> str:
+    """« Labellisée pour la 5e année consécutive »: from the second edition in a row."""
     g = grammar(subject)
-    year, level, previous = subject.year, subject.level, subject.previous_level
+    years = subject.consecutive_years
+    return f"labellisé{g.agree} pour la {years}e année consécutive" if years >= 2 else ""
+
+
+def _with_streak(subject: KitSubject, clause: str) -> str:
+    """« Labellisée pour la 5e année consécutive, elle confirme ses 3 @. », or the clause
+    alone (« Elle confirme ses 3 @. ») when the label is not a second one in a row."""
+    g = grammar(subject)
+    streak = _streak(subject)
+    return f"{capitalise(streak)}, {g.pronoun} {clause}." if streak else f"{g.Pronoun} {clause}."
+
+
+def _history(subject: KitSubject) -> str:
+    """The sentence its label's story calls for, told as the collectivity tells it: a first
+    label, a return, a gain, a confirmation; after a lower level, its years in a row (a
+    release never says what it had before when that was more)."""
+    g = grammar(subject)
+    level, previous = subject.level, subject.previous_level
     if subject.change == "retour" and subject.last_label:
         last_year, last_level = subject.last_label
+        if level > last_level:
+            return (
+                f"{g.Pronoun} fait son retour au palmarès avec {at_sign(level)}, "
+                f"{level_words(level - last_level)} de plus qu’en {last_year}, année de son "
+                "dernier label."
+            )
         return (
-            f"{g.Pronoun} retrouve ainsi le palmarès, où {g.pronoun} figurait pour la dernière "
-            f"fois en {last_year} avec {at_sign(last_level)}."
+            f"{g.Pronoun} fait son retour au palmarès, où {g.pronoun} figurait déjà en {last_year}."
         )
-    if subject.change == "hausse" and previous:
-        before = f"{at_sign(previous)} en {year - 1}"
-        return f"{g.Pronoun} progresse : {before}, {at_sign(level)} en {year}."
+    if subject.change == "hausse" and previous and level > previous:
+        gained = level_words(level - previous)
+        return _with_streak(subject, f"gagne {gained} et passe de {previous} à {at_sign(level)}")
     if subject.change == "stable":
-        return f"{g.Pronoun} confirme ainsi son niveau de {year - 1} ({at_sign(level)})."
-    if subject.change == "baisse" and previous:
-        return (
-            f"{g.Pronoun} reste labellisé{g.agree} cette année, après {at_sign(previous)} "
-            f"en {year - 1}."
-        )
+        held = "son arobase" if level == 1 else f"ses {at_sign(level)}"
+        return _with_streak(subject, f"confirme {held}")
+    if subject.change in ("baisse", "hausse"):
+        streak = _streak(subject)
+        return f"{g.Pronoun} est {streak}." if streak else ""
     if subject.change == "nouveau":
-        return f"C’est son premier label : {g.short} fait son entrée au palmarès {year}."
+        return f"C’est son premier label : {g.short} fait son entrée au palmarès {subject.year}."
     return ""
 
 
+ATLAAS = "dans l’Atlaas, la base d’actions partagée du réseau Villes Internet"
+
+
 def _actions(subject: KitSubject) -> str:
-    """Which actions the jury examined (R7), counted as the collectivity's page counts them."""
+    """Its actions (R7): all it published first, then those the jury examined among them
+    (the same counts as its page), never as a ratio that reads like a shortfall."""
     g = grammar(subject)
     counted, published = subject.actions_counted, subject.actions_published
     if counted <= 0:
         return ""
-    year = subject.year
-    of_all = (
-        f"les {plural(published, 'action')}"
-        if counted == published
-        else f"{plural(counted, 'action')} sur les {fr_number(published)}"
+    if counted >= published:
+        if counted == 1:
+            return f"Le jury a examiné l’action numérique qu’{g.pronoun} a publiée {ATLAAS}."
+        examined = plural(counted, "action numérique", "actions numériques")
+        return f"Le jury a examiné les {examined} qu’{g.pronoun} a publiées {ATLAAS}."
+    recent = (
+        "une action récente que le jury a examinée"
+        if counted == 1
+        else f"{plural(counted, 'action récente', 'actions récentes')} que le jury a examinées"
     )
-    if published <= 1:
-        of_all = "la seule action"
     return (
-        f"Le jury a examiné les actions numériques {of_phrase(g.short)} mises à jour en "
-        f"{year - 1} ou {year}, en cours ou de moins de deux ans : {of_all} qu’{g.pronoun} a "
-        f"publiée{'s' if published > 1 else ''} dans l’Atlaas, la base d’actions partagée du "
-        "réseau Villes Internet."
+        f"{capitalise(g.short)} a publié "
+        f"{plural(published, 'action numérique', 'actions numériques')} {ATLAAS}, dont "
+        f"{recent} pour le label {subject.year}."
     )
 
 
@@ -224,6 +251,11 @@ def _meta(subject: KitSubject) -> Meta:
 
 def press_release_docx(subject: KitSubject) -> bytes:
     return to_docx(release_blocks(subject), _meta(subject))
+
+
+def press_release_pdf(subject: KitSubject, panel_png: bytes) -> bytes:
+    """The same release as a PDF headed by the collectivity's own panel (``press_pdf``)."""
+    return release_pdf(release_blocks(subject), _meta(subject), panel_png, subject.year)
 
 
 def press_release_text(subject: KitSubject) -> bytes:

@@ -81,9 +81,20 @@ def subjects(view: PublishedView, domain: str) -> list[tuple[KitSubject, PanelSp
                 change=lau.change,
                 last_label=(before[-1].annee, before[-1].arobases) if before else None,
                 actions_published=len(t.actions),
+                consecutive_years=_in_a_row(view, {lab.annee for lab in t.labels}, year),
             )
             out.append((subject, spec_for(t, lau.label)))
     return out
+
+
+def _in_a_row(view: PublishedView, labelled: set[int], year: int) -> int:
+    """How many published editions in a row, up to ``year``, labelled the collectivity."""
+    count = 0
+    for edition in sorted((y for y in view.editions if y <= year), reverse=True):
+        if edition not in labelled:
+            break
+        count += 1
+    return count
 
 
 def by_panel(jobs: Iterable[tuple[KitSubject, PanelSpec]]) -> list[tuple[KitSubject, PanelSpec]]:

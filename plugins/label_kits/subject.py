@@ -61,6 +61,8 @@ class KitSubject:
     change: str = "nouveau"
     last_label: tuple[int, int] | None = None  # (year, level) of its label before this one
     actions_published: int = 0  # all its actions on the site (actions_counted: those of R7)
+    # Published editions in a row, this one included, that labelled it (1: not the one before).
+    consecutive_years: int = 1
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 In: a ``KitSubject`` and its panel files by name (rendered by the panels plugin: SVG, PNG,
 PDF…; the PNG closest to 1200 pixels wide is used for the images and cards). Out:
-``build_kit_zip`` gives the zip bytes, deterministic; ``kit_members`` gives the same members
-as (name, bytes) pairs, in order, for a caller that caches some of them separately.
+``build_kit_zip`` gives the zip bytes, deterministic, every member in one top folder
+(``kit_folder``); ``kit_members`` gives the same members as (name, bytes) pairs, in order,
+named inside that folder.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PIL import Image
 from label_kits.archive import deterministic_zip
 from label_kits.cards import greeting_card_pdf, postcard_pdf
 from label_kits.images import email_signature, social_image
-from label_kits.press_release import press_release_docx, press_release_text
+from label_kits.press_release import press_release_docx, press_release_pdf, press_release_text
 from label_kits.subject import (
     NBSP,
     KitSubject,
@@ -43,6 +44,7 @@ def _kit_files(subject: KitSubject, panel_png: bytes) -> list[tuple[str, Callabl
     """The generated members, in zip order, each with the function that makes it."""
     return [
         ("communique-de-presse.docx", lambda: press_release_docx(subject)),
+        ("communique-de-presse.pdf", lambda: press_release_pdf(subject, panel_png)),
         ("communique-de-presse.txt", lambda: press_release_text(subject)),
         ("reseaux-sociaux-1200x630.png", lambda: social_image(subject, panel_png, (1200, 630))),
         ("reseaux-sociaux-1200x1200.png", lambda: social_image(subject, panel_png, (1200, 1200))),
@@ -77,18 +79,30 @@ def kit_members(subject: KitSubject, panel_files: Mapping[str, bytes]) -> list[t
     panel_names = check_panel_names(panel_files)
     panel_png = choose_panel_png(panel_files)
     made = [(name, make()) for name, make in _kit_files(subject, panel_png)]
-    members = made[:2]
+    members = made[:3]  # the release: DOCX, PDF, text
     members += [(PANEL_DIR + name, panel_files[name]) for name in panel_names]
-    members += made[2:]
+    members += made[3:]
     names = [name for name, _ in members]
     members.append((README, lisezmoi(subject, names)))
     return members
 
 
+def kit_folder(subject: KitSubject) -> str:
+    """The one folder every file of the kit is in (``saint-etienne-2026-kit-label/``): an
+    unzipped kit is one folder named after its commune and year, not 16 loose files."""
+    return f"{subject.slug}-{subject.year}-kit-label/"
+
+
 def build_kit_zip(subject: KitSubject, panel_files: Mapping[str, bytes]) -> bytes:
-    """The kit published at /kits/<year>/<slug>-<code>.zip."""
+    """The kit published at /kits/<year>/<slug>-<code>-<year>.zip (``label_data.urls.kit``)."""
     when = fixed_datetime(subject.year, subject.ceremony_date)
-    return deterministic_zip(kit_members(subject, panel_files), when)
+    members = kit_members(subject, panel_files)
+    return deterministic_zip(in_folder(kit_folder(subject), members), when)
+
+
+def in_folder(folder: str, members: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The members under ``folder`` (names inside the zip always use ``/``)."""
+    return [(folder + name, data) for name, data in members]
 
 
 # ---------------------------------------------------------------- LISEZMOI.txt
