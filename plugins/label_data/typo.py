@@ -1,6 +1,6 @@
 """French typography, in one place: numbers, dates, durations, plurals and spacing.
 
-In: numbers, dates, instants, text written with plain spaces. Out: French strings for pages,
+In: numbers, dates, instants, names to sort, text written with plain spaces. Out: French strings for pages,
 kits, staff messages and the build's progress (« 1 200 », « 3 février 2026 », « 1er mars »,
 « 2 février 2027 à 11 h 00 », « 4 arobases », « Le label ? » with a no-break space). Babel,
 not the system locale, so that a machine without ``fr_FR`` prints the same bytes.
@@ -12,14 +12,27 @@ with fonts that may lack that glyph ask for ``narrow=False`` (an ordinary no-bre
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal
+from pyuca import Collator
 
 NBSP = "\u00a0"  # no-break space: before « : ; ! ? », inside « », between a number and its unit
 NNBSP = "\u202f"  # narrow no-break space: between thousands
 PARIS = ZoneInfo("Europe/Paris")
+
+
+_COLLATOR = Collator()  # the Unicode default order, which French follows (CLDR's fr adds nothing)
+
+
+@cache
+def collation_key(text: str) -> tuple[int, ...]:
+    """The key that sorts names as a French reader expects: accents and case second to the
+    letters (« Île-de-France » between « Hauts-de-France » and « Normandie », not after « Z »),
+    « Œ » as « OE ». Cached: the same names are sorted on many pages."""
+    return tuple(_COLLATOR.sort_key(text))
 
 
 def wide(text: str) -> str:

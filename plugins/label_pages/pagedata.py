@@ -15,6 +15,7 @@ from label_badge import badge as badge_svg
 from label_data import reads, urls
 from label_data.figures import edition_figures
 from label_data.reads import Tracked
+from label_data.typo import collation_key
 from label_data.view import (
     Area,
     CurrentLabel,
@@ -246,7 +247,7 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
     rows = index.edition_rows(edition)
     prev = view.editions.get(edition.previous) if edition.previous else None
     by_region: dict[str, dict[str, list[Row]]] = {}
-    for row in sorted(rows, key=lambda r: (r.reg.nom if r.reg else "", r.t.slug)):
+    for row in sorted(rows, key=lambda r: (collation_key(r.reg.nom if r.reg else ""), r.t.slug)):
         reg = row.reg.code if row.reg else ""
         dep = row.dep.code if row.dep else ""
         by_region.setdefault(reg, {}).setdefault(dep, []).append(row)
@@ -364,7 +365,7 @@ def region_vars(index: SiteIndex, reg: Area) -> dict:
 def departements_index_vars(index: SiteIndex) -> dict:
     view = index.view
     groups = []
-    for reg in sorted(view.regions.values(), key=lambda r: r.nom):
+    for reg in sorted(view.regions.values(), key=lambda r: collation_key(r.nom)):
         deps = [
             (d, len(area_rows(index, index.by_dep.get(d.code, []))))
             for d in view.departements.values()
@@ -375,14 +376,14 @@ def departements_index_vars(index: SiteIndex) -> dict:
 
 
 def regions_index_vars(index: SiteIndex) -> dict:
-    regs = sorted(index.view.regions.values(), key=lambda r: r.nom)
+    regs = sorted(index.view.regions.values(), key=lambda r: collation_key(r.nom))
     return {"regions": [(r, len(area_rows(index, index.by_reg.get(r.code, [])))) for r in regs]}
 
 
 def enjeu_vars(index: SiteIndex, enjeu_id: str) -> dict:
     view = index.view
     actions = [view.actions[a] for a in view.actions_by_enjeu.get(enjeu_id, ())]
-    actions.sort(key=lambda a: (view.territories[a.territoire].slug, a.titre))
+    actions.sort(key=lambda a: (view.territories[a.territoire].slug, collation_key(a.titre)))
     return {
         "enjeu": view.enjeux[enjeu_id],
         "services": [s for s in view.services.values() if s.enjeu == enjeu_id],

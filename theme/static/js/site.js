@@ -28,12 +28,15 @@
       });
       var filtered = selects.some(function (s) { return s.value; });
       groups.forEach(function (g) {
-        var body = g.parentNode;
-        var any = body.querySelector("tr[data-niveau]:not([hidden])");
-        g.hidden = !any || sorted;
+        var visible = g.parentNode.querySelectorAll("tr[data-niveau]:not([hidden])").length;
+        g.hidden = !visible || sorted;
+        // The group's count follows the filters: « 2 collectivités sur 11 », not a stale 11.
+        var total = g.querySelector(".groupe-compte");
+        var all = Number(total.getAttribute("data-total"));
+        total.textContent = collectivities(filtered ? visible : all) + (filtered ? " sur " + number(all) : "");
       });
       count.textContent = filtered
-        ? shown + (shown > 1 ? " collectivités affichées" : " collectivité affichée") + " sur " + rows.length
+        ? collectivities(shown, " affichée") + " sur " + number(rows.length)
         : "";
     }
     selects.forEach(function (s) { s.addEventListener("change", apply); });
@@ -61,6 +64,13 @@
         apply();
       });
     });
+  }
+
+  // French numbers (« 1 500 », with a narrow no-break space) and agreement, as the page writes them.
+  function number(n) { return n.toLocaleString("fr-FR"); }
+  function collectivities(n, participle) {
+    var many = n > 1;
+    return number(n) + "\u00a0collectivit\u00e9" + (many ? "s" : "") + (participle ? participle + (many ? "s" : "") : "");
   }
 
   function key(cell) {
