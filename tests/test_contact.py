@@ -23,9 +23,19 @@ association:
   nom: Réseau Exemple
   site: https://reseau.example.org
   directeur_publication: Dominique Durand, président
-  contact: {adresse: "3 place du Marché, 69001 Lyon", courriel: bonjour@reseau.example.org, telephone: "04 72 00 00 01"}
-hebergeur: {nom: Hébergeur Exemple SAS, adresse: "1 rue du Serveur, 59000 Lille", telephone: "03 20 00 00 00"}
-candidatures: {edition: 2026, ouverture: 2025-09-01, cloture: 2025-12-15, questionnaire: https://q.example.org}
+  contact:
+    adresse: 3 place du Marché, 69001 Lyon
+    courriel: bonjour@reseau.example.org
+    telephone: 04 72 00 00 01
+hebergeur:
+  nom: Hébergeur Exemple SAS
+  adresse: 1 rue du Serveur, 59000 Lille
+  telephone: 03 20 00 00 00
+candidatures:
+  edition: 2026
+  ouverture: 2025-09-01
+  cloture: 2025-12-15
+  questionnaire: https://q.example.org
 """
 
 
@@ -112,9 +122,7 @@ def test_without_site_yaml_the_legal_notice_still_names_publisher_and_host(tmp_p
     assert build_site(out, data=data, now="2026-01-10T12:00:00+01:00") == 0
     legal = main_text(out, "mentions-legales")
     assert "association Villes Internet" in legal and "Netlify, Inc." in legal
-    assert "Les dates de la prochaine campagne seront annoncées ici" in main_text(
-        out, "participer"
-    )
+    assert "Les dates de la prochaine campagne seront annoncées ici" in main_text(out, "participer")
 
 
 def test_a_collectivity_shows_its_public_contact_and_never_its_agent_s(demo_site, demo_view):
@@ -133,7 +141,7 @@ def test_a_bad_e_mail_in_site_yaml_is_refused_at_its_line(tmp_path):
     (data / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
     shown = edit(data / "site.yaml", "bonjour@reseau.example.org", "bonjour(at)reseau")
     assert problems_of(data) == [
-        f"{shown}:5:65: adresse électronique attendue pour courriel, comme contact@exemple.fr "
+        f"{shown}:7:15: adresse électronique attendue pour courriel, comme contact@exemple.fr "
         "(lu : « bonjour(at)reseau »)"
     ]
     out = tmp_path / "output"

@@ -270,7 +270,8 @@ class Email(Text):
     def _address(cls, value: str, what: str) -> str | None:
         if cls.PATTERN.fullmatch(value):
             return None
-        return f"adresse électronique attendue pour {what}, comme contact@exemple.fr (lu : « {value} »)"
+        example = "comme contact@exemple.fr"
+        return f"adresse électronique attendue pour {what}, {example} (lu : « {value} »)"
 
 
 class Url(Text):

@@ -1,9 +1,10 @@
 """French typography, in one place: numbers, dates, durations, plurals and spacing.
 
-In: numbers, dates, instants, names to sort, text written with plain spaces. Out: French strings for pages,
-kits, staff messages and the build's progress (« 1 200 », « 3 février 2026 », « 1er mars »,
-« 2 février 2027 à 11 h 00 », « 4 arobases », « Le label ? » with a no-break space). Babel,
-not the system locale, so that a machine without ``fr_FR`` prints the same bytes.
+In: numbers, dates, instants, names to sort, text written with plain spaces. Out: French
+strings and sort keys for pages, kits, staff messages and the build's progress (« 1 200 »,
+« 3 février 2026 », « 1er mars », « 2 février 2027 à 11 h 00 », « 4 arobases », « Le label ? »
+with a no-break space). Babel and the Unicode Collation Algorithm, not the system locale, so
+that a machine without ``fr_FR`` prints the same bytes.
 
 Pages keep Babel's narrow no-break space (U+202F) between thousands; documents and images made
 with fonts that may lack that glyph ask for ``narrow=False`` (an ordinary no-break space).

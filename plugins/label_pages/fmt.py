@@ -96,7 +96,7 @@ def web_name(url: str) -> str:
 
 def campaign_state(calls, now: dt.datetime) -> str:
     """Where the campaign of applications stands on the build's day (Paris time): « a-venir »
-    before it opens, « ouverte » to its closing day included, « close » after, an empty string when its
+    before it opens, « ouverte » to its closing day included, « close » after; empty when its
     dates are not given."""
     today = now.astimezone(PARIS).date()
     if calls.cloture and today > calls.cloture:
