@@ -48,6 +48,9 @@ QUERIES = [
     ("code postal", "44000"),
     ("action, deux mots", "budget participatif"),
     ("mot accentué", "médiathèque"),
+    # Typo tolerance (issue #25): the names index (recherche/noms.json) is fetched and matched.
+    ("nom, une lettre en moins", "montpelier"),
+    ("nom, deux lettres inversées", "nanets"),
 ]
 PRIME = "wifi"  # another word, for the priming visit
 # Kept in the browser's cache between visits: what a returning visitor already has.
@@ -117,8 +120,14 @@ def serve(site: Path) -> tuple[ThreadingHTTPServer, list[tuple[str, int]]]:
     return server, log
 
 
+NAMES = "/recherche/noms.json"  # label_search/names.py: every query of the page fetches it
+
+
 def is_index(path: str) -> bool:
-    """An index file (entry, meta, word, filter, fragment): not a script, not WebAssembly."""
+    """An index file (entry, meta, word, filter, fragment, and the names index): not a
+    script, not WebAssembly."""
+    if path == NAMES:
+        return True
     return path.startswith("/pagefind") and not path.endswith((".js", ".css", ".pagefind"))
 
 

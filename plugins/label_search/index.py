@@ -43,6 +43,7 @@ from label_build.parallel import workers
 from label_build.site_files import SiteFiles
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
+from label_pages.fmt import kind_name
 
 from .levels import FILTER, territory_key
 
@@ -59,7 +60,6 @@ ACTION_SHARDS = 2  # at least
 PAGES_PER_SHARD = 10_000
 PAGEFIND_VERSION = "1.5.2"  # pinned in pyproject.toml; a new Pagefind makes a new index
 LANGUAGE = "fr"
-KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Intercommunalité"}
 _BODY = re.compile(r"<[a-zA-Z][^>]*?\sdata-pagefind-body\b[^>]*>")
 _BODY_TAG = re.compile(r"<body[^>]*>", re.IGNORECASE)
 NBSP = "\u00a0"
@@ -95,7 +95,7 @@ def keys(t: PublicTerritory) -> list[str]:
 
 def summary(t: PublicTerritory, view: PublishedView) -> str:
     """« Ville · Loire (42) · 1 @ en 2026 »: what a result says under the name."""
-    parts = [KIND_NAMES.get(t.type, t.type)]
+    parts = [kind_name(t.type)]  # « Territoire », as every page says
     dep = view.departements.get(t.departement or "")
     if dep:
         parts.append(f"{dep.nom} ({dep.code})")
@@ -126,7 +126,7 @@ def action_block(t: PublicTerritory, view: PublishedView) -> str:
     dep = view.departements.get(t.departement or "")
     owner = f"{t.nom}, {dep.nom} ({dep.code})" if dep else t.nom
     meta = f'<span data-pagefind-meta="{escape("collectivite:" + owner)}"></span>'
-    return meta + code_filters(t) + territory_filter(t) + code_words(t)
+    return meta + code_filters(t) + territory_filter(t)
 
 
 def territory_filter(t: PublicTerritory) -> str:
@@ -140,7 +140,9 @@ def territory_filter(t: PublicTerritory) -> str:
 def code_words(t: PublicTerritory) -> str:
     """The codes as words of an action's indexed text: the search page asks for an exact code
     as a word within the ``code`` filter, which loads that word's index file only (a search by
-    filter alone loads every index file of the bundle: megabytes at national scale)."""
+    filter alone loads every index file of the bundle: megabytes at national scale). Added at
+    the end of the indexed element (``augment``'s ``tail``): Pagefind's excerpt of a page
+    without a matched word is its beginning, which began « 35238 35000 35200 35700. »."""
     return f"<div>{' '.join(escape(c) for c in _codes(t))}</div>"
 
 
@@ -182,15 +184,18 @@ def indexed_part(html: str) -> str:
     return _SHELL.format(_OUT_OF_INDEX.sub("", html[match.start() : end + len(_MAIN_END)]))
 
 
-def augment(html: str, block: str) -> str:
-    """``html`` with ``block`` first inside the data-pagefind-body element (else <body>)."""
+def augment(html: str, block: str, tail: str = "") -> str:
+    """``html`` with ``block`` first inside the data-pagefind-body element (else <body>), and
+    ``tail`` last inside it when it is a <main> (else at the very end)."""
     match = _BODY.search(html) or _BODY_TAG.search(html)
-    if match is None:
-        return block + html
-    return html[: match.end()] + block + html[match.end() :]
+    at = match.end() if match else 0
+    html = html[:at] + block + html[at:]
+    end = html.rfind(_MAIN_END)
+    return html[:end] + tail + html[end:] if end >= 0 else html + tail
 
 
-Member = tuple[str, Path, str]  # a page of a bundle: its URL, its file, the block added
+# A page of a bundle: its URL, its file, the blocks added at the start and at the end.
+Member = tuple[str, Path, str, str]
 
 
 def members(output: Path, view: PublishedView) -> dict[str, list[Member]]:
@@ -204,20 +209,21 @@ def members(output: Path, view: PublishedView) -> dict[str, list[Member]]:
     for t in view.territories.values():
         path = output / t.url / "index.html"
         if path.is_file():
-            out[BUNDLE].append(("/" + t.url, path, extra_block(t, view)))
+            out[BUNDLE].append(("/" + t.url, path, extra_block(t, view), ""))
     for a in view.actions.values():
         path = output / a.url / "index.html"
         if path.is_file():
-            block = action_block(view.territories[a.territoire], view)
-            out[shard_name(shard_of(a.id, shards))].append(("/" + a.url, path, block))
+            owner = view.territories[a.territoire]
+            member = ("/" + a.url, path, action_block(owner, view), code_words(owner))
+            out[shard_name(shard_of(a.id, shards))].append(member)
     # Pagefind refuses an empty site: a bundle without pages is not made (small datasets).
     return {name: pages for name, pages in out.items() if pages}
 
 
 def document(member: Member) -> tuple[str, str]:
     """(URL, the HTML Pagefind indexes) of one page."""
-    url, path, block = member
-    return url, augment(spaced(indexed_part(path.read_text("utf-8"))), block)
+    url, path, block, tail = member
+    return url, augment(spaced(indexed_part(path.read_text("utf-8"))), block, tail)
 
 
 def bundles(output: Path, view: PublishedView) -> dict[str, list[tuple[str, str]]]:
@@ -344,11 +350,11 @@ class DocumentDigests:
                 pass
 
     def of(self, member: Member) -> str:
-        url, _, block = member
+        url, _, block, tail = member
         page_key = self.files.keys.get(url.strip("/") + "/index.html") if self.files else None
         if page_key is None:
             return digest(document(member))
-        memo = digest([page_key, url, block])
+        memo = digest([page_key, url, block, tail])
         found = self.known.get(memo)
         if not isinstance(found, str):
             found = digest(document(member))

@@ -1,8 +1,9 @@
 """A Pelican generator for the search page ``/recherche/``.
 
 In: the published view and the theme. Out: ``recherche/index.html`` rendered with
-``recherche.html``, and ``urls.SEARCH_LABELS`` (levels.py: the codes of the collectivities of
-each level and edition, which the page fetches only when one of those filters is picked); the
+``recherche.html``, ``urls.SEARCH_LABELS`` (levels.py: the codes of the collectivities of
+each level and edition, which the page fetches only when one of those filters is picked) and
+``names.NAMES`` (names.py: every collectivity's name, for typo tolerance); the
 page's script (theme/static/js/search.js) queries the Pagefind bundles that ``index.py`` writes
 once the whole site is written.
 """
@@ -16,6 +17,7 @@ from pelican.generators import Generator
 
 from .index import shards_in_use
 from .levels import label_codes_json
+from .names import NAMES, names_json
 
 URL = urls.SEARCH
 SAVE_AS = urls.page_file(URL)
@@ -27,7 +29,9 @@ class SearchPageGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         view = view_in(self.context)
-        files_in(self.context).write(urls.SEARCH_LABELS, label_codes_json(view), "label_search")
+        files = files_in(self.context)
+        files.write(urls.SEARCH_LABELS, label_codes_json(view), "label_search")
+        files.write(NAMES, names_json(view), "label_search")
         writer.write_file(
             SAVE_AS,
             self.get_template("recherche"),
@@ -37,4 +41,5 @@ class SearchPageGenerator(Generator):
             # The action bundles the page merges into its second index, asked after /pagefind/.
             search_shards=[f"/{name}/" for name in shards_in_use(view)],
             search_labels="/" + urls.SEARCH_LABELS,
+            search_names="/" + NAMES,
         )
