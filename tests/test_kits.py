@@ -231,6 +231,24 @@ def test_docx_content(kit):
     assert "d’Angers" in text
 
 
+def test_docx_is_headed_by_the_panel(kit, panel_png):
+    """The release a commune completes shows the label's panel, as its PDF does: exported to
+    PDF after editing, it keeps the logo."""
+    document = Document(io.BytesIO(kit.read("communique-de-presse.docx")))
+    shapes = document.inline_shapes
+    assert len(shapes) == 1
+    assert round(shapes[0].width.cm, 1) == 3.0
+    assert document.paragraphs[0].text == ""  # the logo's own paragraph, before the title
+    assert document.paragraphs[1].style.name == "Title"
+    part = document.part.related_parts[
+        shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    ]
+    with Image.open(io.BytesIO(part.blob)) as logo:
+        assert logo.format == "PNG" and logo.width == 540
+    plain = Document(io.BytesIO(press_release_docx(SUBJECT)))
+    assert len(plain.inline_shapes) == 0  # without a panel, no logo
+
+
 def test_docx_fonts_and_metadata(kit):
     document = Document(io.BytesIO(kit.read("communique-de-presse.docx")))
     for name in ("Normal", "Title", "Heading 1", "List Bullet"):
@@ -706,7 +724,8 @@ LONGEST = dataclasses.replace(
 def test_release_is_one_page_in_libreoffice(tmp_path, subject):
     """LibreOffice lays Arial out with Liberation Sans, whose metrics are Arial's: one page
     there is one page in Word."""
-    (tmp_path / "communique.docx").write_bytes(press_release_docx(subject))
+    # With the panel above the title, as in the kit.
+    (tmp_path / "communique.docx").write_bytes(press_release_docx(subject, _panel_png(1200, 800)))
     subprocess.run(
         [
             "soffice",

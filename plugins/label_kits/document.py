@@ -1,10 +1,11 @@
 """A press release as a list of blocks, written out as DOCX or as plain text.
 
 In: ``Block``s (title, subtitle, heading, body, bullet, placeholder, small), each a tuple of
-``Run``s (text with bold, italic or highlight), and the document's metadata. Out: DOCX bytes
-(python-docx, fonts and language set explicitly, fixed metadata dates, re-zipped with fixed
-member dates: identical bytes on every run) and UTF-8 text with the same words. Both come
-from the same blocks, so the two files of a kit never say different things.
+``Run``s (text with bold, italic or highlight), the document's metadata and, for the DOCX, an
+optional ``Logo`` (a PNG above the title). Out: DOCX bytes (python-docx, fonts and language set
+explicitly, fixed metadata dates, re-zipped with fixed member dates: identical bytes on every
+run) and UTF-8 text with the same words. Both come from the same blocks, as the PDF does
+(``label_kits.press_pdf``), so the files of a kit never say different things.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from functools import cache
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 
@@ -159,7 +161,7 @@ def _prepare(document) -> None:
         setattr(section, side, Cm(2))
     # A release is one page: the longest (a long intercommunality name, four mentions, the
     # excellence title) fits in LibreOffice with these sizes (tests/test_kits.py checks it).
-    section.top_margin, section.bottom_margin = Cm(1.8), Cm(1.6)
+    section.top_margin, section.bottom_margin = Cm(1.2), Cm(1.3)
     # Document defaults first: any style not touched below inherits our font, not Calibri.
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault"))
@@ -256,18 +258,67 @@ def _set_properties(props: CoreProperties, meta: Meta) -> None:
     props.created = props.modified = meta.when.replace(tzinfo=None)
 
 
-def to_docx(blocks: Sequence[Block], meta: Meta) -> bytes:
+@dataclass(frozen=True)
+class Logo:
+    """A PNG shown above the title, right-aligned, at a width in centimetres."""
+
+    png: bytes
+    width_cm: float
+    height_cm: float
+
+
+_LOGO_MEMBER = "word/media/logo.png"
+_LOGO_ID = "rIdLogo"  # the template's own relationships are rId1…rId8
+_LOGO_REL = (
+    f'<Relationship Id="{_LOGO_ID}" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/image" Target="media/logo.png"/>'
+).encode()
+_PNG_TYPE = b'<Default Extension="png" ContentType="image/png"/>'
+
+
+def _add_logo(document: DocxDocument, logo: Logo) -> None:
+    """The logo's paragraph, first of the body; its image part is added by ``_logo_parts``."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # Single spacing: Normal's 1.1 would add a tenth of the image's height below it.
+    paragraph.paragraph_format.line_spacing = 1.0
+    paragraph.paragraph_format.space_after = Pt(0)
+    size = Cm(logo.width_cm), Cm(logo.height_cm)
+    paragraph.add_run()._r.add_drawing(
+        CT_Inline.new_pic_inline(1, _LOGO_ID, "panneau-du-label.png", *size)
+    )
+
+
+def _logo_parts(members, body_name: str, logo: Logo):
+    """The template's parts with the logo declared (its relationship, the PNG type), then the
+    PNG itself: python-docx's own ``add_picture`` would need a package of each document."""
+    folder, _, name = body_name.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels"
+    for member, data in members:
+        if member == rels:
+            data = data.replace(b"</Relationships>", _LOGO_REL + b"</Relationships>")
+        elif member == "[Content_Types].xml" and _PNG_TYPE not in data:
+            data = data.replace(b"<Default ", _PNG_TYPE + b"<Default ", 1)
+        yield member, data
+    yield _LOGO_MEMBER, logo.png
+
+
+def to_docx(blocks: Sequence[Block], meta: Meta, logo: Logo | None = None) -> bytes:
     """The DOCX of the blocks: a copy of the template's body and properties, filled in, zipped
     with the template's other parts and fixed member dates (python-docx stamps the clock)."""
     template = _template()
     body = copy.deepcopy(template.document.element)
-    _write_blocks(DocxDocument(body, template.document.part), blocks, template.style_ids)
+    document = DocxDocument(body, template.document.part)
+    if logo is not None:
+        _add_logo(document, logo)
+    _write_blocks(document, blocks, template.style_ids)
     core = copy.deepcopy(template.core)
     _set_properties(CoreProperties(core), meta)
     own = {
         template.body_name: serialize_part_xml(body),
         template.core_name: serialize_part_xml(core),
     }
-    return deterministic_zip(
-        ((name, own.get(name, data)) for name, data in template.members), meta.when
-    )
+    members = [(name, own.get(name, data)) for name, data in template.members]
+    if logo is not None:
+        members = list(_logo_parts(members, template.body_name, logo))
+    return deterministic_zip(members, meta.when)

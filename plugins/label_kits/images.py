@@ -208,6 +208,12 @@ def _paragraphs(subject: KitSubject, scale: float = 1.0) -> list[Line]:
     return items
 
 
+@lru_cache(maxsize=8)
+def logo_png(panel_png: bytes, width: int) -> bytes:
+    """The panel as a PNG ``width`` pixels wide, on white, for a document's header."""
+    return _png(panel_at(panel_png, width, 4 * width))
+
+
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     # No timestamp chunk is written; compress_level fixed so bytes never depend on defaults.

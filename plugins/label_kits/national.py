@@ -15,7 +15,7 @@ from label_opendata.files import csv_bytes
 from label_kits.archive import deterministic_zip
 from label_kits.document import Block, Meta, Run, block, to_docx, to_text
 from label_kits.press_pdf import release_pdf
-from label_kits.press_release import at_place, boilerplate_blocks
+from label_kits.press_release import at_place, boilerplate_blocks, panel_logo
 from label_kits.subject import (
     NationalEdition,
     at_sign,
@@ -187,15 +187,23 @@ def _meta(edition: NationalEdition) -> Meta:
     )
 
 
-def national_release_docx(edition: NationalEdition) -> bytes:
-    return to_docx(release_blocks(edition), _meta(edition))
+def national_release_docx(
+    edition: NationalEdition, panel_files: Mapping[str, bytes] | None = None
+) -> bytes:
+    """The national release, headed by the edition's 5 @ panel when panels are given."""
+    logo = panel_logo(national_panel(edition, panel_files)) if panel_files else None
+    return to_docx(release_blocks(edition), _meta(edition), logo)
+
+
+def national_panel(edition: NationalEdition, panel_files: Mapping[str, bytes]) -> bytes:
+    """The panel heading the national release: the 5 @ town's, else the closest to web size."""
+    panel = panel_files.get(f"ville-internet-5-{edition.year}.png")
+    return panel if panel is not None else choose_panel_png(panel_files)
 
 
 def national_release_pdf(edition: NationalEdition, panel_files: Mapping[str, bytes]) -> bytes:
     """The same release as a PDF headed by the edition's 5 @ panel (``press_pdf``)."""
-    panel = panel_files.get(f"ville-internet-5-{edition.year}.png")
-    if panel is None:  # an edition without a 5 @ town: its closest panel to the web size
-        panel = choose_panel_png(panel_files)
+    panel = national_panel(edition, panel_files)
     kind = "Communiqué de presse national"
     return release_pdf(release_blocks(edition), _meta(edition), panel, edition.year, kind)
 
@@ -280,7 +288,7 @@ def national_members(
 ) -> list[tuple[str, bytes]]:
     year = edition.year
     members = [
-        (f"communique-national-{year}.docx", national_release_docx(edition)),
+        (f"communique-national-{year}.docx", national_release_docx(edition, panel_files)),
         (f"communique-national-{year}.pdf", national_release_pdf(edition, panel_files)),
         (f"communique-national-{year}.txt", national_release_text(edition)),
         (f"palmares-{year}.csv", palmares_csv),

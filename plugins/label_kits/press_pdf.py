@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from PIL import Image as PILImage
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -24,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from label_kits.cards import BOLD, REGULAR, binary_streams, register_fonts
 from label_kits.document import Block, Meta, Run
+from label_kits.images import panel_at
 from label_kits.subject import GREY, INK, RED, fr, quoted, texts
 
 MARGIN = 20 * mm
@@ -89,11 +89,10 @@ class Logo(Flowable):
 
     def __init__(self, panel_png: bytes, width: float = LOGO_WIDTH):
         super().__init__()
-        with PILImage.open(io.BytesIO(panel_png)) as source:
-            picture = source.convert("RGB")  # no transparency for a viewer to render
-        height = round(picture.height * LOGO_PIXELS / picture.width)
-        self.picture = picture.resize((LOGO_PIXELS, height), PILImage.Resampling.LANCZOS)
-        self.width, self.height = width, width * height / LOGO_PIXELS
+        # On white, scaled once per panel (the kit images' cache): kits go by panel.
+        self.picture = panel_at(panel_png, LOGO_PIXELS, 4 * LOGO_PIXELS)
+        self.width = width
+        self.height = width * self.picture.height / self.picture.width
 
     def wrap(self, available_width, available_height):
         return self.width, self.height

@@ -9,8 +9,9 @@ press contact) are between square brackets and highlighted in the DOCX and the P
 
 from __future__ import annotations
 
-from label_kits.document import Block, Meta, Run, block, to_docx, to_text
-from label_kits.press_pdf import release_pdf
+from label_kits.document import Block, Logo, Meta, Run, block, to_docx, to_text
+from label_kits.images import logo_png, panel_at
+from label_kits.press_pdf import LOGO_PIXELS, release_pdf
 from label_kits.subject import (
     KitSubject,
     at_sign,
@@ -249,8 +250,20 @@ def _meta(subject: KitSubject) -> Meta:
     )
 
 
-def press_release_docx(subject: KitSubject) -> bytes:
-    return to_docx(release_blocks(subject), _meta(subject))
+DOCX_LOGO_CM = 3.0  # the panel above the title, the size of a letterhead's logo
+
+
+def panel_logo(panel_png: bytes | None) -> Logo | None:
+    """The label's panel as a DOCX's logo, at print resolution for its width (None: none)."""
+    if panel_png is None:
+        return None
+    width, height = panel_at(panel_png, LOGO_PIXELS, 4 * LOGO_PIXELS).size
+    return Logo(logo_png(panel_png, LOGO_PIXELS), DOCX_LOGO_CM, DOCX_LOGO_CM * height / width)
+
+
+def press_release_docx(subject: KitSubject, panel_png: bytes | None = None) -> bytes:
+    """The release to complete, headed by the collectivity's panel when it is given."""
+    return to_docx(release_blocks(subject), _meta(subject), panel_logo(panel_png))
 
 
 def press_release_pdf(subject: KitSubject, panel_png: bytes) -> bytes:

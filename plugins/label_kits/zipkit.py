@@ -43,7 +43,7 @@ WRAP = 78  # a text file read in any editor: wrapped, unlike the press release
 def _kit_files(subject: KitSubject, panel_png: bytes) -> list[tuple[str, Callable[[], bytes]]]:
     """The generated members, in zip order, each with the function that makes it."""
     return [
-        ("communique-de-presse.docx", lambda: press_release_docx(subject)),
+        ("communique-de-presse.docx", lambda: press_release_docx(subject, panel_png)),
         ("communique-de-presse.pdf", lambda: press_release_pdf(subject, panel_png)),
         ("communique-de-presse.txt", lambda: press_release_text(subject)),
         ("reseaux-sociaux-1200x630.png", lambda: social_image(subject, panel_png, (1200, 630))),
