@@ -147,3 +147,16 @@ def test_a_bad_e_mail_in_site_yaml_is_refused_at_its_line(tmp_path):
     out = tmp_path / "output"
     assert build_site(out, data=data) != 0
     assert not out.exists()  # nothing published with the publisher's address broken
+
+
+def test_a_new_address_in_site_yaml_reaches_every_page_of_a_warm_build(tmp_path, data_copy):
+    """Every page's footer gives the association's e-mail: a warm build after an edit of
+    site.yaml renders them all again (the settings are among what every page reads)."""
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert build_site(output, data=data_copy, cache=cache) == 0
+    edit(data_copy / "site.yaml", "contact@villes-internet.net", "bonjour@villes-internet.net")
+    assert build_site(output, data=data_copy, cache=cache) == 0
+    pages = [p for p in output.rglob("*.html") if "<footer" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 100
+    stale = [p for p in pages if "contact@villes-internet.net" in p.read_text(encoding="utf-8")]
+    assert stale == []
