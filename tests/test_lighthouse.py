@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
 from scripts.chromium import CHROMIUM
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
