@@ -112,6 +112,141 @@ def test_region_and_departement_pages_show_their_figures(demo_site, demo_view):
             assert f'href="/palmares/{f.annee}/">{f.annee}</a></th><td>{f.total}</td>' in html
 
 
+# -- the régions compared, on /chiffres/ (issue 25) -------------------------------------------
+
+
+def regions_table(html: str) -> list[tuple[str, str, dict[str, str]]]:
+    """The body rows of the régions table: (code, name, {column: text}), in page order."""
+    table = html.split('id="table-regions"', 1)[1].split("</table>", 1)[0]
+    body = table.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rows = []
+    for code, cells in re.findall(r'<tr data-region="(\w+)">(.*?)</tr>', body, re.S):
+        name = re.sub(r"<[^>]+>", "", re.search(r"<th[^>]*>(.*?)</th>", cells, re.S).group(1))
+        values = dict(re.findall(r'<td data-col="([\w-]+)">([^<]*)</td>', cells))
+        rows.append((code, name.strip(), values))
+    return rows
+
+
+def french_share(part: int, whole: int) -> str:
+    """The share as the page must write it, computed here without the code under test."""
+    rate = 100 * part / whole if whole else 0
+    if not part:
+        return "0\u00a0%"
+    text = f"{rate:.1f}" if rate >= 1 else f"{rate:.2f}"
+    return text.replace(".", ",") + "\u00a0%"
+
+
+def test_chiffres_compares_every_region_from_the_view_and_the_reference(demo_site, demo_view):
+    from label_data.reference import load_reference
+
+    reference = load_reference()
+    year, before = sorted(demo_view.editions)[-1], sorted(demo_view.editions)[-2]
+
+    def laureates_by_region(y):
+        out: dict[str, list] = {}
+        for lau in demo_view.editions[y].laureates:
+            t = demo_view.territories[lau.territoire]
+            out.setdefault(t.region, []).append((lau.label.arobases, t.type))
+        return out
+
+    now, prev = laureates_by_region(year), laureates_by_region(before)
+    all_communes = Counter(c.region for c in reference.communes.values())
+    rows = regions_table((demo_site / "chiffres" / "index.html").read_text("utf-8"))
+    codes = [code for code, _, _ in rows]
+    assert len(codes) == len(set(codes))  # no région twice
+    # Every région with a laureate, and every one of the 18 régions even without one.
+    assert set(now) <= set(codes)
+    assert {c for c in reference.regions if len(c) == 2} <= set(codes)
+    assert "44" in codes and "44" not in now  # Grand Est: listed with its zeros
+    for code, _, cells in rows:
+        here = now.get(code, [])
+        levels = Counter(level for level, _ in here)
+        communes = sum(1 for _, kind in here if kind != "territoire")
+        assert cells["total"] == str(len(here)), code
+        for n in range(1, 6):
+            assert cells[f"niveau-{n}"] == str(levels.get(n, 0)), (code, n)
+        whole = all_communes[code]
+        assert cells["communes"].replace("\u202f", "") == f"{communes} sur {whole}", code
+        assert cells["part"] == french_share(communes, whole), code
+        diff = len(here) - len(prev.get(code, []))
+        assert cells["evolution"] == (f"+{diff}" if diff > 0 else f"\u2212{-diff}" if diff else "0")
+    assert sum(int(c["total"]) for _, _, c in rows) == len(demo_view.editions[year].laureates)
+
+
+def test_regions_are_in_french_alphabetical_order(demo_site):
+    from label_data.typo import collation_key
+
+    html = (demo_site / "chiffres" / "index.html").read_text("utf-8")
+    names = [name for _, name, _ in regions_table(html)]
+    assert names == sorted(names, key=collation_key)
+    # Said without the key under test: « Île » among the I, not after the Z.
+    assert names.index("Hauts-de-France") < names.index("Île-de-France") < names.index("Normandie")
+    assert names[0] == "Auvergne-Rhône-Alpes"
+    assert "Provence-Alpes-Côte d’Azur" in names  # the French apostrophe, as elsewhere
+
+
+def test_regions_table_is_an_accessible_table_with_its_total(demo_site, demo_view):
+    html = (demo_site / "chiffres" / "index.html").read_text("utf-8")
+    table = html.split('id="table-regions"', 1)[1].split("</table>", 1)[0]
+    assert "<caption>" in table
+    heads = re.findall(r'<th scope="col">([^<]*)</th>', table.split("</thead>", 1)[0])
+    first = ["Région", "Labellisées", "Depuis 2025", "Communes labellisées", "Part des communes"]
+    assert heads[:5] == first
+    assert table.count('<th scope="row">') == len(regions_table(html)) + 1  # and « Ensemble »
+    total = table.split("<tfoot>", 1)[1]
+    assert f'<td data-col="total">{len(demo_view.editions[2026].laureates)}</td>' in total
+    assert 'href="#regions"' in html  # in the page's summary
+
+
+# -- an area's table: every edition from its first laureate on -------------------------------
+
+
+def zone_years(html: str) -> list[int]:
+    section = html.split('id="chiffres-zone"', 1)[1].split("</table>", 1)[0]
+    return [int(y) for y in re.findall(r'<th scope="row"><a href="/palmares/(\d+)/">', section)]
+
+
+def test_an_area_table_has_a_row_for_every_edition_from_its_first_laureate(demo_site, demo_view):
+    years = sorted(demo_view.editions)
+    areas = [("departements", d, "departement") for d in demo_view.departements]
+    areas += [("regions", r, "region") for r in demo_view.regions]
+    checked = 0
+    for folder, code, attr in areas:
+        members = {t.code for t in demo_view.territories.values() if getattr(t, attr) == code}
+        active = [
+            y
+            for y in years
+            if any(lau.territoire in members for lau in demo_view.editions[y].laureates)
+            or members & set(demo_view.editions[y].carried)
+        ]
+        html = (demo_site / folder / code / "index.html").read_text("utf-8")
+        if not active:
+            assert 'id="chiffres-zone"' not in html
+            continue
+        expected = [y for y in reversed(years) if y >= active[0]]
+        assert zone_years(html) == expected, (folder, code)
+        checked += 1
+    assert checked > 30
+    # The Loire had nobody in 2016 and 2017: both rows are there, with their zeros.
+    loire = (demo_site / "departements" / "42" / "index.html").read_text("utf-8")
+    row = re.search(r'<tr class="sans-laureat"><th scope="row"><a href="/palmares/2017/">', loire)
+    assert row and 2017 in zone_years(loire)
+
+
+# -- no word cut by a hyphen in a figures table's header ------------------------------------
+
+
+def test_figures_headers_have_no_soft_hyphen_and_no_automatic_hyphenation(demo_site):
+    for page in ("chiffres", "departements/42", "regions/84"):
+        html = (demo_site / page / "index.html").read_text("utf-8")
+        for head in re.findall(r"<thead>(.*?)</thead>", html, re.S):
+            assert "&shy;" not in head and "\u00ad" not in head, page
+    html = (demo_site / "chiffres" / "index.html").read_text("utf-8")
+    assert '<th scope="col">Titres d’excellence</th>' in html
+    css = (ROOT / "theme" / "static" / "css" / "chiffres.css").read_text("utf-8")
+    assert re.search(r"\.chiffres-editions-table thead th[^{]*\{[^}]*hyphens: manual", css)
+
+
 # -- a palmarès that adds up -----------------------------------------------------------------
 
 
@@ -346,3 +481,25 @@ def test_action_results_name_their_collectivity_and_excerpts_have_spaces(phone, 
     assert len(same) >= 3 and len(set(same)) == len(same)  # each names its own town
     for r in results:
         assert not re.search(r"@\d|Enjeu[A-ZÉ]|Porteur[A-ZÉ]", r["excerpt"]), r["excerpt"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_figures_tables_at_phone_and_desktop_widths(browser, demo_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(demo_server + "/chiffres/")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    excellence = tab.locator("#table-editions thead th", has_text="excellence")
+    assert excellence.evaluate("th => getComputedStyle(th).hyphens") == "manual"
+    # The header's longest word fits its column: nothing is cut or hidden.
+    assert excellence.evaluate("th => th.scrollWidth <= th.clientWidth")
+    box = "t => [t.parentElement.scrollWidth, t.parentElement.clientWidth]"
+    if width == 1280:  # beside the chart, the editions table fits without scrolling
+        scroll, client = tab.locator("#table-editions").evaluate(box)
+        assert scroll <= client
+    else:  # a phone scrolls the régions table in its box; the région's name stays in view
+        tab.locator("#table-regions").evaluate("t => { t.parentElement.scrollLeft = 300; }")
+        name = tab.locator("#table-regions tbody th").first.bounding_box()
+        assert name["x"] >= 0 and name["x"] + name["width"] <= width
+    context.close()

@@ -327,10 +327,12 @@ def area_rows(index: SiteIndex, territories: list[PublicTerritory]) -> list[Row]
 
 
 def area_figures(index: SiteIndex, territories: list[PublicTerritory]) -> list:
-    """The area's figures edition by edition, newest first (those where it had nobody left
-    out): the same computation as /chiffres/ (label_data.figures)."""
+    """The area's figures edition by edition, newest first, from its first laureate to the
+    current edition: an edition where it had nobody keeps its row of zeros, so that a reader
+    sees the gap as a gap. The same computation as /chiffres/ (label_data.figures)."""
     rows = edition_figures(index.view, {t.code for t in territories})
-    return [r for r in reversed(rows) if r.total or r.non_relabellises or r.carried]
+    first = next((i for i, r in enumerate(rows) if r.total or r.carried), len(rows))
+    return list(reversed(rows[first:]))
 
 
 def departement_vars(index: SiteIndex, dep: Area) -> dict:
