@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from label_map import projection
-from label_map.svgmap import MapPoint, _outlines, outlines_geojson, render_map_svg
+from label_map import projection, svgmap
+from label_map.svgmap import Group, MapPoint, _outlines, outlines_geojson, render_map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -85,31 +85,117 @@ def test_render_is_valid_accessible_and_deterministic():
     assert root.get("role") is None
     assert root.find(f"{SVG}title").text == "Carte des labellisés"
     assert root.find(f"{SVG}desc").text == "Les villes & co"
-    links = root.findall(f".//{SVG}a")
-    assert len(links) == len(PLACES)
-    assert [a.get("aria-label") for a in links] == [p[0] for p in PLACES]
-    assert links[0].find(f"{SVG}title").text == "Paris"
-    assert links[0].find(f"{SVG}circle").get("class") == "niveau-1"
+    links = {a.get("aria-label"): a for a in root.findall(f".//{SVG}a")}
+    assert set(links) == {p[0] for p in PLACES}  # in reading order: top to bottom
+    assert links["Paris"].find(f"{SVG}title").text == "Paris"
+    assert links["Paris"].find(f"{SVG}circle").get("class") == "marque niveau-1"
     assert "style=" not in svg
     paths = root.findall(f".//{SVG}path")
     assert len(paths) == 101
     assert {p.get("class") for p in paths} >= {"dep-2A", "dep-2B", "dep-971", "dep-976"}
 
 
-def test_home_map_stays_small():
-    points = [
+def _crowd(n: int) -> list[MapPoint]:
+    """n points over mainland France, grouped as départements and régions would be."""
+    return [
         MapPoint(
             43 + (i % 60) / 10,
-            -1 + (i // 60) * 1.5,
+            -1 + (i // 60) * (7.5 / (n // 60 + 1)),
             f"Ville numéro {i}",
             f"/territoires/ville-numero-{i}-{i:05d}/",
             "niveau-3",
+            (
+                Group(f"dep-{i // 15}", f"Département {i // 15}", f"/departements/{i // 15}/"),
+                Group(f"reg-{i // 120}", f"Région {i // 120}", f"/regions/{i // 120}/"),
+            ),
         )
-        for i in range(300)
+        for i in range(n)
     ]
-    svg = render_map_svg(points, title="Carte", description="300 villes")
-    assert svg.count("<a ") == 300
-    assert len(svg.encode()) < 130_000
+
+
+@pytest.mark.parametrize(("n", "budget"), [(300, 130_000), (1500, 400_000)])
+def test_home_map_stays_small(n, budget):
+    svg = render_map_svg(_crowd(n), title="Carte", description=f"{n} villes")
+    root = ET.fromstring(svg)
+    assert len(root.findall(f".//{SVG}a[@class='point']")) == n  # each, shown or grouped
+    assert root.findall(f".//{SVG}a[@class='grappe']")  # crowded: grouped
+    assert len(svg.encode()) < budget
+
+
+def _rects(svg: str) -> list[tuple[float, float, float, float]]:
+    root = ET.fromstring(svg)
+    shown = root.find(f"{SVG}g[@class='points']")
+    return [
+        tuple(float(r.get(k)) for k in ("x", "y", "width", "height"))
+        for r in shown.iter(f"{SVG}rect")
+    ]
+
+
+@pytest.mark.parametrize("n", [12, 300, 1500])
+def test_targets_are_finger_sized_apart_and_inside(n):
+    """24 px or more where the map is drawn narrowest (375 px phone), none overlapping another,
+    the corner of the « Carte interactive » button or the view's edge."""
+    svg = render_map_svg(_crowd(n), title="Carte", description="d")
+    px = projection.VIEWBOX[2] / svgmap.NARROW_PX
+    rects = _rects(svg)
+    assert rects
+    corner = svgmap.reserved_corner(projection.VIEWBOX)
+    vx, vy, vw, vh = projection.VIEWBOX
+    for i, (x, y, w, h) in enumerate(rects):
+        assert w >= 24 * px and h >= 24 * px
+        assert vx <= x and x + w <= vx + vw and vy <= y and y + h <= vy + vh
+        assert not (x < corner[2] and corner[0] < x + w and y < corner[3] and corner[1] < y + h)
+        for x2, y2, w2, h2 in rects[i + 1 :]:
+            assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h)
+
+
+def test_close_points_are_moved_apart_with_a_leader_line():
+    """Two collectivities at one town hall (a town and its intercommunality): two targets side
+    by side, each with a line to where they really are."""
+    twins = [
+        MapPoint(48.3904, -4.4861, "Brest", "/territoires/brest/"),
+        MapPoint(48.3904, -4.4861, "Brest Métropole", "/territoires/brest-metropole/"),
+    ]
+    svg = render_map_svg(twins, title="Carte", description="d")
+    root = ET.fromstring(svg)
+    assert len(_rects(svg)) == 2
+    assert len(root.findall(f".//{SVG}line[@class='renvoi']")) == 2
+    anchors = root.findall(f".//{SVG}circle[@class='ancre']")
+    x, y = projection.project(48.3904, -4.4861)
+    assert all(
+        abs(float(a.get("cx")) - x) < 0.01 and abs(float(a.get("cy")) - y) < 0.01 for a in anchors
+    )
+
+
+def test_places_map_draws_the_communes_under_the_points():
+    """Zoomed on a town, the map shows its communes' outlines and names: dots on a map, not on
+    an empty box."""
+    places = [
+        MapPoint(45.4397, 4.3872, "Hôtel de ville", "/actions/a/", "lieu"),
+        MapPoint(45.4300, 4.3900, "Médiathèque", "/actions/b/", "lieu"),
+    ]
+    svg = render_map_svg(places, title="Lieux", description="d", focus=["42"], fit=6.0)
+    root = ET.fromstring(svg)
+    communes = root.findall(f".//{SVG}g[@class='communes']/{SVG}path")
+    assert "commune-42218" in {p.get("class") for p in communes}
+    names = [t.text for t in root.findall(f".//{SVG}g[@class='communes-noms']/{SVG}text")]
+    assert "Saint-Étienne" in names
+    assert svg == render_map_svg(places, title="Lieux", description="d", focus=["42"], fit=6.0)
+
+
+def test_inset_names_are_twelve_pixels_on_a_phone():
+    svg = render_map_svg([], title="Carte", description="d")
+    root = ET.fromstring(svg)
+    names = root.find(f".//{SVG}g[@class='encarts-noms']")
+    px = projection.VIEWBOX[2] / svgmap.NARROW_PX
+    assert float(names.get("font-size")) / px >= 12
+    assert [t.text for t in names] == [
+        "Guadeloupe",
+        "Martinique",
+        "Guyane",
+        "La Réunion",
+        "Mayotte",
+    ]
 
 
 def test_focus_crops_the_view():

@@ -21,13 +21,30 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from label_map import projection
+from label_data.typo import apostrophe, number, plural
+
+from label_map import projection, targets
+from label_map.targets import Group
 
 OUTLINES = (
     Path(__file__).resolve().parent.parent.parent / "reference" / "carte-departements.json.gz"
 )
+COMMUNES = OUTLINES.parent / "carte-communes.json.gz"
 DETAIL_BELOW = 400.0  # a view narrower than this (map units) uses the detailed outlines
+# A view narrower than this (map units, about 70 km of mainland) draws the communes under its
+# points, with the names of the largest: a collectivity's places sit on a recognisable map.
+COMMUNES_BELOW = 50.0
+COMMUNE_NAMES = 8  # at most this many names: a map, not a list
 MIN_VIEW = 40.0  # smallest zoomed view, so that Paris keeps some surroundings
+# Sizes in CSS pixels where a map is drawn narrowest: a 375 px phone, the map 343 px wide
+# with its 1 px border. Every target is 24 px or more there (WCAG 2.2, SC 2.5.8).
+NARROW_PX = 341.0
+TARGET_PX = 24.5
+MARK_PX = 5.0  # radius of a point's mark
+GROUP_PX = 11.5  # radius of a group's numbered bubble
+LABEL_PX = 12.5  # inset names and group counts
+STROKE_PX = 0.25  # département borders
+RESERVED_PX = (104.0, 46.0)  # the « Carte interactive » button and its margin (site.css)
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,7 @@ class MapPoint:
     label: str  # names the place for screen readers and as a tooltip
     url: str
     css_class: str = ""  # e.g. "niveau-4"
+    groups: tuple[Group, ...] = ()  # finest first (département, région): where crowded points go
 
 
 @dataclass(frozen=True)
@@ -157,50 +175,102 @@ def render_map_svg(
     title: str,
     description: str,
     focus: Sequence[str] = (),
-    point_radius: float = 4.0,
     id_prefix: str = "carte",
     fit: float | None = None,
     shades: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
-    """The map as an inline SVG string; one link per point that falls in the view.
+    """The map as an inline SVG string; one link per point that falls in the view, or per
+    group of points where they crowd (label_map.targets).
 
     ``focus``: département codes to zoom on (the others in view are drawn lighter).
-    ``point_radius``: in units of the whole-France map, kept on screen when zooming.
     ``id_prefix``: makes the title/description ids unique when a page holds several maps.
     ``fit``: zoom on the points themselves, the view being at least this wide (map units).
     ``shades``: département code -> (CSS class, fallback fill), for a map coloured by
     département (those not listed stay grey).
+    Sizes are set for the narrowest drawing (``NARROW_PX`` wide, a 375 px phone): a target is
+    24 px there and larger anywhere else; site.css draws the marks smaller on a wide screen.
     """
-    outlines = _outlines()
     view = (_fit(points, fit) if fit else None) or _view(focus)
-    zoom = view[2] / projection.VIEWBOX[2]  # sizes shrink with the view: same on screen
+    px = view[2] / NARROW_PX  # map units per CSS pixel at the narrowest drawing
     level = "fin" if view[2] < DETAIL_BELOW else "grossier"
-    focused = set(focus)
-    head = (
+    whole = "carte-france carte-entiere" if view == projection.VIEWBOX else "carte-france"
+    parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{" ".join(_num(v) for v in view)}" '
-        f'class="carte-france" aria-labelledby="{id_prefix}-titre {id_prefix}-desc">'
+        f'class="{whole}" aria-labelledby="{id_prefix}-titre {id_prefix}-desc">'
         f'<title id="{id_prefix}-titre">{escape(title)}</title>'
-        f'<desc id="{id_prefix}-desc">{escape(description)}</desc>'
-    )
-    parts = [head, '<g aria-hidden="true">']
-    insets = [i for i in projection.INSETS if _overlaps(_box(i.box), view)]
-    if insets:
+        f'<desc id="{id_prefix}-desc">{escape(description)}</desc>',
+        '<g aria-hidden="true">',
+    ]
+    parts.extend(_insets(view, px))
+    parts.extend(_departements(set(focus), shades or {}, view, level, px))
+    parts.extend(_shaded(shades or {}, view, level, px))
+    found = _targets(points, view, px)
+    if view[2] < COMMUNES_BELOW:
+        side = TARGET_PX * px
+        marks = [(t.x - side / 2, t.y - side / 2, t.x + side / 2, t.y + side / 2) for t in found]
+        parts.extend(_communes_svg(view, px, marks))
+        parts.extend(_departement_borders(view, px))
+    parts.append("</g>")
+    if found:
+        parts.extend(_points(found, px))
+    parts.extend(_inset_names(view, px))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _insets(view: tuple[float, ...], px: float) -> list[str]:
+    """The overseas boxes. Their names (_inset_names) are 12.5 px high on a phone (site.css
+    makes them smaller where the map is drawn larger); a pale halo keeps them readable."""
+    insets = _insets_in(view)
+    if not insets:
+        return []
+    parts = [f'<g class="encarts" fill="none" stroke="#b8b8b8" stroke-width="{_num2(px)}">']
+    for inset in insets:
+        x, y, w, h = inset.box
         parts.append(
-            f'<g class="encarts" fill="none" stroke="#b8b8b8" stroke-width="{_num2(zoom)}">'
+            f'<rect class="encart" x="{_num(x)}" y="{_num(y)}" '
+            f'width="{_num(w)}" height="{_num(h)}"/>'
         )
-        for inset in insets:
-            x, y, w, h = inset.box
-            parts.append(
-                f'<rect class="encart" x="{_num(x)}" y="{_num(y)}" '
-                f'width="{_num(w)}" height="{_num(h)}"/>'
-            )
-        parts.append("</g>")
-        parts.append(f'<g class="encarts-noms" fill="#555" font-size="{_num2(11 * zoom)}">')
-        for inset in insets:
-            x, y, _, _ = inset.box
-            parts.append(f'<text x="{_num(x + 5)}" y="{_num(y + 14)}">{escape(inset.nom)}</text>')
-        parts.append("</g>")
-    shades = shades or {}
+    parts.append("</g>")
+    return parts
+
+
+def _inset_names(view: tuple[float, ...], px: float) -> list[str]:
+    """Drawn last, over the leader lines of points moved off them (the targets avoid them)."""
+    insets = _insets_in(view)
+    if not insets:
+        return []
+    size = LABEL_PX * px
+    parts = [
+        f'<g class="encarts-noms" aria-hidden="true" fill="#333" font-size="{_num2(size)}" '
+        f'stroke="#fbfcfd" stroke-width="{_num2(3 * px)}" paint-order="stroke" '
+        'stroke-linejoin="round">'
+    ]
+    for inset in insets:
+        x, y, _, _ = inset.box
+        parts.append(
+            f'<text x="{_num(x + 2 * px)}" y="{_num(y + size * 0.95)}">{escape(inset.nom)}</text>'
+        )
+    parts.append("</g>")
+    return parts
+
+
+def _insets_in(view: tuple[float, ...]) -> list[projection.Inset]:
+    return [i for i in projection.INSETS if _overlaps(_box(i.box), view)]
+
+
+def _inset_name_box(inset: projection.Inset, px: float) -> tuple[float, float, float, float]:
+    """Where an inset's name is written (about its width): no target covers it."""
+    x, y, _, _ = inset.box
+    size = LABEL_PX * px
+    return (x, y, x + 2 * px + len(inset.nom) * size * 0.6, y + size * 1.25)
+
+
+def _departements(
+    focused: set[str], shades: Mapping, view: tuple[float, ...], level: str, px: float
+) -> list[str]:
+    outlines = _outlines()
+    parts = []
     for group, fill, wanted in (
         ("departements", "#e4e7eb", lambda c: c not in focused and c not in shades),
         ("departements departements-focus", "#c9d3de", lambda c: c in focused),
@@ -210,32 +280,214 @@ def render_map_svg(
             continue
         parts.append(
             f'<g class="{group}" fill="{fill}" stroke="#fff" '
-            f'stroke-width="{_num2(0.7 * zoom)}" stroke-linejoin="round">'
+            f'stroke-width="{_num2(STROKE_PX * px)}" stroke-linejoin="round">'
         )
         for code in codes:
             parts.append(f'<path class="dep-{code}" d="{_path(code, level)}"/>')
         parts.append("</g>")
-    parts.extend(_shaded(shades, view, level, zoom))
-    parts.append("</g>")
+    return parts
 
-    radius = _num2(point_radius * zoom)
-    parts.append(f'<g class="points" fill="#1d5fa0" stroke="#fff" stroke-width="{_num2(zoom)}">')
+
+@lru_cache(maxsize=1)
+def _communes(path: Path = COMMUNES) -> dict[str, dict]:
+    """Commune outlines (scripts/refresh_communes_map.py), read once: reference data only."""
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    if data.get("layout") != projection.layout():
+        raise RuntimeError(
+            f"{path.name} was made for another map layout: run scripts/refresh_communes_map.py"
+        )
+    return data["communes"]
+
+
+def _ring_path(ring: list[int]) -> str:
+    """A ring stored as tenths, first point absolute then deltas: 'M x y l dx dy … z'."""
+    numbers = [_tenths(v) for v in ring[2:]]
+    body = "".join(n if i == 0 or n[0] == "-" else " " + n for i, n in enumerate(numbers))
+    return f"M{_tenths(ring[0])} {_tenths(ring[1])}l{body}z"
+
+
+def _in_view(bbox: Sequence[int], view: tuple[float, ...]) -> bool:
+    return _overlaps(tuple(v / 10 for v in bbox), view)
+
+
+def _communes_svg(view: tuple[float, ...], px: float, marks: Sequence[tuple]) -> list[str]:
+    """The communes in view, outlined, and the names of the most populous (12.5 px on a phone),
+    none over another or over a point's target (``marks``)."""
+    shown = [(code, c) for code, c in _communes().items() if _in_view(c["bbox"], view)]
+    if not shown:
+        return []
+    parts = [
+        f'<g class="communes" fill="#eef1f4" stroke="#fff" stroke-width="{_num2(1.5 * px)}" '
+        'stroke-linejoin="round">'
+    ]
+    for code, commune in shown:
+        d = "".join(_ring_path(ring) for ring in commune["contours"])
+        parts.append(f'<path class="commune-{code}" d="{d}"/>')
+    parts.append("</g>")
+    size = LABEL_PX * px
+    parts.append(
+        f'<g class="communes-noms" fill="#4a4f55" font-size="{_num2(size)}" text-anchor="middle" '
+        f'stroke="#eef1f4" stroke-width="{_num2(3 * px)}" paint-order="stroke">'
+    )
+    taken: list[tuple[float, float, float, float]] = []
+    for _, commune in sorted(shown, key=lambda item: (-item[1]["population"], item[0])):
+        if commune["mairie"] is None or len(taken) >= COMMUNE_NAMES:
+            continue
+        nom = apostrophe(commune["nom"])
+        spot = _name_spot(nom, commune, view, size, taken + list(marks))
+        if spot is not None:
+            taken.append(spot[1])
+            parts.append(
+                f'<text x="{_num2(spot[0][0])}" y="{_num2(spot[0][1])}">{escape(nom)}</text>'
+            )
+    parts.append("</g>")
+    return parts
+
+
+def _name_spot(nom: str, commune: dict, view: tuple[float, ...], size: float, taken: list):
+    """Where a commune's name fits: at its town hall, else a little above or below it (the
+    places of a town often sit around its town hall), inside the view and the commune's
+    extent, over no other name or target. None when nowhere."""
+    x, y = (v / 10 for v in commune["mairie"])
+    half = len(nom) * size * 0.3  # about half the name's width
+    bx0, by0, bx1, by1 = (v / 10 for v in commune["bbox"])
+    spots = [(0, dy) for dy in (0, -1.5, 1.5, -3, 3, -4.5, 4.5, -6, 6)]
+    spots += [(dx, dy) for dy in (0, -3, 3) for dx in (-1.2, 1.2)]
+    for dx, dy in spots:
+        tx, ty = x + dx * half, y + dy * size
+        box = (tx - half, ty - size, tx + half, ty + size * 0.3)
+        inside = view[0] < box[0] and box[2] < view[0] + view[2]
+        inside = inside and view[1] < box[1] and box[3] < view[1] + view[3] and by0 < ty < by1
+        if inside and bx0 < tx < bx1 and not any(_touch(box, b) for b in taken):
+            return (tx, ty), box
+    return None
+
+
+def _touch(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _departement_borders(view: tuple[float, ...], px: float) -> list[str]:
+    """Over the communes, the départements' borders stay visible."""
+    outlines = _outlines()
+    codes = [c for c in sorted(outlines) if _overlaps(outlines[c].bbox, view)]
+    parts = [
+        f'<g class="departements-limites" fill="none" stroke="#8a96a3" '
+        f'stroke-width="{_num2(1.5 * px)}" stroke-linejoin="round">'
+    ]
+    parts.extend(f'<path d="{_path(code, "fin")}"/>' for code in codes)
+    parts.append("</g>")
+    return parts
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A point in map units, with its groups (what label_map.targets reads)."""
+
+    x: float
+    y: float
+    point: MapPoint
+
+    @property
+    def groups(self) -> tuple[Group, ...]:
+        return self.point.groups
+
+
+def reserved_corner(view: tuple[float, ...]) -> tuple[float, float, float, float]:
+    """Where the « Carte interactive » button sits (top right, RESERVED_PX at the narrowest
+    drawing, in map units): no target goes there (map.js, site.css)."""
+    x, y, w, _ = view
+    px = w / NARROW_PX
+    return (x + w - RESERVED_PX[0] * px, y, x + w, y + RESERVED_PX[1] * px)
+
+
+def _targets(points: Sequence[MapPoint], view: tuple[float, ...], px: float) -> list:
+    """The points in view, placed as finger-sized targets (label_map.targets)."""
+    placed = []
     for point in points:
         xy = projection.project(point.lat, point.lon)
-        if xy is None or not _overlaps((*xy, *xy), view):
-            continue
-        parts.append(
-            f"<a href={quoteattr(point.url)} aria-label={quoteattr(point.label)}>"
-            f"<title>{escape(point.label)}</title>"
-            f'<circle{_class(point.css_class)} cx="{_num(xy[0])}" cy="{_num(xy[1])}" '
-            f'r="{radius}"/></a>'
+        if xy is not None and _overlaps((*xy, *xy), view):
+            placed.append(_Placed(xy[0], xy[1], point))
+    avoid = [reserved_corner(view)] + [_inset_name_box(i, px) for i in _insets_in(view)]
+    return targets.place(placed, TARGET_PX * px, avoid=avoid, bounds=_box(view))
+
+
+def _points(found: list, px: float) -> list[str]:
+    side = TARGET_PX * px
+    parts = [f'<g class="points" fill="#1d5fa0" stroke="#fff" stroke-width="{_num2(px)}">']
+    hidden = []
+    for t in found:
+        if t.group is None:
+            parts.append(_point_link(t, side, px))
+        else:
+            parts.append(_group_link(t, side, px))
+            hidden.extend(_hidden_point(p, px) for p in t.members)
+    parts.append("</g>")
+    if hidden:
+        # The grouped points, for the interactive map (map.js) and the tests: never shown.
+        parts.append(f'<g class="membres" display="none">{"".join(hidden)}</g>')
+    return parts
+
+
+def _hidden_point(placed: _Placed, px: float) -> str:
+    """A grouped point, as lean as can be: 1,500 of them may be on one page."""
+    point = placed.point
+    return (
+        f'<a class="point" href={quoteattr(point.url)} aria-label={quoteattr(point.label)}>'
+        f'<circle class="{_classes("marque", point.css_class)}" cx="{_num2(placed.x)}" '
+        f'cy="{_num2(placed.y)}" r="{_num2(MARK_PX * px)}"/></a>'
+    )
+
+
+def _target_rect(t: targets.Target, side: float) -> str:
+    half = side / 2
+    return (
+        f'<rect class="cible" x="{_num2(t.x - half)}" y="{_num2(t.y - half)}" '
+        f'width="{_num2(side)}" height="{_num2(side)}" fill-opacity="0" stroke="none"/>'
+    )
+
+
+def _point_link(t: targets.Target, side: float, px: float) -> str:
+    """One point: its target, its mark there, and a leader line to where it really is when
+    close points were moved apart."""
+    placed = t.members[0]
+    point = placed.point
+    out = [
+        f'<a class="point" href={quoteattr(point.url)} aria-label={quoteattr(point.label)}>'
+        f"<title>{escape(point.label)}</title>{_target_rect(t, side)}"
+    ]
+    if t.moved:
+        out.append(
+            # Not part of the target: a tap on them reaches whatever is under them.
+            f'<line class="renvoi" x1="{_num2(placed.x)}" y1="{_num2(placed.y)}" '
+            f'x2="{_num2(t.x)}" y2="{_num2(t.y)}" stroke="#333" pointer-events="none"/>'
+            f'<circle class="ancre" cx="{_num2(placed.x)}" cy="{_num2(placed.y)}" '
+            f'r="{_num2(2 * px)}" fill="#333" stroke="none" pointer-events="none"/>'
         )
-    parts.append("</g></svg>")
-    return "".join(parts)
+    out.append(
+        f'<circle class="{_classes("marque", point.css_class)}" cx="{_num2(t.x)}" '
+        f'cy="{_num2(t.y)}" r="{_num2(MARK_PX * px)}"/></a>'
+    )
+    return "".join(out)
+
+
+def _group_link(t: targets.Target, side: float, px: float) -> str:
+    """A crowded group: a numbered bubble linking to the group's page."""
+    n = len(t.members)
+    label = f"{t.group.nom} : {plural(n, 'collectivité')} sur la carte, voir la liste"
+    return (
+        f'<a class="grappe" href={quoteattr(t.group.url)} aria-label={quoteattr(label)}>'
+        f"<title>{escape(label)}</title>{_target_rect(t, side)}"
+        f'<circle class="grappe-fond" cx="{_num2(t.x)}" cy="{_num2(t.y)}" '
+        f'r="{_num2(GROUP_PX * px)}" fill="#0b3d6e"/>'
+        f'<text class="grappe-nombre" x="{_num2(t.x)}" y="{_num2(t.y + 4.4 * px)}" '
+        f'font-size="{_num2(LABEL_PX * px)}" text-anchor="middle" fill="#fff" stroke="none" '
+        f'font-weight="700">{number(n)}</text></a>'
+    )
 
 
 def _shaded(
-    shades: Mapping[str, tuple[str, str]], view: tuple[float, ...], level: str, zoom: float
+    shades: Mapping[str, tuple[str, str]], view: tuple[float, ...], level: str, px: float
 ) -> list[str]:
     """The coloured départements of a choropleth, each with its own class and fill."""
     outlines = _outlines()
@@ -244,7 +496,7 @@ def _shaded(
         return []
     out = [
         f'<g class="departements departements-effectifs" stroke="#fff" '
-        f'stroke-width="{_num2(0.7 * zoom)}" stroke-linejoin="round">'
+        f'stroke-width="{_num2(STROKE_PX * px)}" stroke-linejoin="round">'
     ]
     for code in codes:
         css, fill = shades[code]
@@ -253,8 +505,8 @@ def _shaded(
     return out
 
 
-def _class(css_class: str) -> str:
-    return f" class={quoteattr(css_class)}" if css_class else ""
+def _classes(*names: str) -> str:
+    return " ".join(n for n in names if n)
 
 
 def _box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

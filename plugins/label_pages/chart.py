@@ -1,8 +1,9 @@
 """The history of a collectivity's @ as an inline SVG bar chart (no script, no inline style).
 
 In: the published editions' years and the collectivity's labels. Out: the rows of the history
-(one per edition from its first label to the current edition: level or none) and an SVG string
-with a title and a description; the page shows the same rows in a table for screen readers.
+(one per edition from its first label to the current edition: level or none) and two SVGs: the
+axis alone (hidden from screen readers), then the chart with a title and a description; the
+page shows the same rows in a table for screen readers.
 Colours come from the site CSS through classes; presentation attributes give a readable
 fallback.
 """
@@ -19,10 +20,11 @@ from .fmt import arobases_words
 
 BAR = 28  # width of one edition's column
 HEIGHT = 150
-TOP, BOTTOM, LEFT = 12, 26, 30
+TOP, BOTTOM, LEFT = 12, 26, 30  # LEFT: the axis' own width
 STEP = (HEIGHT - TOP - BOTTOM) / 5  # one @
-# Drawn at 1.4 px per unit, never shrunk (the page scrolls it in its box on a phone): its
-# 9-unit labels stay 12.6 px; shrunk to a phone's width, 27 editions made them 4 px.
+# Drawn at 1.4 px per unit, never shrunk (the page scrolls it in its box on a phone, its axis
+# staying in view): its 9-unit labels stay 12.6 px; shrunk to a phone's width, 27 editions
+# made them 4 px.
 SCALE = 1.4
 
 
@@ -52,8 +54,31 @@ def _describe(rows: Sequence[HistoryRow]) -> str:
 
 
 def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historique") -> str:
-    """A bar per edition, 0 to 5 @ high; a green top on the bars of labels with the green @."""
-    width = LEFT + BAR * max(len(rows), 1) + 6
+    """The axis (its own small SVG, which site.css keeps in view at the left of the scrolling
+    box) then the chart: a bar per edition, 0 to 5 @ high; a green top on the bars of labels
+    with the green @. The box opens on the latest years (site.css: « Chart »)."""
+    return _axis_svg() + _bars_svg(rows, nom, id_prefix)
+
+
+def _axis_svg() -> str:
+    """« 1 @ » to « 5 @ » at the heights of the chart's grid lines, 12.6 px on screen."""
+    base = HEIGHT - BOTTOM
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="historique-axe" viewBox="0 0 {LEFT} '
+        f'{HEIGHT}" width="{round(LEFT * SCALE)}" height="{round(HEIGHT * SCALE)}" '
+        'aria-hidden="true" focusable="false">',
+        '<g class="axe" font-size="9" fill="#333">',
+    ]
+    for n in range(1, 6):
+        parts.append(
+            f'<text x="{LEFT - 4}" y="{base - n * STEP + 3:g}" text-anchor="end">{n}\u00a0@</text>'
+        )
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+def _bars_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str) -> str:
+    width = BAR * max(len(rows), 1) + 6
     base = HEIGHT - BOTTOM
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="historique" viewBox="0 0 {width} '
@@ -65,17 +90,11 @@ def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historiq
     ]
     for n in range(1, 6):
         y = base - n * STEP
-        parts.append(f'<line x1="{LEFT - 4}" y1="{y:g}" x2="{width - 4}" y2="{y:g}"/>')
-    parts.append(
-        f'<line x1="{LEFT - 4}" y1="{base}" x2="{width - 4}" y2="{base}" stroke="#555"/></g>'
-    )
+        parts.append(f'<line x1="0" y1="{y:g}" x2="{width - 4}" y2="{y:g}"/>')
+    parts.append(f'<line x1="0" y1="{base}" x2="{width - 4}" y2="{base}" stroke="#555"/></g>')
     parts.append('<g class="axe" font-size="9" fill="#333" aria-hidden="true">')
-    for n in range(1, 6):
-        parts.append(
-            f'<text x="{LEFT - 8}" y="{base - n * STEP + 3:g}" text-anchor="end">{n}\u00a0@</text>'
-        )
     for i, row in enumerate(rows):
-        x = LEFT + i * BAR + BAR / 2
+        x = i * BAR + BAR / 2
         parts.append(f'<text x="{x:g}" y="{HEIGHT - 10}" text-anchor="middle">{row.annee}</text>')
     parts.append("</g>")
     parts.append('<g class="barres" aria-hidden="true">')
@@ -83,7 +102,7 @@ def history_svg(rows: Sequence[HistoryRow], nom: str, id_prefix: str = "historiq
         if row.label is None:
             continue
         level = row.label.arobases
-        x = LEFT + i * BAR + 5
+        x = i * BAR + 5
         h = level * STEP
         parts.append(
             f'<rect class="barre niveau-{level}" x="{x}" y="{base - h:g}" '

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from label_map.svgmap import MapPoint, render_map_svg
+from label_data import urls
+from label_map.svgmap import Group, MapPoint, render_map_svg
 
 from .fmt import level_short
 
-PLACES_MIN_VIEW = 4.0  # map units: about 5 km of mainland France
+# Map units: about 8 km of mainland France, wide enough to show the communes around the places
+# (label_map.svgmap draws them at this scale) while a town's places stay apart.
+PLACES_MIN_VIEW = 6.0
 
 
 def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
@@ -24,6 +27,7 @@ def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
             f"{r.t.nom} : {level_short(r.label.arobases)}",
             "/" + r.t.url,
             f"niveau-{r.label.arobases}",
+            _groups(r),
         )
         for r in rows
         if r.t.position is not None and r.label is not None
@@ -38,7 +42,7 @@ def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
         f"{n} à {level_short(lvl)}" for lvl, n in sorted(levels.items(), reverse=True)
     )
     description = f"{len(points)} collectivités placées sur la carte de France ({summary})."
-    return _render(points, title, description, focus, 7.0 if not focus else 10.0)
+    return _render(points, title, description, focus)
 
 
 def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
@@ -49,6 +53,7 @@ def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
             f"{r.t.nom} : " + (level_short(r.label.arobases) if r.label else "ancien label"),
             "/" + r.t.url,
             f"niveau-{r.label.arobases}" if r.label else "ancien",
+            _groups(r),
         )
         for r in rows
         if r.t.position is not None
@@ -56,7 +61,17 @@ def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
     if not points:
         return ""
     description = f"{len(points)} collectivités placées sur la carte ; leur liste suit."
-    return _render(points, title, description, focus, 10.0)
+    return _render(points, title, description, focus)
+
+
+def _groups(r) -> tuple[Group, ...]:
+    """Where a crowded point goes on a map (label_map.targets): its département, its région."""
+    out = []
+    if r.dep is not None:
+        out.append(Group(f"dep-{r.dep.code}", r.dep.nom, "/" + urls.departement(r.dep.code)))
+    if r.reg is not None:
+        out.append(Group(f"reg-{r.reg.code}", r.reg.nom, "/" + urls.region(r.reg.code)))
+    return tuple(out)
 
 
 def places_map(t, places: Sequence) -> str:
@@ -88,7 +103,6 @@ def places_map(t, places: Sequence) -> str:
         f"Lieux des actions de {t.nom}",
         description,
         [t.departement] if t.departement else (),
-        10.0,
         fit=PLACES_MIN_VIEW,
     )
 
@@ -98,24 +112,12 @@ def _render(
     title: str,
     description: str,
     focus: Sequence[str],
-    radius: float,
     fit: float | None = None,
 ) -> str:
-    # Radii are in whole-France map units and stay the same on screen when zoomed: big
-    # enough to see and to hit with a finger on a phone.
     try:
-        return render_map_svg(
-            points,
-            title=title,
-            description=description,
-            focus=focus,
-            point_radius=radius,
-            fit=fit,
-        )
+        return render_map_svg(points, title=title, description=description, focus=focus, fit=fit)
     except ValueError:  # a département without an outline: the whole map still helps
-        return render_map_svg(
-            points, title=title, description=description, point_radius=radius, fit=fit
-        )
+        return render_map_svg(points, title=title, description=description, fit=fit)
 
 
 # Lightest to darkest; the lightest stays clearly apart from the grey of « none ».

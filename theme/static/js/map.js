@@ -41,19 +41,22 @@
     });
   }
 
-  // What the static SVG holds: its view, points, focused départements and insets.
+  // What the static SVG holds: its view, points, focused départements and insets. Every point
+  // is an <a class="point">, shown or inside a crowded group's hidden list; where a mark was
+  // moved apart from close ones, its circle.ancre is where the place really is.
   function readSvg(svg) {
     const [x, y, w, h] = svg.getAttribute("viewBox").split(/\s+/).map(Number);
-    const points = Array.from(svg.querySelectorAll(".points a")).map((a) => {
-      const circle = a.querySelector("circle");
-      const kind = Array.from(circle.classList).find((c) => c !== "point") || "point";
+    const points = Array.from(svg.querySelectorAll("a.point")).map((a) => {
+      const mark = a.querySelector("circle.marque");
+      const at = a.querySelector("circle.ancre") || mark;
+      const kind = Array.from(mark.classList).find((c) => c !== "marque") || "point";
       return {
         href: a.getAttribute("href"),
         label: a.getAttribute("aria-label"),
-        x: Number(circle.getAttribute("cx")),
-        y: Number(circle.getAttribute("cy")),
+        x: Number(at.getAttribute("cx")),
+        y: Number(at.getAttribute("cy")),
         kind,
-        color: getComputedStyle(circle).fill,
+        color: getComputedStyle(mark).fill,
       };
     });
     const focus = new Set(Array.from(svg.querySelectorAll(".departements-focus path"))
@@ -68,6 +71,38 @@
 
   const ll = (L, x, y) => L.latLng(-y, x); // SVG y points down, latitude up
 
+  // The communes a zoomed static map draws under its points (label_map.svgmap writes each ring
+  // as "M x y l dx dy … z"), as Leaflet rings: the same background, nothing fetched.
+  function communeRings(L, path) {
+    return path.getAttribute("d").split("M").filter(Boolean).map((ring) => {
+      const n = ring.match(/-?(?:\d+\.?\d*|\.\d+)/g).map(Number);
+      let x = n[0], y = n[1];
+      const out = [ll(L, x, y)];
+      for (let i = 2; i + 1 < n.length; i += 2) {
+        x += n[i]; y += n[i + 1];
+        out.push(ll(L, x, y));
+      }
+      return out;
+    });
+  }
+
+  function communes(L, map, svg) {
+    for (const path of svg.querySelectorAll("g.communes path")) {
+      L.polygon(communeRings(L, path), {
+        interactive: false, className: "commune", color: "#ffffff", weight: 1.5,
+        fillColor: "#eef1f4", fillOpacity: 1,
+      }).addTo(map);
+    }
+    for (const text of svg.querySelectorAll("g.communes-noms text")) {
+      const name = document.createElement("span");
+      name.textContent = text.textContent;
+      L.marker(ll(L, Number(text.getAttribute("x")), Number(text.getAttribute("y"))), {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ html: name, className: "commune-nom", iconSize: null, iconAnchor: [0, 0] }),
+      }).addTo(map);
+    }
+  }
+
   // Place names and action titles come from communes' data: Leaflet puts a string tooltip or
   // popup in with innerHTML, so they are always handed over as an element holding text only.
   function textNode(text) {
@@ -76,22 +111,77 @@
     return span;
   }
 
+  // A marker is a 28 px link (WCAG 2.2 target size) around its 14 px dot.
+  const SIDE = 28;
+
   function marker(L, p) {
     const link = document.createElement("a");
     link.href = p.href;
     link.className = `marqueur ${p.kind}`;
     link.setAttribute("aria-label", p.label);
-    link.style.backgroundColor = p.color; // the site CSS colour of the static point
-    const icon = L.divIcon({ html: link, className: "marqueur-icone", iconSize: [14, 14] });
+    const dot = document.createElement("span");
+    dot.className = "marqueur-point";
+    dot.style.backgroundColor = p.color; // the site CSS colour of the static point
+    link.append(dot);
+    const icon = L.divIcon({ html: link, className: "marqueur-icone", iconSize: [SIDE, SIDE] });
     const m = L.marker(ll(L, p.x, p.y), { icon, keyboard: false, riseOnHover: true });
-    m.bindTooltip(textNode(p.label), { direction: "top", offset: [0, -8] });
+    m.bindTooltip(textNode(p.label), { direction: "top", offset: [0, -SIDE / 2] });
     link.addEventListener("focus", () => m.openTooltip());
     link.addEventListener("blur", () => m.closeTooltip());
     return m;
   }
 
-  function levelFilter(map, groups, id) {
-    const kinds = ORDER.filter((k) => groups.has(k));
+  // Points closer than a target's side on screen share one numbered button: seeds are kept
+  // SIDE px apart, so no two targets overlap; a click zooms on its points, or lists them when
+  // zooming cannot part them (several actions at one place).
+  function cluster(L, map, members) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "marqueur-grappe";
+    button.textContent = String(members.length);
+    button.setAttribute("aria-label", `${members.length} points ici : zoomer ou voir la liste`);
+    const icon = L.divIcon({ html: button, className: "marqueur-icone", iconSize: [SIDE, SIDE] });
+    const m = L.marker(members[0].at, { icon, keyboard: false });
+    button.addEventListener("click", (event) => {
+      L.DomEvent.stop(event);
+      const bounds = L.latLngBounds(members.map((p) => p.at));
+      const target = map.getBoundsZoom(bounds, false, L.point(SIDE * 2, SIDE * 2));
+      if (target > map.getZoom() + 0.1 && map.getZoom() < map.getMaxZoom()) {
+        map.fitBounds(bounds, { padding: [SIDE * 2, SIDE * 2] });
+        return;
+      }
+      const list = document.createElement("ul");
+      list.className = "grappe-liste";
+      for (const p of members) {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = p.href;
+        link.textContent = p.label;
+        item.append(link);
+        list.append(item);
+      }
+      m.bindPopup(list).openPopup();
+    });
+    return m;
+  }
+
+  function redraw(L, map, layer, points, shown) {
+    layer.clearLayers();
+    const seeds = [];
+    for (const p of points) {
+      if (!shown.has(p.kind)) continue;
+      const at = map.latLngToLayerPoint(p.at);
+      const seed = seeds.find((s) => Math.abs(s.at.x - at.x) < SIDE && Math.abs(s.at.y - at.y) < SIDE);
+      if (seed) seed.members.push(p); else seeds.push({ at, members: [p] });
+    }
+    for (const seed of seeds) {
+      const m = seed.members.length === 1 ? marker(L, seed.members[0]) : cluster(L, map, seed.members);
+      m.addTo(layer);
+    }
+  }
+
+  function levelFilter(counts, shown, update, id) {
+    const kinds = ORDER.filter((k) => counts.has(k));
     if (kinds.length < 2) return null;
     const box = document.createElement("fieldset");
     box.className = "carte-filtre";
@@ -106,13 +196,13 @@
       check.name = `${id}-${kind}`;
       check.value = kind;
       check.addEventListener("change", () => {
-        if (check.checked) map.addLayer(groups.get(kind)); else map.removeLayer(groups.get(kind));
+        if (check.checked) shown.add(kind); else shown.delete(kind);
+        update();
       });
       const swatch = document.createElement("span");
       swatch.className = `pastille ${kind}`;
       swatch.setAttribute("aria-hidden", "true");
-      const count = groups.get(kind).getLayers().length;
-      label.append(check, swatch, ` ${NAMES[kind] || kind} (${count})`);
+      label.append(check, swatch, ` ${NAMES[kind] || kind} (${counts.get(kind)})`);
       box.append(label);
     }
     return box;
@@ -148,13 +238,12 @@
         fillColor: data.focus.has(f.properties.code) ? "#c9d3de" : "#e4e7eb",
       }),
     }).addTo(map);
-    // On a narrow screen the insets' names would overflow their boxes: the boxes speak alone.
-    const named = holder.clientWidth >= 480;
+    communes(L, map, svg);
+    // The insets' names stay 12 px or more, even where they overflow their boxes on a phone.
     for (const inset of data.insets) {
       L.rectangle(L.latLngBounds(ll(L, inset.x, inset.y + inset.h),
         ll(L, inset.x + inset.w, inset.y)),
       { interactive: false, fill: false, color: "#b8b8b8", weight: 1 }).addTo(map);
-      if (!named) continue;
       const name = document.createElement("span");
       name.textContent = inset.name;
       L.marker(ll(L, inset.x + 4, inset.y + 3), {
@@ -162,11 +251,16 @@
         icon: L.divIcon({ html: name, className: "encart-nom", iconSize: null, iconAnchor: [0, 0] }),
       }).addTo(map);
     }
-    const groups = new Map();
+    const counts = new Map();
     for (const p of data.points) {
-      if (!groups.has(p.kind)) groups.set(p.kind, L.layerGroup().addTo(map));
-      marker(L, p).addTo(groups.get(p.kind));
+      p.at = ll(L, p.x, p.y);
+      counts.set(p.kind, (counts.get(p.kind) || 0) + 1);
     }
+    const shown = new Set(counts.keys());
+    const layer = L.layerGroup().addTo(map);
+    const update = () => redraw(L, map, layer, data.points, shown);
+    map.on("zoomend", update);
+    update();
 
     const Reset = L.Control.extend({
       onAdd() {
@@ -183,7 +277,7 @@
     });
     new Reset({ position: "topright" }).addTo(map);
 
-    const filter = levelFilter(map, groups, figure.dataset.carte || "carte");
+    const filter = levelFilter(counts, shown, update, figure.dataset.carte || "carte");
     if (filter) figure.insertBefore(filter, holder);
     svg.classList.add("carte-statique-remplacee");
     svg.style.display = "none"; // even before explorer.css has loaded
@@ -223,7 +317,10 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "bouton carte-explorer";
-      button.textContent = "Carte interactive (zoom, filtres)";
+      // Short, to fit the corner the static map keeps free of points (label_map.svgmap).
+      button.textContent = "Explorer";
+      button.setAttribute("aria-label", "Explorer la carte (zoom, filtres)");
+      button.title = "Carte interactive : zoom et filtres";
       button.addEventListener("click", () => {
         for (const b of document.querySelectorAll(".carte-explorer")) b.remove();
         start();

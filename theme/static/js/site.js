@@ -1,6 +1,7 @@
 /* Progressive enhancements only: every page works without this file.
    - palmarès: live filters (level, kind, région, département) and sortable columns;
-   - badge snippet: a « Copier » button.
+   - badge snippet: a « Copier » button;
+   - the phone menu: Escape folds it.
    No inline handlers (the Content-Security-Policy forbids them). */
 (function () {
   "use strict";
@@ -94,8 +95,22 @@
     });
   }
 
+  // The phone menu (a <details> in base.html, usable without this file): Escape folds it
+  // and gives the focus back to its « Menu » button, as a menu button does.
+  function menu() {
+    var details = document.querySelector(".menu-principal");
+    if (!details) { return; }
+    details.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && details.open) {
+        details.open = false;
+        details.querySelector("summary").focus();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.slice.call(document.querySelectorAll("[data-palmares]")).forEach(palmares);
     copyButtons();
+    menu();
   });
 }());
