@@ -503,7 +503,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised_everywhere(hosti
     for year in (2024, 2025):
         kit = zipfile.ZipFile(output / f"kits/{year}/dossier-national-{year}.zip")
         for name in (f"palmares-{year}.csv", f"chiffres-{year}.csv"):
-            csvs[f"kit/{name}"] = kit.read(name)
+            csvs[f"kit/{name}"] = kit.read(f"dossier-national-{year}/{name}")
     # palmarès 2024 and 2025, actions, figures; two in each national kit
     assert len(csvs) == 8, sorted(csvs)
     cells = {name: _csv_cells(data) for name, data in csvs.items()}

@@ -167,7 +167,7 @@ def test_collectivity_page(demo_site, view):
     assert f'src="{panel}"' in page and 'width="1200" height="800"' in page
     # label_kits makes a kit per laureate only: none for 5 @ carried by the title (R9). The page
     # links the kit exactly when it exists.
-    kit = f"kits/{lab.annee}/{t.slug}-{t.code}.zip"
+    kit = f"kits/{lab.annee}/{t.slug}-{t.code}-{lab.annee}.zip"
     assert (f'href="/{kit}"' in page) == (demo_site / kit).is_file()
     assert (
         f"&lt;a href=&#34;{DOMAIN}/{t.url}&#34;&gt;&lt;img src=&#34;{DOMAIN}/{t.url}"

@@ -76,6 +76,14 @@ def photo(slug: str, code: str, stem: str) -> str:
 
 
 def kit(year: int, slug: str, code: str) -> str:
+    """``kits/2026/saint-etienne-42218-2026.zip``: the edition in the file's own name, so
+    that kits downloaded in different years never overwrite each other."""
+    return f"kits/{year}/{slug}-{code}-{year}.zip"
+
+
+def kit_without_year(year: int, slug: str, code: str) -> str:
+    """The kit's name until December 2026 (``kits/2026/saint-etienne-42218.zip``): still
+    answers, by a redirect (``label_pages.redirects``)."""
     return f"kits/{year}/{slug}-{code}.zip"
 
 

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 WRITER = "label_pages"
 PANEL_SIZES = "label_panel_sizes"  # label_panels' file sizes, in the context
+KIT_SIZES = "label_kit_sizes"  # label_kits' zip sizes by link, in the context
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class LabelPagesGenerator(Generator):
         sources = {
             **self.index.sources(),
             PANEL_SIZES: self.context.get(PANEL_SIZES, {}),
+            KIT_SIZES: self.context.get(KIT_SIZES, {}),
             pagedata.NEWS: pagedata.news_source(self.context.get("articles", [])),
         }
         # A preview's banner also names the news and pages still dated after « now ».

@@ -3,7 +3,8 @@
 In: the published view and the public files this build writes. Out: the text of
 ``/_redirects``, one ``from to 301`` line per kit or panel URL of a published edition that the
 site no longer offers (kits and panel files exist for the last two editions only): a kit goes
-to its collectivity's page, a national press kit to its palmarès, a panel to the panel of the
+to its collectivity's page (a kit under its former name without the year, to the kit itself
+while it is offered), a national press kit to its palmarès, a panel to the panel of the
 same kind and level the site offers now, else to its edition's palmarès. A link from a
 commune's site, once published, keeps answering. Only the published view is read (R10).
 """
@@ -30,12 +31,16 @@ def redirects(view: PublishedView) -> str:
 def _kit_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
     offered = set(kit_years(view))
     for year, edition in view.editions.items():
-        if year in offered:
-            continue
-        yield "/" + national_kit_path(year), "/" + edition.url
+        if year not in offered:
+            yield "/" + national_kit_path(year), "/" + edition.url
         for lau in edition.laureates:
             t = view.territories[lau.territoire]
-            yield "/" + kit_path(year, t.slug, t.code), "/" + t.url
+            kit = "/" + kit_path(year, t.slug, t.code)
+            target = kit if year in offered else "/" + t.url
+            # The name kits had before it carried the year: to the kit while it is offered.
+            yield "/" + urls.kit_without_year(year, t.slug, t.code), target
+            if year not in offered:
+                yield kit, target
 
 
 def _panel_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
