@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { allowed, match, normalize, osa, prepare } from "../../theme/static/js/typo.js";
+import { allowed, match, normalize, osa, prepare, slugOf, worth } from "../../theme/static/js/typo.js";
 
 test("optimal string alignment: each kind of slip costs one", () => {
   assert.equal(osa("arradon", "arradon"), 0);
@@ -30,7 +30,15 @@ test("the early stop never hides a distance within the bound", () => {
 });
 
 test("edits allowed grow with the query", () => {
-  assert.deepEqual([1, 3, 4, 7, 8, 12].map(allowed), [0, 0, 1, 1, 2, 2]);
+  assert.deepEqual([1, 4, 5, 7, 8, 12].map(allowed), [0, 0, 1, 1, 2, 2]);
+  assert.deepEqual(["Metz", "sain", "35000", "2A004", "Arrdon", "st etiene"].map(worth),
+    [false, false, false, false, true, true]);
+});
+
+test("slugOf spells a name as the URL contract does (names.py page_slug)", () => {
+  assert.equal(slugOf("L’Haÿ-les-Roses"), "l-hay-les-roses");
+  assert.equal(slugOf("Saint-Étienne"), "saint-etienne");
+  assert.equal(slugOf("Œuilly"), "oeuilly");
 });
 
 test("normalize is label_data.reference.normalize_name", () => {
@@ -43,8 +51,8 @@ const DATA = {
   base: "/territoires/",
   filtres: { type: ["Territoire", "Ville", "Village"], niveau: ["1\u00a0@", "4\u00a0@"] },
   noms: [
-    ["Ajaccio", "ajaccio-2A004", "Ville · Corse-du-Sud (2A)", 1, 1, -1, -1, "2025 2026"],
-    ["Arradon", "arradon-56003", "Village · Morbihan (56)", 2, 0, -1, -1, "2026"],
+    ["Ajaccio", "2A004", "Ville · Corse-du-Sud (2A)", 1, 1, -1, -1, "2025 2026"],
+    ["Arradon", "56003", "Village · Morbihan (56)", 2, 0, -1, -1, "2026"],
     ["Saint-Étienne", "saint-etienne-42218", "Ville · Loire (42)", 1, 0, -1, -1, "2026"],
     ["Saint-Denis", "saint-denis-93066", "Ville · Seine-Saint-Denis (93)", 1, -1, -1, -1, ""],
     ["Saint-Denis", "saint-denis-97411", "Ville · La Réunion (974)", 1, -1, -1, -1, ""],

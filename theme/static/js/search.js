@@ -92,7 +92,7 @@ function loadNames() {
 
 // The collectivities the names index puts before Pagefind's order: { exact, typo }.
 async function nameMatches(raw, filters) {
-  const entries = raw ? await loadNames() : null;
+  const entries = typo.worth(raw) ? await loadNames() : null;
   return entries ? typo.match(entries, raw, filters, STEP) : { exact: [], typo: [] };
 }
 
@@ -413,7 +413,7 @@ function listen() {
   let timer = 0;
   input.addEventListener("input", () => {
     actionIndex(); // the action index's first files load while the visitor types
-    loadNames(); // and the names index
+    if (typo.worth(input.value)) loadNames(); // and the names index, when it can help
     window.clearTimeout(timer);
     timer = window.setTimeout(run, 250);
   });
@@ -446,7 +446,7 @@ async function start() {
   }
   listen();
   input.value = new URLSearchParams(window.location.search).get("q") || "";
-  if (input.value) loadNames(); // beside Pagefind's first requests
+  if (typo.worth(input.value)) loadNames(); // beside Pagefind's first requests
   form.dataset.pret = "1";
   if (input.value) await run();
 }

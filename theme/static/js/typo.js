@@ -16,14 +16,32 @@ export function normalize(text) {
     .replace(/\b(st|ste)\b/g, (m) => (m === "st" ? "saint" : "sainte"));
 }
 
-// Edits allowed for a query of this many letters: none under 4, one from 4, two from 8 (the
-// thresholds of Algolia's and Typesense's defaults). Below 4 letters one edit reaches dozens of
-// names (« Sète » → « Sées », « Vire », « Ste »…); from 8 letters two slips are common
-// (« Montpelier » missing an l and a doubled letter elsewhere) and 1,500 names seldom lie
-// within two edits of each other at that length.
+// Edits allowed for a query of this many letters: none under 5, one from 5, two from 8 (near
+// Algolia's defaults, 4 and 8). Under 5 letters one edit reaches too many of 1,500 names
+// (« Metz » → « Mets », « Meyzieu »'s « Metz »… « Sète » → « Sées », « Vire »), and Pagefind
+// already finds those short names and prefixes exactly; from 8 letters two slips are common
+// (« Montpelier » and a doubled letter elsewhere) and names seldom lie within two edits of
+// each other at that length.
 export function allowed(length) {
-  if (length < 4) return 0;
+  if (length < 5) return 0;
   return length < 8 ? 1 : 2;
+}
+
+// Whether the names index is worth fetching for this query: a name with room for a slip (five
+// letters or more), not a code (Pagefind answers codes and postcodes exactly). Keeps a short
+// prefix or a postcode within the page's index budget (300 KB, scripts/bench_search.py).
+export function worth(raw) {
+  const query = normalize(raw).replace(/ /g, "");
+  return allowed(query.length) > 0 && !/^[0-9]/.test(query);
+}
+
+// A name as label_search/names.py ``page_slug`` spells it in a URL.
+export function slugOf(name) {
+  return name
+    .replace(/œ/g, "oe").replace(/Œ/g, "oe").replace(/æ/g, "ae").replace(/Æ/g, "ae")
+    .toLowerCase()
+    .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
 // Optimal string alignment distance (Damerau–Levenshtein restricted: each substring edited
@@ -67,7 +85,7 @@ export function prepare(data) {
       name,
       norm,
       words: norm.split(" ").filter((w) => w.length >= 4),
-      url: `${data.base}${path}/`,
+      url: `${data.base}${path.includes("-") ? path : `${slugOf(name)}-${path}`}/`,
       code: path.slice(path.lastIndexOf("-") + 1),
       resume,
       level: parseInt(filters.niveau || "0", 10),
