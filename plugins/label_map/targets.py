@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 SPREAD_MAX = 4  # at most this many close points are moved apart; more become their group
 GAP = 1.04  # targets kept 4 % of a side apart: borders never touch at any zoom
-RELAX_ROUNDS = 200  # rounds of pushes before close points are grouped instead
+RELAX_ROUNDS = 60  # rounds of pushes before close points are grouped instead
 
 
 @dataclass(frozen=True)
@@ -51,22 +51,39 @@ def place(
     points: Sequence, side: float, avoid: Sequence[Box] = (), bounds: Box | None = None
 ) -> list[Target]:
     """Targets for the points: grouped where crowded, pushed apart where a few are close, all
-    out of ``avoid`` and within ``bounds`` (the map's view) when given."""
+    out of ``avoid`` and within ``bounds`` (the map's view) when given.
+
+    Crowds of more than SPREAD_MAX close points become their départements first; then, while
+    the targets cannot be pushed apart, the groups of those still overlapping are merged one
+    level up (département, then région): régions only where départements do not fit."""
     targets = [Target(p.x, p.y, [p]) for p in points]
     depth = max((len(p.groups) for p in points), default=0)
-    # First only crowds become groups; if the rest cannot be pushed apart, every clash does.
-    for most in (SPREAD_MAX, 1):
-        for level in range(depth):
-            targets = _group(targets, level, side, avoid, most)
-        for t in targets:  # each attempt starts from where the points are
-            t.x = sum(p.x for p in t.members) / len(t.members)
-            t.y = sum(p.y for p in t.members) / len(t.members)
-        if _settle(targets, side, avoid, bounds):
-            break
-    else:  # a crowd no group could take (points without groups): set on grids
-        for clash in _clashes(targets, side, avoid):
+    if depth:
+        targets = _group(targets, 0, side, avoid, SPREAD_MAX)
+    for level in range(depth):
+        if _settle(_reset(targets), side, avoid, bounds):
+            return _reading_order(targets)
+        targets = _group(targets, level, side, avoid, 1)  # the clashes left after pushing
+    if not _settle(_reset(targets), side, avoid, bounds):
+        # A crowd no group could take (points without groups, or all in one): each clash set
+        # on a grid around where its points are, then the grids pushed clear of one another.
+        for clash in _clashes(_reset(targets), side, avoid):
             n = len(clash)
-            _grid(clash, sum(t.x for t in clash) / n, sum(t.y for t in clash) / n, side * GAP)
+            step = side * GAP * 1.01
+            _grid(clash, sum(t.x for t in clash) / n, sum(t.y for t in clash) / n, step)
+        _settle(targets, side, avoid, bounds)
+    return _reading_order(targets)
+
+
+def _reset(targets: list[Target]) -> list[Target]:
+    """Each target back where its points are: each attempt starts from the map itself."""
+    for t in targets:
+        t.x = sum(p.x for p in t.members) / len(t.members)
+        t.y = sum(p.y for p in t.members) / len(t.members)
+    return targets
+
+
+def _reading_order(targets: list[Target]) -> list[Target]:
     return sorted(targets, key=lambda t: (t.y, t.x))
 
 
@@ -101,6 +118,9 @@ def _merge(targets: list[Target], level: int, keys: set[str]) -> list[Target]:
             kept.append(t)
     for ts in merged.values():
         members = [p for t in ts for p in t.members]
+        if len(members) == 1:  # a group of one says less than its point
+            kept.extend(ts)
+            continue
         x = sum(p.x for p in members) / len(members)
         y = sum(p.y for p in members) / len(members)
         kept.append(Target(x, y, members, members[0].groups[level]))
