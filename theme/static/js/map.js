@@ -239,14 +239,15 @@
       }),
     }).addTo(map);
     communes(L, map, svg);
-    // The insets' names stay 12 px or more, even where they overflow their boxes on a phone.
+    // The insets' names stay 12 px or more, even where they overflow their boxes on a phone;
+    // written at the bottom of their boxes (site.css), where the islands' towns seldom are.
     for (const inset of data.insets) {
       L.rectangle(L.latLngBounds(ll(L, inset.x, inset.y + inset.h),
         ll(L, inset.x + inset.w, inset.y)),
       { interactive: false, fill: false, color: "#b8b8b8", weight: 1 }).addTo(map);
       const name = document.createElement("span");
       name.textContent = inset.name;
-      L.marker(ll(L, inset.x + 4, inset.y + 3), {
+      L.marker(ll(L, inset.x + 4, inset.y + inset.h - 3), { // bottom left: capitals lie north
         interactive: false, keyboard: false,
         icon: L.divIcon({ html: name, className: "encart-nom", iconSize: null, iconAnchor: [0, 0] }),
       }).addTo(map);
