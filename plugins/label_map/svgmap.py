@@ -6,8 +6,10 @@ style), deterministic to the byte. Also the same département outlines as GeoJSO
 coordinates, for a Leaflet map with ``L.CRS.Simple`` later.
 
 Outlines come from reference/carte-departements.json.gz (two levels of detail, pre-projected
-by scripts/refresh_reference.py with label_map.projection). Colours belong to the site CSS:
-elements carry classes only, and the groups carry presentation attributes (``fill``,
+by scripts/refresh_reference.py with label_map.projection). The links are placed by
+label_map.targets and drawn by label_map.links; a zoomed view gets its communes from
+label_map.communes; sizes and number formats are in label_map.svgfmt. Colours belong to the
+site CSS: elements carry classes only, and the groups carry presentation attributes (``fill``,
 ``stroke``) that any CSS rule overrides, so the map is still readable without the site CSS.
 """
 
@@ -19,32 +21,32 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
-
-from label_data.typo import apostrophe, number, plural
+from xml.sax.saxutils import escape
 
 from label_map import projection, targets
+from label_map.communes import communes_svg
+from label_map.links import Placed, points_svg, reserved_corner
+from label_map.svgfmt import (
+    LABEL_PX,
+    NARROW_PX,
+    STROKE_PX,
+    TARGET_PX,
+    corners,
+    num,
+    num2,
+    overlaps,
+    tenths,
+)
 from label_map.targets import Group
 
 OUTLINES = (
     Path(__file__).resolve().parent.parent.parent / "reference" / "carte-departements.json.gz"
 )
-COMMUNES = OUTLINES.parent / "carte-communes.json.gz"
 DETAIL_BELOW = 400.0  # a view narrower than this (map units) uses the detailed outlines
 # A view narrower than this (map units, about 70 km of mainland) draws the communes under its
 # points, with the names of the largest: a collectivity's places sit on a recognisable map.
 COMMUNES_BELOW = 50.0
-COMMUNE_NAMES = 8  # at most this many names: a map, not a list
 MIN_VIEW = 40.0  # smallest zoomed view, so that Paris keeps some surroundings
-# Sizes in CSS pixels where a map is drawn narrowest: a 375 px phone, the map 343 px wide
-# with its 1 px border. Every target is 24 px or more there (WCAG 2.2, SC 2.5.8).
-NARROW_PX = 341.0
-TARGET_PX = 24.5
-MARK_PX = 5.0  # radius of a point's mark
-GROUP_PX = 11.5  # radius of a group's numbered bubble
-LABEL_PX = 12.5  # inset names and group counts
-STROKE_PX = 0.25  # département borders
-RESERVED_PX = (104.0, 46.0)  # the « Carte interactive » button and its margin (site.css)
 
 
 @dataclass(frozen=True)
@@ -82,33 +84,19 @@ def _outlines(path: Path = OUTLINES) -> dict[str, _Departement]:
     return out
 
 
-def _num(value: float) -> str:
-    """One decimal, no trailing '.0', no '-0'."""
-    text = f"{value:.1f}".removesuffix(".0")
-    return "0" if text == "-0" else text
-
-
-def _tenths(value: int) -> str:
-    """A number given in tenths, without leading zero (SVG reads '.5' and '-.5')."""
-    sign = "-" if value < 0 else ""
-    whole, tenth = divmod(abs(value), 10)
-    text = (str(whole) if whole else "") + (f".{tenth}" if tenth else "")
-    return sign + (text or "0")
-
-
 def _path_data(polygons: list[list[list[int]]]) -> str:
     """Rings as 'M x y l dx dy … z', deltas taken between rounded points: no drift."""
     out = []
     for polygon in polygons:
         for ring in polygon:
             x, y = ring[0], ring[1]
-            parts = [f"M{_tenths(x)} {_tenths(y)}l"]
+            parts = [f"M{tenths(x)} {tenths(y)}l"]
             numbers = []
             for i in range(2, len(ring), 2):
                 numbers += [ring[i] - x, ring[i + 1] - y]
                 x, y = ring[i], ring[i + 1]
             for i, n in enumerate(numbers):
-                text = _tenths(n)
+                text = tenths(n)
                 # A minus sign already separates two numbers.
                 parts.append(text if i == 0 or text[0] == "-" else " " + text)
             parts.append("z")
@@ -164,11 +152,6 @@ def _fit(points: Sequence[MapPoint], min_view: float) -> tuple[float, float, flo
     return (cx - w / 2, cy - h / 2, w, h)
 
 
-def _overlaps(bbox: tuple[float, float, float, float], view: tuple[float, ...]) -> bool:
-    vx, vy, vw, vh = view
-    return bbox[0] <= vx + vw and bbox[2] >= vx and bbox[1] <= vy + vh and bbox[3] >= vy
-
-
 def render_map_svg(
     points: Sequence[MapPoint],
     *,
@@ -195,7 +178,7 @@ def render_map_svg(
     level = "fin" if view[2] < DETAIL_BELOW else "grossier"
     whole = "carte-france carte-entiere" if view == projection.VIEWBOX else "carte-france"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{" ".join(_num(v) for v in view)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{" ".join(num(v) for v in view)}" '
         f'class="{whole}" aria-labelledby="{id_prefix}-titre {id_prefix}-desc">'
         f'<title id="{id_prefix}-titre">{escape(title)}</title>'
         f'<desc id="{id_prefix}-desc">{escape(description)}</desc>',
@@ -208,11 +191,11 @@ def render_map_svg(
     if view[2] < COMMUNES_BELOW:
         side = TARGET_PX * px
         marks = [(t.x - side / 2, t.y - side / 2, t.x + side / 2, t.y + side / 2) for t in found]
-        parts.extend(_communes_svg(view, px, marks))
+        parts.extend(communes_svg(view, px, marks))
         parts.extend(_departement_borders(view, px))
     parts.append("</g>")
     if found:
-        parts.extend(_points(found, px))
+        parts.extend(points_svg(found, px))
     parts.extend(_inset_names(view, px))
     parts.append("</svg>")
     return "".join(parts)
@@ -224,12 +207,11 @@ def _insets(view: tuple[float, ...], px: float) -> list[str]:
     insets = _insets_in(view)
     if not insets:
         return []
-    parts = [f'<g class="encarts" fill="none" stroke="#b8b8b8" stroke-width="{_num2(px)}">']
+    parts = [f'<g class="encarts" fill="none" stroke="#b8b8b8" stroke-width="{num2(px)}">']
     for inset in insets:
         x, y, w, h = inset.box
         parts.append(
-            f'<rect class="encart" x="{_num(x)}" y="{_num(y)}" '
-            f'width="{_num(w)}" height="{_num(h)}"/>'
+            f'<rect class="encart" x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}"/>'
         )
     parts.append("</g>")
     return parts
@@ -242,21 +224,21 @@ def _inset_names(view: tuple[float, ...], px: float) -> list[str]:
         return []
     size = LABEL_PX * px
     parts = [
-        f'<g class="encarts-noms" aria-hidden="true" fill="#333" font-size="{_num2(size)}" '
-        f'stroke="#fbfcfd" stroke-width="{_num2(3 * px)}" paint-order="stroke" '
+        f'<g class="encarts-noms" aria-hidden="true" fill="#333" font-size="{num2(size)}" '
+        f'stroke="#fbfcfd" stroke-width="{num2(3 * px)}" paint-order="stroke" '
         'stroke-linejoin="round">'
     ]
     for inset in insets:
         x, y, _, _ = inset.box
         parts.append(
-            f'<text x="{_num(x + 2 * px)}" y="{_num(y + size * 0.95)}">{escape(inset.nom)}</text>'
+            f'<text x="{num(x + 2 * px)}" y="{num(y + size * 0.95)}">{escape(inset.nom)}</text>'
         )
     parts.append("</g>")
     return parts
 
 
 def _insets_in(view: tuple[float, ...]) -> list[projection.Inset]:
-    return [i for i in projection.INSETS if _overlaps(_box(i.box), view)]
+    return [i for i in projection.INSETS if overlaps(corners(i.box), view)]
 
 
 def _inset_name_box(inset: projection.Inset, px: float) -> tuple[float, float, float, float]:
@@ -275,12 +257,12 @@ def _departements(
         ("departements", "#e4e7eb", lambda c: c not in focused and c not in shades),
         ("departements departements-focus", "#c9d3de", lambda c: c in focused),
     ):
-        codes = [c for c in sorted(outlines) if wanted(c) and _overlaps(outlines[c].bbox, view)]
+        codes = [c for c in sorted(outlines) if wanted(c) and overlaps(outlines[c].bbox, view)]
         if not codes:
             continue
         parts.append(
             f'<g class="{group}" fill="{fill}" stroke="#fff" '
-            f'stroke-width="{_num2(STROKE_PX * px)}" stroke-linejoin="round">'
+            f'stroke-width="{num2(STROKE_PX * px)}" stroke-linejoin="round">'
         )
         for code in codes:
             parts.append(f'<path class="dep-{code}" d="{_path(code, level)}"/>')
@@ -288,117 +270,17 @@ def _departements(
     return parts
 
 
-@lru_cache(maxsize=1)
-def _communes(path: Path = COMMUNES) -> dict[str, dict]:
-    """Commune outlines (scripts/refresh_communes_map.py), read once: reference data only."""
-    data = json.loads(gzip.decompress(path.read_bytes()))
-    if data.get("layout") != projection.layout():
-        raise RuntimeError(
-            f"{path.name} was made for another map layout: run scripts/refresh_communes_map.py"
-        )
-    return data["communes"]
-
-
-def _ring_path(ring: list[int]) -> str:
-    """A ring stored as tenths, first point absolute then deltas: 'M x y l dx dy … z'."""
-    numbers = [_tenths(v) for v in ring[2:]]
-    body = "".join(n if i == 0 or n[0] == "-" else " " + n for i, n in enumerate(numbers))
-    return f"M{_tenths(ring[0])} {_tenths(ring[1])}l{body}z"
-
-
-def _in_view(bbox: Sequence[int], view: tuple[float, ...]) -> bool:
-    return _overlaps(tuple(v / 10 for v in bbox), view)
-
-
-def _communes_svg(view: tuple[float, ...], px: float, marks: Sequence[tuple]) -> list[str]:
-    """The communes in view, outlined, and the names of the most populous (12.5 px on a phone),
-    none over another or over a point's target (``marks``)."""
-    shown = [(code, c) for code, c in _communes().items() if _in_view(c["bbox"], view)]
-    if not shown:
-        return []
-    parts = [
-        f'<g class="communes" fill="#eef1f4" stroke="#fff" stroke-width="{_num2(1.5 * px)}" '
-        'stroke-linejoin="round">'
-    ]
-    for code, commune in shown:
-        d = "".join(_ring_path(ring) for ring in commune["contours"])
-        parts.append(f'<path class="commune-{code}" d="{d}"/>')
-    parts.append("</g>")
-    size = LABEL_PX * px
-    parts.append(
-        f'<g class="communes-noms" fill="#4a4f55" font-size="{_num2(size)}" text-anchor="middle" '
-        f'stroke="#eef1f4" stroke-width="{_num2(3 * px)}" paint-order="stroke">'
-    )
-    taken: list[tuple[float, float, float, float]] = []
-    for _, commune in sorted(shown, key=lambda item: (-item[1]["population"], item[0])):
-        if commune["mairie"] is None or len(taken) >= COMMUNE_NAMES:
-            continue
-        nom = apostrophe(commune["nom"])
-        spot = _name_spot(nom, commune, view, size, taken + list(marks))
-        if spot is not None:
-            taken.append(spot[1])
-            parts.append(
-                f'<text x="{_num2(spot[0][0])}" y="{_num2(spot[0][1])}">{escape(nom)}</text>'
-            )
-    parts.append("</g>")
-    return parts
-
-
-def _name_spot(nom: str, commune: dict, view: tuple[float, ...], size: float, taken: list):
-    """Where a commune's name fits: at its town hall, else a little above or below it (the
-    places of a town often sit around its town hall), inside the view and the commune's
-    extent, over no other name or target. None when nowhere."""
-    x, y = (v / 10 for v in commune["mairie"])
-    half = len(nom) * size * 0.3  # about half the name's width
-    bx0, by0, bx1, by1 = (v / 10 for v in commune["bbox"])
-    spots = [(0, dy) for dy in (0, -1.5, 1.5, -3, 3, -4.5, 4.5, -6, 6)]
-    spots += [(dx, dy) for dy in (0, -3, 3) for dx in (-1.2, 1.2)]
-    for dx, dy in spots:
-        tx, ty = x + dx * half, y + dy * size
-        box = (tx - half, ty - size, tx + half, ty + size * 0.3)
-        inside = view[0] < box[0] and box[2] < view[0] + view[2]
-        inside = inside and view[1] < box[1] and box[3] < view[1] + view[3] and by0 < ty < by1
-        if inside and bx0 < tx < bx1 and not any(_touch(box, b) for b in taken):
-            return (tx, ty), box
-    return None
-
-
-def _touch(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 def _departement_borders(view: tuple[float, ...], px: float) -> list[str]:
     """Over the communes, the départements' borders stay visible."""
     outlines = _outlines()
-    codes = [c for c in sorted(outlines) if _overlaps(outlines[c].bbox, view)]
+    codes = [c for c in sorted(outlines) if overlaps(outlines[c].bbox, view)]
     parts = [
         f'<g class="departements-limites" fill="none" stroke="#8a96a3" '
-        f'stroke-width="{_num2(1.5 * px)}" stroke-linejoin="round">'
+        f'stroke-width="{num2(1.5 * px)}" stroke-linejoin="round">'
     ]
     parts.extend(f'<path d="{_path(code, "fin")}"/>' for code in codes)
     parts.append("</g>")
     return parts
-
-
-@dataclass(frozen=True)
-class _Placed:
-    """A point in map units, with its groups (what label_map.targets reads)."""
-
-    x: float
-    y: float
-    point: MapPoint
-
-    @property
-    def groups(self) -> tuple[Group, ...]:
-        return self.point.groups
-
-
-def reserved_corner(view: tuple[float, ...]) -> tuple[float, float, float, float]:
-    """Where the « Carte interactive » button sits (top right, RESERVED_PX at the narrowest
-    drawing, in map units): no target goes there (map.js, site.css)."""
-    x, y, w, _ = view
-    px = w / NARROW_PX
-    return (x + w - RESERVED_PX[0] * px, y, x + w, y + RESERVED_PX[1] * px)
 
 
 def _targets(points: Sequence[MapPoint], view: tuple[float, ...], px: float) -> list:
@@ -406,84 +288,10 @@ def _targets(points: Sequence[MapPoint], view: tuple[float, ...], px: float) -> 
     placed = []
     for point in points:
         xy = projection.project(point.lat, point.lon)
-        if xy is not None and _overlaps((*xy, *xy), view):
-            placed.append(_Placed(xy[0], xy[1], point))
+        if xy is not None and overlaps((*xy, *xy), view):
+            placed.append(Placed(xy[0], xy[1], point))
     avoid = [reserved_corner(view)] + [_inset_name_box(i, px) for i in _insets_in(view)]
-    return targets.place(placed, TARGET_PX * px, avoid=avoid, bounds=_box(view))
-
-
-def _points(found: list, px: float) -> list[str]:
-    side = TARGET_PX * px
-    parts = [f'<g class="points" fill="#1d5fa0" stroke="#fff" stroke-width="{_num2(px)}">']
-    hidden = []
-    for t in found:
-        if t.group is None:
-            parts.append(_point_link(t, side, px))
-        else:
-            parts.append(_group_link(t, side, px))
-            hidden.extend(_hidden_point(p, px) for p in t.members)
-    parts.append("</g>")
-    if hidden:
-        # The grouped points, for the interactive map (map.js) and the tests: never shown.
-        parts.append(f'<g class="membres" display="none">{"".join(hidden)}</g>')
-    return parts
-
-
-def _hidden_point(placed: _Placed, px: float) -> str:
-    """A grouped point, as lean as can be: 1,500 of them may be on one page."""
-    point = placed.point
-    return (
-        f'<a class="point" href={quoteattr(point.url)} aria-label={quoteattr(point.label)}>'
-        f'<circle class="{_classes("marque", point.css_class)}" cx="{_num2(placed.x)}" '
-        f'cy="{_num2(placed.y)}" r="{_num2(MARK_PX * px)}"/></a>'
-    )
-
-
-def _target_rect(t: targets.Target, side: float) -> str:
-    half = side / 2
-    return (
-        f'<rect class="cible" x="{_num2(t.x - half)}" y="{_num2(t.y - half)}" '
-        f'width="{_num2(side)}" height="{_num2(side)}" fill-opacity="0" stroke="none"/>'
-    )
-
-
-def _point_link(t: targets.Target, side: float, px: float) -> str:
-    """One point: its target, its mark there, and a leader line to where it really is when
-    close points were moved apart."""
-    placed = t.members[0]
-    point = placed.point
-    out = [
-        f'<a class="point" href={quoteattr(point.url)} aria-label={quoteattr(point.label)}>'
-        f"<title>{escape(point.label)}</title>{_target_rect(t, side)}"
-    ]
-    if t.moved:
-        out.append(
-            # Not part of the target: a tap on them reaches whatever is under them.
-            f'<line class="renvoi" x1="{_num2(placed.x)}" y1="{_num2(placed.y)}" '
-            f'x2="{_num2(t.x)}" y2="{_num2(t.y)}" stroke="#333" pointer-events="none"/>'
-            f'<circle class="ancre" cx="{_num2(placed.x)}" cy="{_num2(placed.y)}" '
-            f'r="{_num2(2 * px)}" fill="#333" stroke="none" pointer-events="none"/>'
-        )
-    out.append(
-        f'<circle class="{_classes("marque", point.css_class)}" cx="{_num2(t.x)}" '
-        f'cy="{_num2(t.y)}" r="{_num2(MARK_PX * px)}"/></a>'
-    )
-    return "".join(out)
-
-
-def _group_link(t: targets.Target, side: float, px: float) -> str:
-    """A crowded group: a numbered bubble linking to the group's page."""
-    n = len(t.members)
-    label = f"{t.group.nom} : {plural(n, 'collectivité')} sur la carte, voir la liste"
-    return (
-        f'<a class="grappe" href={quoteattr(t.group.url)} aria-label={quoteattr(label)}>'
-        f"<title>{escape(label)}</title>{_target_rect(t, side)}"
-        f'<circle class="grappe-fond" cx="{_num2(t.x)}" cy="{_num2(t.y)}" '
-        f'r="{_num2(GROUP_PX * px)}" fill="#0b3d6e"/>'
-        f'<text class="grappe-nombre" x="{_num2(t.x)}" y="{_num2(t.y + 4.4 * px)}" '
-        f'font-size="{_num2(LABEL_PX * px)}" text-anchor="middle" fill="#fff" stroke="none" '
-        f'font-weight="700">{number(n)}</text></a>'
-    )
+    return targets.place(placed, TARGET_PX * px, avoid=avoid, bounds=corners(view))
 
 
 def _shaded(
@@ -491,33 +299,18 @@ def _shaded(
 ) -> list[str]:
     """The coloured départements of a choropleth, each with its own class and fill."""
     outlines = _outlines()
-    codes = [c for c in sorted(shades) if c in outlines and _overlaps(outlines[c].bbox, view)]
+    codes = [c for c in sorted(shades) if c in outlines and overlaps(outlines[c].bbox, view)]
     if not codes:
         return []
     out = [
         f'<g class="departements departements-effectifs" stroke="#fff" '
-        f'stroke-width="{_num2(STROKE_PX * px)}" stroke-linejoin="round">'
+        f'stroke-width="{num2(STROKE_PX * px)}" stroke-linejoin="round">'
     ]
     for code in codes:
         css, fill = shades[code]
         out.append(f'<path class="dep-{code} {css}" fill="{fill}" d="{_path(code, level)}"/>')
     out.append("</g>")
     return out
-
-
-def _classes(*names: str) -> str:
-    return " ".join(n for n in names if n)
-
-
-def _box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    x, y, w, h = box
-    return (x, y, x + w, y + h)
-
-
-def _num2(value: float) -> str:
-    """Two decimals for sizes (stroke widths and radii shrink a lot when zoomed)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def outlines_geojson() -> dict:

@@ -109,7 +109,8 @@ def _keys(t: Target, level: int) -> set[str]:
 
 def _merge(targets: list[Target], level: int, keys: set[str]) -> list[Target]:
     """Every target whose points all belong to one of these groups becomes that group's."""
-    kept, merged = [], {}
+    kept: list[Target] = []
+    merged: dict[str, list[Target]] = {}
     for t in targets:
         own = _keys(t, level)
         if len(own) == 1 and (key := next(iter(own))) in keys and len(t.members[0].groups) > level:
