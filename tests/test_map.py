@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -260,3 +261,13 @@ def test_stale_layout_is_caught(tmp_path, monkeypatch):
     stale.write_bytes(gzip.compress(json.dumps(data).encode()))
     with pytest.raises(RuntimeError, match="refresh_reference"):
         svgmap._outlines(stale)
+
+
+def test_scale_at_follows_each_inset():
+    """The places map's minimum width is in metres: Réunion is drawn larger than the mainland,
+    Guyane smaller."""
+    mainland = projection.scale_at(45.44, 4.39)
+    assert projection.scale_at(-20.88, 55.45) > mainland > projection.scale_at(4.94, -52.33)
+    a, b = projection.project(45.44, 4.39), projection.project(45.44, 4.39 + 0.1)
+    metres = 0.1 * 111_320 * math.cos(math.radians(45.44))
+    assert abs((b[0] - a[0]) / metres - mainland) / mainland < 0.01

@@ -169,5 +169,12 @@ def layout() -> dict:
     }
 
 
+def scale_at(lat: float, lon: float) -> float:
+    """Map units per metre around a point: each inset has its own scale (Lambert-93's own
+    distortion, under 0.1 % in France, is left out)."""
+    inset = inset_for(lat, lon)
+    return inset.scale if inset is not None else _MAIN_SCALE
+
+
 # Same function under the name the site templates use for positions.
 map_position = project

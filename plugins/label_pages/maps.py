@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from label_data import urls
+from label_map import projection
 from label_map.svgmap import Group, MapPoint, render_map_svg
 
 from .fmt import level_short
 
-# Map units: about 8 km of mainland France, wide enough to show the communes around the places
-# (label_map.svgmap draws them at this scale) while a town's places stay apart.
-PLACES_MIN_VIEW = 6.0
+# Wide enough to show the communes around the places (label_map.svgmap draws them at this
+# scale) while a town's places stay apart; in metres, as the overseas insets have scales of
+# their own.
+PLACES_MIN_METRES = 8500.0
 
 
 def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
@@ -96,14 +98,14 @@ def places_map(t, places: Sequence) -> str:
     if not points:
         return ""
     description = f"{len(points)} lieux des actions de {t.nom} ; leur liste suit la carte."
-    # Zoomed to the places themselves (at least ~10 km wide): at the département's scale a
+    # Zoomed to the places themselves (at least 8.5 km wide): at the département's scale a
     # town's places merge into one dot.
     return _render(
         points,
         f"Lieux des actions de {t.nom}",
         description,
         [t.departement] if t.departement else (),
-        fit=PLACES_MIN_VIEW,
+        fit=PLACES_MIN_METRES * projection.scale_at(points[0].lat, points[0].lon),
     )
 
 
