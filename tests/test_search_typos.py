@@ -39,8 +39,11 @@ def test_the_names_index_holds_each_collectivity_with_its_pages_filters(demo_sit
     data = json.loads(written)
     assert len(data["noms"]) == len(demo_view.territories)
     fields = ("type", "niveau", "departement", "region")
+    by_code = {t.code: t for t in demo_view.territories.values()}
     for name, path, resume, *refs, years in data["noms"]:
-        page = (demo_site / data["base"].strip("/") / path / "index.html").read_text("utf-8")
+        t = by_code[path.rsplit("-", 1)[-1]]  # the code alone, or the whole path
+        assert t.nom == name and f"/{t.url}".startswith(data["base"])
+        page = (demo_site / t.url / "index.html").read_text("utf-8")
         assert f'data-pagefind-meta="title">{name}' in page.replace("&#39;", "'")
         for field, ref in zip(fields, refs, strict=True):
             found = re.findall(rf'data-pagefind-filter="{field}">([^<]*)<', page)
