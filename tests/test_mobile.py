@@ -148,6 +148,8 @@ def test_map_targets_are_finger_sized_and_apart(phone, demo_server, name):
     assert maps and all(m["targets"] for m in maps), name
     for m in maps:
         targets = m["targets"]
+        # The button fits the corner label_map keeps free (svgfmt.RESERVED_PX, 104 × 46 px).
+        assert m["button"] and m["button"]["w"] <= 99 and m["button"]["h"] <= 41, m["button"]
         for i, t in enumerate(targets):
             assert t["w"] >= 24 and t["h"] >= 24, t
             assert t["inert"] and t["inside"], t
