@@ -16,7 +16,7 @@ import yaml
 from conftest import ROOT
 from label_admin.config import config_text, editor_config, js_pattern
 from label_data import codes, schema
-from label_data.fieldtypes import ListOf
+from label_data.fieldtypes import Email, ListOf
 from label_data.validate import validate
 from label_data.yamlload import ident_problem
 from pelican.settings import read_settings
@@ -100,6 +100,16 @@ def test_form_id_pattern_is_the_builds(value):
     ident = form_field(collection("actions")["fields"][0]["fields"], "id")
     accepted = bool(re.search(ident["pattern"][0], value))
     assert accepted == (ident_problem(value, "id") is None)
+
+
+@pytest.mark.parametrize(
+    "value", ["contact@villes-internet.net", "a@b", "a b@c.fr", "a@b.fr.", "x@y.z", "@b.fr"]
+)
+def test_form_e_mail_pattern_is_the_builds(value):
+    reglages = collection("reglages")["files"][0]["fields"]
+    courriel = form_field(reglages, "association.contact.courriel")
+    accepted = bool(re.search(courriel["pattern"][0], value))
+    assert accepted == (Email().check(value, "courriel") is None)
 
 
 def test_lists_of_references_choose_among_existing_entries():

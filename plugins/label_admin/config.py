@@ -102,6 +102,10 @@ def _scalar(kind: ft.FieldType, data: str) -> dict[str, Any]:
         return {"widget": "string", "pattern": list(IDENT)}
     if isinstance(kind, ft.Url):
         return {"widget": "string", "type": "url", "pattern": list(WEB)}
+    if isinstance(kind, ft.Email):
+        expected = "Attendu\u00a0: une adresse comme contact@exemple.fr."
+        anchored = f"^{kind.PATTERN.pattern}$"  # the build takes it whole (fullmatch)
+        return {"widget": "string", "type": "email", "pattern": [anchored, expected]}
     if isinstance(kind, ft.Code) and kind.pattern is not None:
         expected = f"Attendu\u00a0: {kind.example}."
         return {"widget": "string", "pattern": [js_pattern(kind.pattern), expected]}

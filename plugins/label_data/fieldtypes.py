@@ -249,32 +249,39 @@ class Instant(FieldType):
         return f"{what} doit être un instant AAAA-MM-JJTHH:MM:SS+01:00 (lu : « {value} »)"
 
 
-class Email(Text):
-    """An e-mail address a visitor can write to (a ``mailto:`` link is made of it)."""
-
-    doc = "e-mail"
-    PATTERN = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\".]+")
+class ShapedText(Text):
+    """Text that must have a shape (an e-mail address, a web address): ``shape_problem``
+    says what is wrong, the same message when the loader reads it and the importers check it."""
 
     def decode(self, r: Reader, node: Node, what: str) -> str | None:
         value = super().decode(r, node, what)
-        problem = None if value is None else self._address(value, what)
+        problem = None if value is None else self.shape_problem(value, what)
         if problem:
             r.error(node, problem)
             return None
         return value
 
     def check(self, value: Any, what: str) -> str | None:
-        return super().check(value, what) or self._address(value, what)
+        return super().check(value, what) or self.shape_problem(value, what)
 
-    @classmethod
-    def _address(cls, value: str, what: str) -> str | None:
-        if cls.PATTERN.fullmatch(value):
+    def shape_problem(self, value: str, what: str) -> str | None:
+        raise NotImplementedError
+
+
+class Email(ShapedText):
+    """An e-mail address a visitor can write to (a ``mailto:`` link is made of it)."""
+
+    doc = "e-mail"
+    PATTERN = re.compile(r'[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>".]+')
+
+    def shape_problem(self, value: str, what: str) -> str | None:
+        if self.PATTERN.fullmatch(value):
             return None
         example = "comme contact@exemple.fr"
         return f"adresse électronique attendue pour {what}, {example} (lu : « {value} »)"
 
 
-class Url(Text):
+class Url(ShapedText):
     """A web address, ``https://…`` (``http://`` still read)."""
 
     doc = "URL"
@@ -282,19 +289,7 @@ class Url(Text):
     def __init__(self) -> None:
         super().__init__(URL_MAX)
 
-    def decode(self, r: Reader, node: Node, what: str) -> str | None:
-        value = super().decode(r, node, what)
-        problem = None if value is None else self._web(value, what)
-        if problem:
-            r.error(node, problem)
-            return None
-        return value
-
-    def check(self, value: Any, what: str) -> str | None:
-        return super().check(value, what) or self._web(value, what)
-
-    @staticmethod
-    def _web(value: str, what: str) -> str | None:
+    def shape_problem(self, value: str, what: str) -> str | None:
         if value.startswith(("https://", "http://")):
             return None
         return f"adresse web attendue pour {what}, commençant par https:// (lu : « {value} »)"
