@@ -23,6 +23,11 @@ PAGES = {
     "chiffres": "/chiffres/",
 }
 MAP_PAGES = ["accueil", "collectivite", "palmares", "departement", "region"]
+# The demo's longest breadcrumbs and surtitles (a long région name, a long action title).
+LONG = {
+    "collectivite-longue": "/territoires/marseille-13055/",
+    "action-longue": "/actions/grenoble-alpes-metropole-200040715-001/",
+}
 
 pytestmark = pytest.mark.browser
 
@@ -36,11 +41,11 @@ def phone(browser):
 
 
 def visit(tab, server: str, name: str) -> None:
-    tab.goto(server + PAGES[name])
+    tab.goto(server + {**PAGES, **LONG}[name])
     tab.wait_for_load_state("networkidle")
 
 
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", list(PAGES) + list(LONG))
 def test_the_first_heading_starts_in_the_first_third(phone, demo_server, name):
     visit(phone, demo_server, name)
     top = phone.eval_on_selector("h1", "h => h.getBoundingClientRect().top")
