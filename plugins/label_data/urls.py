@@ -35,6 +35,8 @@ ADMIN = "admin/"
 CONTACT = "contact/"  # a Pelican page (content/pages/contact.md): the footer links to it
 # Level and edition → collectivity codes, fetched by the search page when a visitor picks one.
 SEARCH_LABELS = f"{SEARCH}niveaux-editions.json"
+# The published collectivities' names, matched with typos allowed by the search page.
+SEARCH_NAMES = f"{SEARCH}noms.json"
 
 
 def territory(slug: str, code: str) -> str:

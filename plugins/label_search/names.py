@@ -38,7 +38,7 @@ from label_pages.fmt import kind_name, level_short
 
 from .index import summary
 
-NAMES = f"{urls.SEARCH}noms.json"  # beside SEARCH_LABELS; urls.py is the place for it in time
+NAMES = urls.SEARCH_NAMES
 FILTERS = ("type", "niveau", "departement", "region")  # as the pages' filters are named
 
 
