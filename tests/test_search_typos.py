@@ -135,6 +135,21 @@ def test_a_name_a_letter_off_finds_the_town(tab, demo_server, demo_view, query, 
 
 
 @pytest.mark.browser
+def test_a_slip_on_a_whole_name_searches_the_name_meant(tab, demo_server, demo_view):
+    """« Ajacio » is searched as « Ajaccio »: Ajaccio and its actions, not the whole site
+    (Pagefind's stem of the slip matched every « à »), and the page says so."""
+    ajaccio = demo_view.territories["2A004"]
+    ask(tab, demo_server, "Ajacio")
+    status = tab.inner_text("#recherche-etat")
+    assert "pour «\u00a0Ajaccio\u00a0» (vous avez tapé «\u00a0Ajacio\u00a0»)" in status
+    places = links(tab, "recherche-resultats")
+    assert places[0] == "/" + ajaccio.url and len(places) < len(demo_view.territories) / 4
+    own = {"/" + demo_view.actions[a].url for a in ajaccio.actions}
+    actions = links(tab, "recherche-resultats-actions")
+    assert actions and set(actions[: len(own)]) <= own
+
+
+@pytest.mark.browser
 def test_the_page_reads_each_entry_url_as_the_url_contract_made_it(tab, demo_server, demo_view):
     """Most entries hold the code alone, the page spelling the slug (typo.js ``slugOf``, as
     names.py ``page_slug``): every URL it makes is a collectivity's page."""

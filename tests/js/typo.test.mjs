@@ -108,3 +108,11 @@ test("a whole name a letter off comes before a word or a beginning a letter off"
     "Montpellier Méditerranée Métropole",
   ]);
 });
+
+test("a whole name a slip away is what was meant; a word or a beginning is not", () => {
+  assert.equal(match(entries, "Ajacio").corrected.name, "Ajaccio");
+  assert.equal(match(entries, "Montpelier").corrected.name, "Montpellier");
+  assert.equal(match(entries, "etiene").corrected, null); // one word of Saint-Étienne
+  assert.equal(match(entries, "montpeli").corrected, null); // a beginning, still being typed
+  assert.equal(match(entries, "Ajaccio").corrected, null); // exact: nothing to correct
+});

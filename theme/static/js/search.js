@@ -93,7 +93,7 @@ function loadNames() {
 // The collectivities the names index puts before Pagefind's order: { exact, typo }.
 async function nameMatches(raw, filters) {
   const entries = typo.worth(raw) ? await loadNames() : null;
-  return entries ? typo.match(entries, raw, filters, STEP) : { exact: [], typo: [] };
+  return entries ? typo.match(entries, raw, filters, STEP) : { exact: [], typo: [], corrected: null };
 }
 
 function plural(count, word) {
@@ -262,11 +262,12 @@ async function showMore(target) {
   target.more.hidden = target.pending.length === 0;
 }
 
-function summary(raw, counts) {
+function summary(raw, counts, meant = null) {
   const found = [];
   if (counts.places) found.push(plural(counts.places, "collectivité"));
   if (counts.actions) found.push(plural(counts.actions, "action"));
-  const query = raw ? ` pour «\u00a0${raw}\u00a0»` : ""; // no line break inside « »
+  const typed = meant ? ` (vous avez tapé «\u00a0${raw}\u00a0»)` : "";
+  const query = raw ? ` pour «\u00a0${meant || raw}\u00a0»${typed}` : ""; // no break inside « »
   if (!found.length) {
     return `Aucun résultat${query}. Essayez un autre nom, un code postal ou la liste des départements.`;
   }
@@ -279,6 +280,14 @@ function summary(raw, counts) {
 function exactWord(raw, hits) {
   const word = typo.normalize(raw);
   return hits && hits.exact.length && word && !word.includes(" ") ? `"${raw.replace(/"/g, "")}"` : null;
+}
+
+// The name searched for a slip that reads as a whole name (« Ajacio » → « Ajaccio »): as an
+// exact word when it is one word, else its words. Null when nothing was corrected.
+function correctedQuery(hits) {
+  const name = hits && hits.corrected ? hits.corrected.name : null;
+  if (!name) return null;
+  return typo.normalize(name).includes(" ") ? name : `"${name.replace(/"/g, "")}"`;
 }
 
 // One query: the collectivities (the exact code first when it is one), shown as soon as they
@@ -304,21 +313,22 @@ async function run() {
   let found = code ? await places.search(code, { filters: { ...filters, code } }) : null;
   const byCode = Boolean(found && found.results.length);
   const hits = near ? await near : undefined;
-  const asked = byCode ? null : exactWord(raw, hits);
+  const asked = byCode ? null : exactWord(raw, hits) || correctedQuery(hits);
+  const meant = asked && hits.corrected ? hits.corrected.name : null;
   if (asked) found = await places.search(asked, { filters });
   if (!byCode && !(asked && found.results.length)) found = await places.search(raw || null, { filters });
-  const fill = await show(lists.places, [found], byCode ? code : typo.normalize(raw), hits);
+  const fill = await show(lists.places, [found], byCode ? code : typo.normalize(meant || raw), hits);
   if (mine !== counter) return; // a newer query was typed meanwhile
   const placeCount = fill();
   lists.places.list.dataset.requete = raw; // lets a test know this list's results are in
-  status.textContent = `${summary(raw, { places: placeCount })} Recherche des actions…`;
+  status.textContent = `${summary(raw, { places: placeCount }, meant)} Recherche des actions…`;
   // Whose actions come first: those of the collectivities named exactly, else of the nearest
   // name (« Ajacio »: Ajaccio's); for a code, that collectivity's only.
   const named = hits ? (hits.exact.length ? hits.exact : hits.typo.slice(0, 1)) : [];
   const owners = byCode ? null : named.map((e) => e.code.toLowerCase());
   const actionCount = await runActions(raw, asked || raw, filters, byCode && code, owners, mine);
   if (mine !== counter) return;
-  status.textContent = summary(raw, { places: placeCount, actions: actionCount });
+  status.textContent = summary(raw, { places: placeCount, actions: actionCount }, meant);
 }
 
 // Level and edition → the codes of those collectivities, fetched once (a failed fetch is

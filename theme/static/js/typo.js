@@ -134,7 +134,7 @@ export function match(entries, raw, filters = {}, limit = 8) {
   const kept = entries.filter((e) => keeps(e, filters));
   const exact = kept.filter((e) => e.norm === query || e.norm.replace(/ /g, "") === query.replace(/ /g, ""));
   const max = allowed(query.replace(/ /g, "").length);
-  if (exact.length || max === 0) return { exact, typo: [] };
+  if (exact.length || max === 0) return { exact, typo: [], corrected: null };
   const near = [];
   for (const entry of kept) {
     const [distance, how] = nearest(entry, query, max);
@@ -142,5 +142,9 @@ export function match(entries, raw, filters = {}, limit = 8) {
   }
   near.sort((a, b) => a.distance - b.distance || a.how - b.how || b.entry.level - a.entry.level
     || a.entry.norm.length - b.entry.norm.length || (a.entry.norm < b.entry.norm ? -1 : 1));
-  return { exact, typo: near.slice(0, limit).map((n) => n.entry) };
+  // A whole name one or two slips away reads as what was meant (« Ajacio »: Ajaccio): the page
+  // searches that name instead of the slip, which Pagefind's stemming and prefixes would match
+  // on half the site (« ajacio » found every « à »).
+  const corrected = near.length && near[0].how === 0 ? near[0].entry : null;
+  return { exact, typo: near.slice(0, limit).map((n) => n.entry), corrected };
 }
