@@ -27,10 +27,12 @@ import importlib.util
 import json
 import lzma
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import shapely
 from shapely import wkb
+from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -44,7 +46,7 @@ def _departement(code: str) -> str:
     return code[:3] if code.startswith("97") else code[:2]
 
 
-def _projector(dep: str):
+def _projector(dep: str) -> Callable[[float, float], tuple[float, float]]:
     """Map position of (lon, lat) pairs for this département: mainland or its inset."""
     inset = projection.INSETS_BY_CODE.get(dep)
     if inset is not None:
@@ -56,7 +58,9 @@ def _tenths(value: float) -> int:
     return round(value * 10)
 
 
-def _rings(geom, project) -> list[list[int]]:
+def _rings(
+    geom: BaseGeometry, project: Callable[[float, float], tuple[float, float]]
+) -> list[list[int]]:
     out = []
     for part in getattr(geom, "geoms", [geom]):
         if part.geom_type != "Polygon" or part.is_empty:

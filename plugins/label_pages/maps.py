@@ -8,6 +8,7 @@ Points carry a ``niveau-<n>`` class; the site CSS colours them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from label_data import urls
 from label_map import projection
@@ -36,7 +37,7 @@ def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
     ]
     if not points:
         return ""
-    levels = {}
+    levels: dict[int, int] = {}
     for r in rows:
         if r.label is not None:
             levels[r.label.arobases] = levels.get(r.label.arobases, 0) + 1
@@ -66,7 +67,7 @@ def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
     return _render(points, title, description, focus)
 
 
-def _groups(r) -> tuple[Group, ...]:
+def _groups(r: Any) -> tuple[Group, ...]:  # a pagedata.Row (which imports this module)
     """Where a crowded point goes on a map (label_map.targets): its département, its région."""
     out = []
     if r.dep is not None:
@@ -76,7 +77,7 @@ def _groups(r) -> tuple[Group, ...]:
     return tuple(out)
 
 
-def places_map(t, places: Sequence) -> str:
+def places_map(t: Any, places: Sequence) -> str:
     points = []
     seen = set()
     for place, action in places:
@@ -110,7 +111,7 @@ def places_map(t, places: Sequence) -> str:
 
 
 def _render(
-    points,
+    points: list[MapPoint],
     title: str,
     description: str,
     focus: Sequence[str],
