@@ -7,8 +7,6 @@ script, no style attribute), so that a collectivity's places sit on a recognisab
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -26,12 +24,7 @@ COMMUNE_NAMES = 8  # at most this many names: a map, not a list
 @lru_cache(maxsize=1)
 def _communes(path: Path = COMMUNES) -> dict[str, dict]:
     """Commune outlines (scripts/refresh_communes_map.py), read once: reference data only."""
-    data = json.loads(gzip.decompress(path.read_bytes()))
-    if data.get("layout") != projection.layout():
-        raise RuntimeError(
-            f"{path.name} was made for another map layout: run scripts/refresh_communes_map.py"
-        )
-    return data["communes"]
+    return projection.read_projected(path, "scripts/refresh_communes_map.py")["communes"]
 
 
 def _ring_path(ring: list[int]) -> str:

@@ -15,8 +15,11 @@ and points always agree. Changing any constant here means running scripts/refres
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 # --- Lambert-93 (EPSG:2154) ---------------------------------------------------------------
 _A = 6378137.0  # GRS80 semi-major axis (m)
@@ -167,6 +170,15 @@ def layout() -> dict:
         "viewBox": list(VIEWBOX),
         "encarts": {i.code: [round(v, 3) for v in i.box] for i in INSETS},
     }
+
+
+def read_projected(path: Path, script: str) -> dict:
+    """A shipped gzip JSON of outlines already projected (reference/carte-*.json.gz), refused
+    when it was made for another layout than this module's: ``script`` remakes it."""
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    if data.get("layout") != layout():
+        raise RuntimeError(f"{path.name} was made for another map layout: run {script}")
+    return data
 
 
 def scale_at(lat: float, lon: float) -> float:

@@ -15,8 +15,6 @@ site CSS: elements carry classes only, and the groups carry presentation attribu
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,11 +67,7 @@ class _Departement:
 
 @lru_cache(maxsize=2)
 def _outlines(path: Path = OUTLINES) -> dict[str, _Departement]:
-    data = json.loads(gzip.decompress(path.read_bytes()))
-    if data.get("layout") != projection.layout():
-        raise RuntimeError(
-            f"{path.name} was made for another map layout: run scripts/refresh_reference.py"
-        )
+    data = projection.read_projected(path, "scripts/refresh_reference.py")
     out = {}
     for code, dep in data["departements"].items():
         xs = [v for poly in dep["fin"] for v in poly[0][0::2]]
