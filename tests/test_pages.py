@@ -327,10 +327,14 @@ def test_css_and_js_are_fingerprinted(demo_site):
     css = re.search(r'href="/static/css/site\.([0-9a-f]{10})\.css"', page)
     js = re.search(r'src="/static/js/site\.([0-9a-f]{10})\.js"', page)
     assert css and js
-    source = (assets.THEME_STATIC / "css" / "site.css").read_bytes()
-    assert css.group(1) == hashlib.sha256(source).hexdigest()[:10]
-    assert (demo_site / "static" / "css" / f"site.{css.group(1)}.css").read_bytes() == source
+    source = assets.THEME_STATIC / "css" / "site.css"
+    served = assets.minified(source)
+    assert css.group(1) == hashlib.sha256(served).hexdigest()[:10]
+    assert (demo_site / "static" / "css" / f"site.{css.group(1)}.css").read_bytes() == served
     assert 'href="/static/css/site.css"' not in page
+    # Served minified: the comments stay in the theme's source only.
+    assert b"/*" in source.read_bytes() and b"/*" not in served
+    assert len(served) < 0.85 * len(source.read_bytes())
 
 
 def test_an_undefined_template_variable_fails_the_build(tmp_path):

@@ -75,7 +75,7 @@ def test_an_edited_stylesheet_is_served_under_its_new_name(project, served):
         lambda: (m := CSS.search(http_get(home))) and m.group(1) != first and m, server
     )
     new_css = http_get(f"{home}static/css/site.{second.group(1)}.css")
-    assert ".edition-test { color: #123456; }" in new_css
+    assert ".edition-test{color:#123456}" in new_css  # served minified
     # The open page is told to reload once the build has finished (after the swap).
     poll_until(lambda: http_get(home + "__serve__/generation") != generation, server, 120)
     built = (project / "output" / "index.html").read_text("utf-8")
