@@ -17,9 +17,10 @@ from urllib.parse import quote
 
 import pytest
 from conftest import DEMO_NOW, ROOT, build_site
+from label_data import urls
 from label_data.published import published_view
 from label_data.reference import normalize_name
-from label_search.names import NAMES, names_index, names_json
+from label_search.names import names_index, names_json
 
 NBSP = "\u00a0"
 
@@ -34,7 +35,7 @@ def test_the_distance_and_the_matching_in_node():
 
 
 def test_the_names_index_holds_each_collectivity_with_its_pages_filters(demo_site, demo_view):
-    written = (demo_site / NAMES).read_text("utf-8")
+    written = (demo_site / urls.SEARCH_NAMES).read_text("utf-8")
     assert written == names_json(demo_view)
     data = json.loads(written)
     assert len(data["noms"]) == len(demo_view.territories)

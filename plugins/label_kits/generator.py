@@ -23,6 +23,7 @@ from label_panels.publish import panel_specs
 from pelican.generators import Generator
 
 from .publish import (
+    KIT_SIZES,
     by_panel,
     kit_file,
     kit_path,
@@ -37,9 +38,6 @@ from .subject import KitSubject
 from .zipkit import kit_folder
 
 WRITER = "label_kits"
-# Each kit's size in bytes by its link (« /kits/2026/…-2026.zip »), for the pages that show it
-# beside the link; Tracked, so a page records which sizes it showed (label_data.reads).
-KIT_SIZES = "label_kit_sizes"
 Made = tuple[KitSubject, str, str | bytes]  # subject, public path, cached zip's path or bytes
 
 
@@ -71,9 +69,7 @@ class KitsGenerator(Generator):
         sizes.update({"/" + relative: len(data) for relative, data in self.national})
         self.context[KIT_SIZES] = Tracked(KIT_SIZES, sizes)
 
-    def _collectivity_kits(
-        self, cache_dir: str | None
-    ) -> list[tuple[KitSubject, str, str | bytes]]:
+    def _collectivity_kits(self, cache_dir: str | None) -> list[Made]:
         jobs = by_panel(subjects(self.view, self.domain))
         render = partial(_render, cache_dir=cache_dir)
         made = []

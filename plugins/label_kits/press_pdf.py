@@ -81,7 +81,7 @@ def _paragraph(item: Block) -> Paragraph:
     return Paragraph(markup, STYLES[item.style])
 
 
-class Logo(Flowable):
+class PanelImage(Flowable):
     """The panel at print resolution for its printed width (the 1 200-pixel web PNG would only
     weigh more), drawn as one image XObject named by its bytes: the same on every run."""
 
@@ -108,7 +108,7 @@ def _header(kind: str, year: int, panel_png: bytes) -> Flowable:
         Paragraph(escape(texts()["association"]["nom"]), _style("assoc", 10, color=GREY)),
     ]
     width = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING
-    table = Table([[words, Logo(panel_png)]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
+    table = Table([[words, PanelImage(panel_png)]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
     table.setStyle(
         [
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -126,8 +126,8 @@ def _footer(canvas, document) -> None:
     canvas.saveState()
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(HexColor(GREY))
-    site = texts()["association"]["site"]
-    canvas.drawString(MARGIN, 10 * mm, fr(f"Villes Internet — {site}"))
+    association = texts()["association"]
+    canvas.drawString(MARGIN, 10 * mm, fr(f"{association['nom']} — {association['site']}"))
     canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"{document.page}")
     canvas.restoreState()
 

@@ -23,6 +23,9 @@ from .subject import KitSubject, NationalEdition
 from .zipkit import build_kit_zip
 
 KIT_DIR = Path(__file__).resolve().parent
+# Each kit's size in bytes by its link (« /kits/2026/…-2026.zip »), in the build's context for
+# the pages that show it beside the link; Tracked, so a page records which sizes it showed.
+KIT_SIZES = "label_kit_sizes"
 
 
 @lru_cache(maxsize=1)

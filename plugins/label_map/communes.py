@@ -27,6 +27,33 @@ def _communes(path: Path = COMMUNES) -> dict[str, dict]:
     return projection.read_projected(path, "scripts/refresh_communes_map.py")["communes"]
 
 
+CELL = 20.0  # map units (about 28 km on the mainland): the grid that finds communes in a view
+
+
+@lru_cache(maxsize=1)
+def _grid() -> tuple[list[tuple[str, dict]], dict[tuple[int, int], list[int]]]:
+    """The communes in the file's order, and by grid cell (their positions in that order): a
+    places map looks at the few cells under its view, not at the 34,867 communes (30 ms a map)."""
+    items = list(_communes().items())
+    cells: dict[tuple[int, int], list[int]] = {}
+    for position, (_, commune) in enumerate(items):
+        x0, y0, x1, y1 = (v / 10 for v in commune["bbox"])
+        for i in range(int(x0 // CELL), int(x1 // CELL) + 1):
+            for j in range(int(y0 // CELL), int(y1 // CELL) + 1):
+                cells.setdefault((i, j), []).append(position)
+    return items, cells
+
+
+def _near(view: tuple[float, ...]) -> list[tuple[str, dict]]:
+    """The communes whose extent meets the view, in the file's order (stable bytes)."""
+    x, y, w, h = view
+    (items, grid), found = _grid(), set()
+    for i in range(int(x // CELL), int((x + w) // CELL) + 1):
+        for j in range(int(y // CELL), int((y + h) // CELL) + 1):
+            found.update(grid.get((i, j), ()))
+    return [items[n] for n in sorted(found) if _in_view(items[n][1]["bbox"], view)]
+
+
 def _ring_path(ring: list[int]) -> str:
     """A ring stored as tenths, first point absolute then deltas: 'M x y l dx dy … z'."""
     numbers = [tenths(v) for v in ring[2:]]
@@ -41,7 +68,7 @@ def _in_view(bbox: Sequence[int], view: tuple[float, ...]) -> bool:
 def communes_svg(view: tuple[float, ...], px: float, marks: Sequence[tuple]) -> list[str]:
     """The communes in view, outlined, and the names of the most populous (12.5 px on a phone),
     none over another or over a point's target (``marks``)."""
-    shown = [(code, c) for code, c in _communes().items() if _in_view(c["bbox"], view)]
+    shown = _near(view)
     if not shown:
         return []
     parts = [

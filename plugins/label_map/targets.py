@@ -68,18 +68,19 @@ def place(
         # A crowd no group could take (points without groups, or all in one): each clash set
         # on a grid around where its points are, then the grids pushed clear of one another.
         for clash in _clashes(_reset(targets), side, avoid):
-            n = len(clash)
-            step = side * GAP * 1.01
-            _grid(clash, sum(t.x for t in clash) / n, sum(t.y for t in clash) / n, step)
+            _grid(clash, *_centre(clash), side * GAP * 1.01)
         _settle(targets, side, avoid, bounds)
     return _reading_order(targets)
+
+
+def _centre(members: Sequence) -> tuple[float, float]:
+    return sum(p.x for p in members) / len(members), sum(p.y for p in members) / len(members)
 
 
 def _reset(targets: list[Target]) -> list[Target]:
     """Each target back where its points are: each attempt starts from the map itself."""
     for t in targets:
-        t.x = sum(p.x for p in t.members) / len(t.members)
-        t.y = sum(p.y for p in t.members) / len(t.members)
+        t.x, t.y = _centre(t.members)
     return targets
 
 
@@ -122,9 +123,7 @@ def _merge(targets: list[Target], level: int, keys: set[str]) -> list[Target]:
         if len(members) == 1:  # a group of one says less than its point
             kept.extend(ts)
             continue
-        x = sum(p.x for p in members) / len(members)
-        y = sum(p.y for p in members) / len(members)
-        kept.append(Target(x, y, members, members[0].groups[level]))
+        kept.append(Target(*_centre(members), members, members[0].groups[level]))
     return kept
 
 

@@ -27,6 +27,7 @@ from label_build.site_files import SiteFiles, files_in
 from label_data import reads, urls
 from label_data.published import view_in
 from label_data.reads import Read
+from label_kits.publish import KIT_SIZES
 from pelican.generators import Generator
 
 from . import dated, figures_page, machine, pagedata, photos
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 
 WRITER = "label_pages"
 PANEL_SIZES = "label_panel_sizes"  # label_panels' file sizes, in the context
-KIT_SIZES = "label_kit_sizes"  # label_kits' zip sizes by link, in the context
 
 
 @dataclass(frozen=True)

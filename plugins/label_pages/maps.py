@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from label_data import urls
 from label_map import projection
 from label_map.svgmap import Group, MapPoint, render_map_svg
 
@@ -71,9 +70,9 @@ def _groups(r: Any) -> tuple[Group, ...]:  # a pagedata.Row (which imports this 
     """Where a crowded point goes on a map (label_map.targets): its département, its région."""
     out = []
     if r.dep is not None:
-        out.append(Group(f"dep-{r.dep.code}", r.dep.nom, "/" + urls.departement(r.dep.code)))
+        out.append(Group(f"dep-{r.dep.code}", r.dep.nom, "/" + r.dep.url))
     if r.reg is not None:
-        out.append(Group(f"reg-{r.reg.code}", r.reg.nom, "/" + urls.region(r.reg.code)))
+        out.append(Group(f"reg-{r.reg.code}", r.reg.nom, "/" + r.reg.url))
     return tuple(out)
 
 

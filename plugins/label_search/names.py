@@ -2,8 +2,8 @@
 
 In: the published view (embargoed editions and private fields already removed: a collectivity
 known only from an embargoed edition has no level here, and the file does not change when such
-an edition is added). Out: one compact JSON text written to ``NAMES`` through the build's file
-record (``page.py``), read by theme/static/js/search.js at the page's start.
+an edition is added). Out: one compact JSON text written to ``urls.SEARCH_NAMES`` through the
+build's file record (``page.py``), read by theme/static/js/search.js at the page's start.
 
 Why: Pagefind matches whole words and prefixes, never a misspelt one (« Montpelier » gave
 « Aucun résultat »). The page compares what is typed with every name here (an optimal string
@@ -38,7 +38,6 @@ from label_pages.fmt import kind_name, level_short
 
 from .index import summary
 
-NAMES = urls.SEARCH_NAMES
 FILTERS = ("type", "niveau", "departement", "region")  # as the pages' filters are named
 
 

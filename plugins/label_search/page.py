@@ -3,7 +3,7 @@
 In: the published view and the theme. Out: ``recherche/index.html`` rendered with
 ``recherche.html``, ``urls.SEARCH_LABELS`` (levels.py: the codes of the collectivities of
 each level and edition, which the page fetches only when one of those filters is picked) and
-``names.NAMES`` (names.py: every collectivity's name, for typo tolerance); the
+``urls.SEARCH_NAMES`` (names.py: every collectivity's name, for typo tolerance); the
 page's script (theme/static/js/search.js) queries the Pagefind bundles that ``index.py`` writes
 once the whole site is written.
 """
@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from .index import shards_in_use
 from .levels import label_codes_json
-from .names import NAMES, names_json
+from .names import names_json
 
 URL = urls.SEARCH
 SAVE_AS = urls.page_file(URL)
@@ -31,7 +31,7 @@ class SearchPageGenerator(Generator):
         view = view_in(self.context)
         files = files_in(self.context)
         files.write(urls.SEARCH_LABELS, label_codes_json(view), "label_search")
-        files.write(NAMES, names_json(view), "label_search")
+        files.write(urls.SEARCH_NAMES, names_json(view), "label_search")
         writer.write_file(
             SAVE_AS,
             self.get_template("recherche"),
@@ -41,5 +41,5 @@ class SearchPageGenerator(Generator):
             # The action bundles the page merges into its second index, asked after /pagefind/.
             search_shards=[f"/{name}/" for name in shards_in_use(view)],
             search_labels="/" + urls.SEARCH_LABELS,
-            search_names="/" + NAMES,
+            search_names="/" + urls.SEARCH_NAMES,
         )
