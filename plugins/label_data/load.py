@@ -59,7 +59,7 @@ def load_dataset(
             Location(display_path(data_dir)),
             "dossier de données introuvable : vérifiez le chemin donné à DATA=",
         )
-        return Dataset(False, Referentiel({}, {}, {}), {}, {}, {})
+        return Dataset(Referentiel({}, {}, {}), {}, {}, {})
     site, ref = data_dir / "site.yaml", data_dir / "referentiel.yaml"
     listed = {sub: _listing(data_dir / sub) for sub in _KIND_OF_DIR}
     files = [
@@ -101,7 +101,6 @@ def load_dataset(
         by_territory[path.stem] = take(path)
         _add_unique(actions, by_territory[path.stem], problems)
     return Dataset(
-        settings.demo,
         referentiel,
         territories,
         dict(sorted(editions.items())),

@@ -223,7 +223,6 @@ class SiteSettings:
 
 @dataclass(frozen=True)
 class Dataset:
-    demo: bool
     referentiel: Referentiel
     territories: dict[str, Territory]
     editions: dict[int, Edition]
@@ -234,3 +233,7 @@ class Dataset:
     unreadable: frozenset[str] = frozenset()
     photos_dir: str = ""  # where the files named by photos_panneaux are (R11)
     settings: SiteSettings = SiteSettings()
+
+    @property
+    def demo(self) -> bool:
+        return self.settings.demo

@@ -166,7 +166,6 @@ class PublicEdition:
 @dataclass
 class PublishedView:
     now: dt.datetime
-    demo: bool
     preview: bool
     embargoed: tuple[tuple[int, dt.datetime], ...]  # preview only: editions shown early
     categories: dict[str, Category]
@@ -179,6 +178,10 @@ class PublishedView:
     regions: dict[str, Area]
     actions_by_enjeu: dict[str, tuple[str, ...]] = field(default_factory=dict)
     settings: SiteSettings = SiteSettings()  # site.yaml: the association, the host, calls
+
+    @property
+    def demo(self) -> bool:
+        return self.settings.demo
 
     @property
     def current_edition(self) -> PublicEdition | None:
@@ -236,7 +239,6 @@ def build_view(
     ref = dataset.referentiel
     return PublishedView(
         now=now,
-        demo=dataset.demo,
         settings=dataset.settings,
         preview=preview,
         embargoed=embargoed,

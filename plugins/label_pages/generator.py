@@ -149,7 +149,7 @@ class LabelPagesGenerator(Generator):
         }
         # A preview's banner also names the news and pages still dated after « now ».
         banner = [(i.source, i.instant.isoformat()) for i in dated.registry(self.settings).banner()]
-        facts = (view.demo, view.settings, view.preview, view.embargoed, banner)
+        facts = (view.settings, view.preview, view.embargoed, banner)  # settings: demo too
         return PageKeys(shared_digest(self.settings, facts), sources)
 
     def _write_photos(self) -> None:
