@@ -196,8 +196,12 @@ def _present(values: Record | None) -> dict[str, Any]:
 def _association(values: Record | None, default: Association) -> Association:
     given = _present(values)
     if "contact" in given:
-        given["contact"] = PublicContact(**_present(given["contact"]))
+        given["contact"] = _public_contact(given["contact"]) or PublicContact()
     return replace(default, **given)
+
+
+def _public_contact(values: Record | None) -> PublicContact | None:
+    return PublicContact(**_present(values)) if values else None
 
 
 def _host(values: Record | None) -> Organisation | None:
@@ -274,7 +278,7 @@ def _parse_territory(source: Source) -> Territory | None:
         epci=f.get("epci"),
         cotisations=frozenset(f["cotisations"]) if "cotisations" in f else None,
         contact=_contact(f.get("contact")),
-        accueil=PublicContact(**_present(f.get("accueil"))) if f.get("accueil") else None,
+        accueil=_public_contact(f.get("accueil")),
         photos=tuple(_photo(source, p) for p in f.get("photos_panneaux") or ()),
         where=f.where,
     )
