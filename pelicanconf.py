@@ -40,9 +40,10 @@ JINJA_GLOBALS = _label_jinja.GLOBALS
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     # YAML front matter (« --- » header) in Markdown, as the web editor writes it; a file without
-    # one is read as Pelican's « Key: value » header. label_pages.front_matter checks it first.
+    # one is read as Pelican's « Key: value » header. label_content.front_matter checks it first.
     "pelican.plugins.yaml_metadata",
     "label_data",
+    "label_content",
     "label_pages",
     "label_panels",
     "label_kits",
@@ -80,7 +81,7 @@ TAGS_SAVE_AS = TAG_SAVE_AS = CATEGORIES_SAVE_AS = CATEGORY_SAVE_AS = ""
 AUTHORS_SAVE_AS = AUTHOR_SAVE_AS = ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
-# Dated content is judged at the build's « now », not the machine's clock (label_pages.dated):
+# Dated content is judged at the build's « now », not the machine's clock (label_content.dated):
 # Pelican's own future-date rule stays off.
 WITH_FUTURE_DATES = True
 SLUGIFY_SOURCE = "basename"

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from label_content.dated import held_lines, scan  # noqa: E402
+from label_content.front_matter import check_content  # noqa: E402
 from label_data.validate import parse_now, report, validate  # noqa: E402
-from label_pages.dated import held_lines, scan  # noqa: E402
-from label_pages.front_matter import check_content  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, build_site
-from label_pages.content_links import check_content_links
+from label_content.content_links import check_content_links
 from test_validation import write_mini
 
 DOMAIN = "https://label.villes-internet.net"

@@ -188,7 +188,7 @@ def test_a_public_build_says_what_it_held_back(tmp_path, contents, capfd):
 def test_make_validate_names_what_is_under_embargo(contents):
     import datetime as dt
 
-    from label_pages.dated import held_lines, scan
+    from label_content.dated import held_lines, scan
 
     _, planted = contents
     before = dt.datetime.fromisoformat("2027-02-02T11:29:00+01:00")

@@ -1,4 +1,4 @@
-"""The YAML front matter of news and pages (label_pages.front_matter): each problem in French at
+"""The YAML front matter of news and pages (label_content.front_matter): each problem in French at
 its line of the .md file, the build refusing a bad header with the previous site intact,
 ``make validate`` printing it with the data problems, a news item with a header dated after
 « now » held back, and the demo content (all in front matter) checked clean."""
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import DEMO_NOW, ROOT, build_site
+from label_content.front_matter import check_content, check_file
 from label_data import schema
-from label_pages.front_matter import check_content, check_file
 
 NB = "\u00a0"
 GOOD = """\

@@ -169,7 +169,7 @@ WORKERS_SCRIPT = """
 import os, sys, time
 sys.path.insert(0, "plugins")
 os.environ["JOBS"] = "2"
-from label_build.parallel import ordered_map
+from label_infra.parallel import ordered_map
 
 def slow(x):
     time.sleep(120)

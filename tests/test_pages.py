@@ -354,7 +354,7 @@ def test_an_undefined_template_variable_fails_the_build(tmp_path):
         "LABEL_NOW": DEMO_NOW,
         "LABEL_CACHE": str(tmp_path / "cache"),
         "THEME": str(theme),
-        "PLUGINS": ["label_data", "label_pages"],
+        "PLUGINS": ["label_data", "label_content", "label_pages"],
     }
     # The driver reports the failure; under Pelican's fatal logging its report may itself
     # raise. Either way the build fails on the undefined name and writes no site.

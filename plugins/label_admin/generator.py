@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from label_build.cache import file_digest
 from label_build.site_files import files_in, tree_files
 from label_data.urls import ADMIN
+from label_infra.digests import file_digest
 from pelican.generators import Generator
 
 log = logging.getLogger(__name__)

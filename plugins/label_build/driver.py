@@ -17,23 +17,22 @@ import time
 import traceback
 from pathlib import Path
 
+from label_content.content_links import check_content_links
+from label_content.dated import held_lines
+from label_content.dated import registry as dated_content
+from label_content.front_matter import check_content
 from label_data import urls
 from label_data.problems import DataError
 from label_data.published import CONTEXT_KEY, Checked, check
 from label_data.validate import parse_now, report
-from label_kits.prepare import prepare_embargoed_kits
-from label_pages.content_links import check_content_links
-from label_pages.dated import held_lines
-from label_pages.dated import registry as dated_content
-from label_pages.front_matter import check_content
-from label_pages.machine import sitemap
+from label_infra import progress
 
-from . import progress, reuse
-from .cache import cache_dir_problem
+from . import hooks, reuse, summary
 from .fresh import clear_plugin_caches
 from .output import (
     PREVIEW_MARKER,
     PUBLIC_DIR,
+    cache_dir_problem,
     discard,
     is_preview,
     locked,
@@ -45,6 +44,7 @@ from .page_keys import SOURCES_KEY
 from .schedule import write_schedule
 from .site_files import CONTEXT_KEY as FILES_KEY
 from .site_files import SiteFileError, SiteFiles, previous_site, remember_site
+from .sitemap import sitemap
 
 
 class Refused(Exception):
@@ -75,7 +75,8 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
                 discard(staging)
                 return _failed(exc, output)
             _swap(settings, staging, output, inputs, state)
-        prepare_embargoed_kits(state.dataset, state.view.now, settings)  # cache only (R10)
+        # Work for later that must not hold the lock (the kits under embargo, in the cache).
+        hooks.site_replaced.send(settings, dataset=state.dataset, now=state.view.now)
     except Refused as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -246,7 +247,7 @@ def _failed(exc: BaseException, output: Path) -> int:
 
 def _finish(output: Path, start: float, *, preview: bool = False) -> int:
     total = time.perf_counter() - start
-    print(progress.summary(str(output), total), file=sys.stderr)
+    print(summary.summary(str(output), total), file=sys.stderr)
     if preview:
         print(
             f"APERÇU sous embargo écrit dans {output}/ : à regarder en local, jamais à publier.",

@@ -209,3 +209,24 @@ def preview_refusal(output: Path, public: Path) -> str | None:
 
 def is_preview(directory: Path) -> bool:
     return (Path(directory) / PREVIEW_MARKER).exists()
+
+
+def cache_dir_problem(cache: str | None, settings: dict, output: Path) -> str | None:
+    """Why ``CACHEDIR`` is refused, in French, or None. The cache holds the kits and panels of
+    editions under embargo (R10): inside the output it would be published, and inside
+    ``content/`` or ``theme/`` Pelican would copy it into the site."""
+    if not cache:
+        return None
+    where = Path(cache).resolve()
+    for label, path in (
+        ("le dossier du site construit (OUTPUTDIR)", output),
+        ("content/", settings.get("PATH")),
+        ("theme/", settings.get("THEME")),
+    ):
+        if path and where.is_relative_to(Path(path).resolve()):
+            return (
+                f"CACHEDIR={cache} est dans {label} : le cache contient les kits préparés "
+                "sous embargo, qui seraient publiés. Choisissez un dossier hors du site, "
+                "par exemple CACHEDIR=.cache"
+            )
+    return None

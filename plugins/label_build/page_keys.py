@@ -16,8 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from label_data import reads
-
-from .cache import digest
+from label_infra.digests import digest
 
 SOURCES_KEY = "LABEL_SOURCES_DIGEST"
 # Settings that name this build's instant, folders or objects: not what a page shows. The

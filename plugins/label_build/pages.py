@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from label_data import reads
-
-from .parallel import ordered_map
+from label_infra.parallel import ordered_map
 
 _CHUNK = 250  # pages per task: enough to make forking and scheduling negligible
 

@@ -19,6 +19,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from label_infra.atomic import write_atomic
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCES = (
     "content",
@@ -145,11 +147,10 @@ def remember(
     which the manifest is made without walking the site."""
     if not cache_dir:
         return
-    Path(cache_dir).mkdir(parents=True, exist_ok=True)
     record = {
         "output": str(output.resolve()),
         "inputs": inputs,
         **facts,
         "manifest": manifest_of((name, size, mtime) for name, (_, size, mtime) in files.items()),
     }
-    (Path(cache_dir) / RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
+    write_atomic(Path(cache_dir) / RECORD, json.dumps(record, indent=1))

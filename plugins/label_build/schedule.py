@@ -1,7 +1,7 @@
 """The embargo schedule the Netlify scheduled function reads (netlify/functions/embargo-publish).
 
 In: the checked dataset, the build's « now », the news and pages this build held back
-(``label_pages.dated``) and a path outside the published output. Out: a JSON file listing
+(``label_content.dated``) and a path outside the published output. Out: a JSON file listing
 everything the deployed site does not show yet and will at a given instant, and the French
 lines for the build log, in Paris time::
 
@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from label_data import urls
 from label_data.model import Dataset
 from label_data.typo import instant as french_instant
+from label_infra.atomic import write_atomic
 
 
 def publications(dataset: Dataset, now: dt.datetime, held: Iterable) -> list[dict]:
     """Everything not yet published at ``now``, soonest first: the editions under embargo
-    and the held-back news and pages (``label_pages.dated.Dated``); instants as datetimes."""
+    and the held-back news and pages (``label_content.dated.Dated``); instants as datetimes."""
     found = [
         {"nom": f"palmarès {year}", "instant": e.embargo, "page": "/" + urls.palmares(year)}
         for year, e in dataset.editions.items()
@@ -45,11 +45,7 @@ def write_schedule(dataset: Dataset, now: dt.datetime, held: Iterable, path: Pat
     items = publications(dataset, now, held)
     listed = [{**p, "instant": p["instant"].isoformat()} for p in items]
     text = json.dumps({"publications": listed}, ensure_ascii=False, indent=2) + "\n"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")  # the function never bundles half a file
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, text)  # the function never bundles half a file
     if not items:
         return "Publication automatique : rien sous embargo à surveiller."
     watched = " ; ".join(f"{p['nom']} le {french_instant(p['instant'])}" for p in items)

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from label_data.problems import DataError, Location, Problems, display_path
-
-from .cache import copy_file, file_digest
+from label_infra.atomic import write_atomic
+from label_infra.cache import copy_file
+from label_infra.digests import file_digest
 
 CONTEXT_KEY = "label_files"
 CONTENT_PREFIX = "content:"  # a writer that is an editorial file: the problem goes to its line
@@ -135,7 +136,7 @@ class SiteFiles:
 
     def copy(self, relative: str, source: Path, writer: str, key: str) -> Path:
         """A file made elsewhere (the cache): kept if unchanged, else copied (never linked to
-        the cache, see ``label_build.cache.copy_file``)."""
+        the cache, see ``label_infra.cache.copy_file``)."""
         path = self.claim(relative, writer)
         if not self.keep(relative, writer, key):
             copy_file(source, self.ready(path))
@@ -237,11 +238,8 @@ def remember_site(cache_dir: str | None, output: Path, record: dict) -> None:
     """Keep the record of the site now in ``output`` for the next build."""
     if not cache_dir:
         return
-    path = _record_path(cache_dir, output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    spare = path.with_suffix(".tmp")
-    spare.write_text(json.dumps({"output": str(Path(output).resolve()), **record}), "utf-8")
-    os.replace(spare, path)
+    text = json.dumps({"output": str(Path(output).resolve()), **record})
+    write_atomic(_record_path(cache_dir, output), text)
 
 
 def _is_page(key: str) -> bool:

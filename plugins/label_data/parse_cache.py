@@ -35,8 +35,9 @@ from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import yaml
-from label_build.cache import FileCache, digest
-from label_build.parallel import ordered_map, workers
+from label_infra.cache import FileCache
+from label_infra.digests import digest
+from label_infra.parallel import ordered_map, workers
 
 from .problems import ERROR, WARNING, Location, Problem, Problems, display_path
 from .yamlload import Loader, file_problem

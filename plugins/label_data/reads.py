@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from label_build.cache import file_digest
+from label_infra.digests import file_digest
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import markdown
 import nh3
-from label_build.cache import digest
-from label_build.parallel import ordered_map
+from label_infra.atomic import write_atomic
+from label_infra.digests import digest
+from label_infra.parallel import ordered_map
 
 ALLOWED_TAGS = {
     "p",
@@ -122,9 +121,5 @@ def _load(path: Path) -> dict[str, str]:
 
 
 def _save(path: Path, entries: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename: a build killed halfway leaves the previous cache, never half of one.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(entries, handle, ensure_ascii=False, separators=(",", ":"))
-    os.replace(tmp, path)
+    # A build killed halfway leaves the previous cache, never half of one.
+    write_atomic(path, json.dumps(entries, ensure_ascii=False, separators=(",", ":")))

@@ -758,7 +758,7 @@ KIT_TEXTS = _texts(
 
 # --- the news and pages' front matter (content/news/*.md, content/pages/*.md) ---------------
 # The YAML header the web editor writes, between two « --- » lines, read by Pelican through
-# pelican-yaml-metadata. The plugin only logs a bad header and goes on: label_pages.front_matter
+# pelican-yaml-metadata. The plugin only logs a bad header and goes on: label_content.front_matter
 # checks each header against these declarations first, so a bad one stops the build at its
 # line. The keys are Pelican's own metadata names; files in Pelican's « Key: value » format are
 # not checked here (Pelican reads them as before).

@@ -8,7 +8,6 @@ same checker as the build, and an existing file that would change needs ``--forc
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from label_data.problems import Problem, display_path
 from label_data.validate import validate
+from label_infra.atomic import write_atomic
 
 from .diff import text_diff
 from .problems import NBSP, french_spacing
@@ -86,13 +86,6 @@ def at_import(origin: str, text: str) -> str:
     )
     line = f"{origin} : {text}"
     return french_spacing(line) if NBSP in origin else line
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.import")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)  # a reader never sees half a file
 
 
 def apply(

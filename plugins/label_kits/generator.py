@@ -12,11 +12,11 @@ import zipfile
 from functools import partial
 from pathlib import Path
 
-from label_build import progress
-from label_build.parallel import ordered_map
 from label_build.site_files import files_in
 from label_data.published import view_in
 from label_data.reads import Tracked
+from label_infra import progress
+from label_infra.parallel import ordered_map
 from label_opendata import tables
 from label_opendata.files import to_csv
 from label_panels.publish import panel_specs

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from label_build import progress
-from label_build.parallel import ordered_map
 from label_data.model import Dataset
 from label_data.reference import load_reference
 from label_data.view import build_view
+from label_infra import progress
+from label_infra.parallel import ordered_map
 
 from .publish import by_panel, kit_file, subjects
 

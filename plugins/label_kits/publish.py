@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from label_build.cache import FileCache, digest
 from label_data import urls
 from label_data.view import PublicEdition, PublishedView
+from label_infra.cache import FileCache
+from label_infra.digests import digest
 from label_panels.publish import panel_files, spec_for
 from label_panels.render import PanelSpec
 

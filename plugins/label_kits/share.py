@@ -9,9 +9,10 @@ for the home and every other page. Only published editions are drawn (R10).
 
 from __future__ import annotations
 
-from label_build.cache import FileCache, digest
 from label_data import urls
 from label_data.view import PublicTerritory, PublishedView
+from label_infra.cache import FileCache
+from label_infra.digests import digest
 from PIL import Image, ImageDraw
 
 from label_kits.images import SEPARATOR, SITE, Line, _png, draw_text_box, font

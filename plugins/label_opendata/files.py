@@ -26,9 +26,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from label_build.cache import FileCache, digest
 from label_data import urls
 from label_data.view import PublishedView
+from label_infra.cache import FileCache
+from label_infra.digests import digest
 
 from . import tables
 from .tables import Column

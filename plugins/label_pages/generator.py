@@ -20,17 +20,18 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from label_build import progress
 from label_build.page_keys import PageKeys, serialisable, shared_digest
 from label_build.pages import Page, write_pages
 from label_build.site_files import SiteFiles, files_in
+from label_content import dated
 from label_data import reads, urls
 from label_data.published import view_in
 from label_data.reads import Read
+from label_infra import progress
 from label_kits.publish import KIT_SIZES
 from pelican.generators import Generator
 
-from . import dated, figures_page, machine, pagedata, photos
+from . import figures_page, machine, pagedata, photos
 from .assets import write_assets
 from .redirects import redirects
 

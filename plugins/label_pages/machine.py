@@ -1,4 +1,5 @@
-"""Files for machines: sitemap.xml, robots.txt, the Atom feed of published editions, JSON-LD.
+"""Files for machines: robots.txt, the Atom feed of published editions, JSON-LD (the sitemap is
+the build's, ``label_build.sitemap``, made from its record of every page).
 
 In: the site's public URLs (relative, e.g. ``territoires/x-1/``), the published editions.
 Out: bytes/strings, deterministic (no build time inside: dates come from the data), so two
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
 
 from label_data.urls import ADMIN
 from markupsafe import Markup
@@ -26,17 +26,6 @@ def jsonld(data: dict) -> Markup:
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
-
-
-def sitemap(domain: str, urls: Iterable[str]) -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ]
-    for url in sorted(set(u for u in urls if not u.startswith(ADMIN))):
-        lines.append(f"<url><loc>{escape(domain.rstrip('/') + '/' + url)}</loc></url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
 
 
 def robots(domain: str, preview: bool) -> str:

@@ -14,9 +14,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from label_build.cache import FileCache, digest, file_digest
 from label_data import reads, urls
 from label_data.view import PublicPhoto, PublicTerritory
+from label_infra.cache import FileCache
+from label_infra.digests import digest, file_digest
 from PIL import Image, ImageOps
 
 from .fmt import date_fr, french

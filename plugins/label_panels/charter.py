@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from label_build.cache import digest
 from label_data.problems import Location, Problems
 from label_data.schema import CHARTER
+from label_infra.digests import digest
 
 from label_panels.fonts import font_info
 from label_panels.pdfx import pdfx_digest

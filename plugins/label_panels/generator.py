@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from label_build import progress
-from label_build.parallel import ordered_map
 from label_build.site_files import files_in
 from label_data import urls
 from label_data.published import view_in
 from label_data.reads import Tracked
+from label_infra import progress
+from label_infra.parallel import ordered_map
 from pelican.generators import Generator
 
 from .publish import panel_files, panel_specs

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from label_build.cache import FileCache, digest
 from label_data.view import Label, PublicTerritory, PublishedView
+from label_infra.cache import FileCache
+from label_infra.digests import digest
 
 from .render import PanelSpec, charter_digest, load_charter, render_all
 

@@ -1,8 +1,8 @@
 """Pelican plugin: the search page and the Pagefind index. Wiring only."""
 
-from label_build import progress
 from label_build.site_files import CONTEXT_KEY as FILES_KEY
 from label_data.published import view_in
+from label_infra import progress
 from pelican import signals
 
 from .index import build_index

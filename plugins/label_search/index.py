@@ -38,11 +38,12 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
-from label_build.cache import copy_tree, digest, file_digest
-from label_build.parallel import workers
 from label_build.site_files import SiteFiles
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
+from label_infra.cache import copy_tree
+from label_infra.digests import digest, file_digest
+from label_infra.parallel import workers
 from label_pages.fmt import kind_name
 
 from .levels import FILTER, territory_key

@@ -9,28 +9,14 @@ clone (CI, Netlify) reuses a restored cache and deleting the cache changes no ou
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import shutil
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
+from .atomic import write_atomic
+
 _FICLONE = 0x40049409  # ioctl: share the extents (copy-on-write), never the inode
-
-
-def digest(parts: Iterable[bytes | str | int | float | None]) -> str:
-    """A stable hex digest of ordered parts (strings, bytes, numbers)."""
-    h = hashlib.sha256()
-    for part in parts:
-        data = part if isinstance(part, bytes) else repr(part).encode()
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 class FileCache:
@@ -62,13 +48,8 @@ class FileCache:
         return path
 
     def _store(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a reader never sees half a file, even with two workers.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it 0600: readable like any other output file
-        os.replace(tmp, path)
+        write_atomic(path, data)
 
 
 def copy_tree(source: Path, target: Path) -> None:
@@ -94,24 +75,3 @@ def copy_file(source: Path, target: Path) -> None:
     if not cloned:
         shutil.copyfile(source, target)
     os.chmod(target, 0o644)
-
-
-def cache_dir_problem(cache: str | None, settings: dict, output: Path) -> str | None:
-    """Why ``CACHEDIR`` is refused, in French, or None. The cache holds the kits and panels of
-    editions under embargo (R10): inside the output it would be published, and inside
-    ``content/`` or ``theme/`` Pelican would copy it into the site."""
-    if not cache:
-        return None
-    where = Path(cache).resolve()
-    for label, path in (
-        ("le dossier du site construit (OUTPUTDIR)", output),
-        ("content/", settings.get("PATH")),
-        ("theme/", settings.get("THEME")),
-    ):
-        if path and where.is_relative_to(Path(path).resolve()):
-            return (
-                f"CACHEDIR={cache} est dans {label} : le cache contient les kits préparés "
-                "sous embargo, qui seraient publiés. Choisissez un dossier hors du site, "
-                "par exemple CACHEDIR=.cache"
-            )
-    return None

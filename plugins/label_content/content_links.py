@@ -26,7 +26,7 @@ def check_content_links(
     content: Path, output: Path, domain: str, held: Iterable[Dated] = ()
 ) -> Problems:
     """Every root-relative or on-domain link of ``content/**/*.md`` must resolve in ``output``.
-    ``held``: the news and pages under embargo (label_pages.dated), not written by this build:
+    ``held``: the news and pages under embargo (label_content.dated), not written by this build:
     their own links wait for their date, and a link to one of them says why it is missing."""
     problems = Problems()
     waiting = {item.source: item for item in held}

@@ -2,8 +2,8 @@
 and a summary at the end (what was made, output size, time per stage).
 
 Plugins call ``stage("Pages", total=n)`` and ``advance()``; ``count("pages", n)`` records a
-figure for the summary. The report is shared by the whole build process; ``write_json`` saves
-it for the benchmark (``BUILD_REPORT``).
+figure for the summary (``label_build.summary`` writes it in French). The report is shared by
+the whole build process; ``write_json`` saves it for the benchmark (``BUILD_REPORT``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from label_data.typo import number
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -91,30 +90,6 @@ def directory_size(path: str) -> tuple[int, int, int]:
             size += os.path.getsize(os.path.join(root, name))
             pages += name.endswith(".html")
     return files, size, pages
-
-
-def _fr(value: float, digits: int = 1) -> str:
-    """French figures: « 52,3 », « 1 088 » (the one typography module's)."""
-    return number(value, digits)
-
-
-LABELS = {"pages": "dont pages tirées des données"}  # counts keep short keys for the bench
-
-
-def summary(output: str, total_seconds: float) -> str:
-    files, size, pages = directory_size(output)
-    lines = ["Résumé de la construction :", f"  pages HTML : {_fr(pages, 0)}"]
-    for what, n in REPORT.counts.items():
-        lines.append(f"  {LABELS.get(what, what)} : {_fr(n, 0)}")
-    lines.append(f"  fichiers écrits : {_fr(files, 0)}, {_fr(size / 1e6)}\u00a0Mo")
-    for name, seconds in REPORT.stages.items():
-        lines.append(f"  {name} : {_fr(seconds)}\u00a0s")
-    # Pelican's own work (reading, pages, feeds, search index) is not a named stage.
-    rest = total_seconds - sum(REPORT.stages.values())
-    if REPORT.stages and rest > 0:
-        lines.append(f"  le reste (Pelican, flux, données ouvertes, badges) : {_fr(rest)}\u00a0s")
-    lines.append(f"  total : {_fr(total_seconds)}\u00a0s")
-    return "\n".join(lines)
 
 
 def write_json(path: str, output: str, total_seconds: float) -> None:
