@@ -12,6 +12,7 @@ import jinja2
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
+from label_data import urls as _urls  # noqa: E402
 from label_pages import jinja as _label_jinja  # noqa: E402
 
 AUTHOR = "Villes Internet"
@@ -69,11 +70,12 @@ EDITOR_BRANCH = "main"
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-ARTICLE_URL = "actualites/{slug}/"
-ARTICLE_SAVE_AS = "actualites/{slug}/index.html"
+# The URL contract's news folder (label_data.urls.NEWS), where the index lists them.
+ARTICLE_URL = _urls.NEWS + "{slug}/"
+ARTICLE_SAVE_AS = _urls.page_file(ARTICLE_URL)
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-INDEX_SAVE_AS = "actualites/index.html"
+INDEX_SAVE_AS = _urls.page_file(_urls.NEWS)
 DEFAULT_PAGINATION = False
 DIRECT_TEMPLATES = ["index"]
 # One set of public URLs (see the data contract): no tag, category, author or date archives.
@@ -87,7 +89,7 @@ WITH_FUTURE_DATES = True
 SLUGIFY_SOURCE = "basename"
 
 FEED_DOMAIN = SITE_DOMAIN
-FEED_ALL_ATOM = "feeds/actualites.atom.xml"
+FEED_ALL_ATOM = _urls.NEWS_FEED  # the URL contract names it; templates link urls.NEWS_FEED
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from label_data.urls import ADMIN
+from label_data import urls
 from markupsafe import Markup
 from markupsafe import escape as html_escape
 
@@ -32,8 +32,8 @@ def robots(domain: str, preview: bool) -> str:
     if preview:  # a staff preview must never be crawled
         return "User-agent: *\nDisallow: /\n"
     return (
-        f"User-agent: *\nAllow: /\nDisallow: /{ADMIN}\n\n"
-        f"Sitemap: {domain.rstrip('/')}/sitemap.xml\n"
+        f"User-agent: *\nAllow: /\nDisallow: /{urls.ADMIN}\n\n"
+        f"Sitemap: {urls.absolute(domain, urls.SITEMAP_XML)}\n"
     )
 
 
@@ -45,15 +45,14 @@ def palmares_feed(domain: str, sitename: str, author: str | None, editions: Iter
     editions = sorted(editions, key=lambda e: e.annee, reverse=True)
     if not editions:
         return None
-    domain = domain.rstrip("/")
     feed = SiteAtomFeed(
         title=f"{sitename}\u00a0: palmarès",
-        link=f"{domain}/palmares/",
-        feed_url=f"{domain}/feeds/palmares.atom.xml",
+        link=urls.absolute(domain, urls.PALMARES),
+        feed_url=urls.absolute(domain, urls.PALMARES_FEED),
         description="Les palmarès publiés du label, édition par édition.",
         language="fr",
         author_name=author,  # Atom wants an author for the feed or for every entry
-        base=f"{domain}/",
+        base=urls.absolute(domain, urls.HOME),
     )
     for ed in editions:
         count = plural(len(ed.laureates), "collectivité labellisée", "collectivités labellisées")
@@ -65,8 +64,8 @@ def palmares_feed(domain: str, sitename: str, author: str | None, editions: Iter
         summary = f"Label {ed.annee} remis{where}{when}\u00a0: {count} ({levels})."
         feed.add_item(
             title=f"Palmarès {ed.annee}\u00a0: {count}",
-            link=f"{domain}/{ed.url}",
-            unique_id=f"{domain}/{ed.url}",
+            link=urls.absolute(domain, ed.url),
+            unique_id=urls.absolute(domain, ed.url),
             description=str(html_escape(summary)),
             pubdate=ed.embargo,
             updateddate=ed.embargo,
