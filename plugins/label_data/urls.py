@@ -33,6 +33,12 @@ BADGE = "badge.svg"
 # The staff's web editor: served by the site, never listed (sitemap, robots, search).
 ADMIN = "admin/"
 CONTACT = "contact/"  # a Pelican page (content/pages/contact.md): the footer links to it
+# Other Pelican pages (content/pages/<slug>.md) the menu and the footer link to.
+ABOUT = "le-label/"
+TAKE_PART = "participer/"
+LICENCE = "licence/"
+LEGAL = "mentions-legales/"
+ACCESSIBILITY = "accessibilite/"
 # Level and edition → collectivity codes, fetched by the search page when a visitor picks one.
 SEARCH_LABELS = f"{SEARCH}niveaux-editions.json"
 # The published collectivities' names, matched with typos allowed by the search page.
