@@ -8,7 +8,6 @@ and a French report (problems sorted, a count, each edition's embargo state).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from . import typo
@@ -76,10 +75,6 @@ def report(dataset: Dataset, problems: Problems, now: dt.datetime) -> str:
         out.append("État des éditions :")
         out.extend(edition_states(dataset, now))
     return "\n".join(out)
-
-
-def data_dir_from_env(default: str = "data") -> Path:
-    return Path(os.environ.get("DATA") or default)
 
 
 __all__ = ["Location", "parse_now", "validate", "report", "edition_states"]

@@ -58,7 +58,6 @@ class KitsGenerator(Generator):
         each kit's size, which must be that of the very file (cold or warm build alike)."""
         self.view = view_in(self.context)
         self.domain = self.settings["SITE_DOMAIN"]
-        self.context["label_kit_years"] = kit_years(self.view)
         cache_dir = self.settings.get("LABEL_CACHE")
         # Without a cache the zips wait in memory until written; with one (every make target),
         # only their paths in the cache do.

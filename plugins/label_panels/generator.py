@@ -26,7 +26,6 @@ class PanelsGenerator(Generator):
         # with each job, no module variable outlives the build.
         render = partial(panel_files, cache_dir=self.settings.get("LABEL_CACHE"))
         self.specs = panel_specs(view_in(self.context))
-        self.context["label_panels"] = {spec.stem for spec in self.specs}
         self.rendered: dict[str, bytes] = {}
         with progress.stage("Panneaux", total=len(self.specs)) as bar:
             for files in ordered_map(render, self.specs, chunksize=1):
