@@ -7,16 +7,23 @@ Bars are horizontal so that the chart keeps a fixed width whatever the number of
 it grows downwards, and its text stays as large on a 375 px phone as on a desktop (a vertical
 bar chart of 27 editions would shrink its labels to a few pixels). No script, no inline style:
 colours come from the site CSS through ``niveau-<n>`` classes, with presentation attributes as
-a fallback.
+a fallback: the same colours, read from the custom properties ``--n1`` … ``--n5`` of the
+theme's ``css/site.css``, their one home (``level_colours``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
 from xml.sax.saxutils import escape
 
+from jinja2 import pass_context
 from label_data.figures import EditionFigures
+from markupsafe import Markup
 
+from .assets import theme_static
 from .fmt import level_short, number_fr, plural
 
 WIDTH = 360  # viewBox width; the page draws it at most 640 px wide
@@ -25,8 +32,25 @@ RIGHT = 34  # room for the total
 ROW = 26
 BAR = 18
 TOP = 26  # the axis labels above the bars
-# The site CSS colours of the levels (--n1 … --n5), for a reader without the stylesheet.
-FALLBACK = {1: "#5e6670", 2: "#a34f00", 3: "#16706f", 4: "#1d5fa0", 5: "#5b1a8c"}
+# A level's colour in the site CSS: ``--n5: #5b1a8c;`` in ``:root``.
+LEVEL_COLOUR = re.compile(r"--n([1-5])\s*:\s*(#[0-9A-Fa-f]{3,8})\s*;")
+
+
+@lru_cache(maxsize=4)
+def level_colours(site_css: Path) -> dict[int, str]:
+    """The levels' colours (1 to 5) as the theme's site CSS declares them, for a reader of
+    the chart without the stylesheet."""
+    colours = {int(n): c for n, c in LEVEL_COLOUR.findall(site_css.read_text(encoding="utf-8"))}
+    if sorted(colours) != [1, 2, 3, 4, 5]:
+        raise ValueError(f"label_pages: {site_css} does not declare --n1 … --n5")
+    return colours
+
+
+@pass_context
+def editions_chart(context, rows: Sequence[EditionFigures]) -> Markup:
+    """The Jinja global ``editions_chart(rows)``: the chart in the colours of the page's theme
+    (the settings' ``THEME``)."""
+    return Markup(editions_svg(rows, level_colours(theme_static(context) / "css" / "site.css")))
 
 
 def _describe(rows: Sequence[EditionFigures]) -> str:
@@ -47,8 +71,11 @@ def _scale(rows: Sequence[EditionFigures]) -> tuple[int, int]:
     return top, top
 
 
-def editions_svg(rows: Sequence[EditionFigures], id_prefix: str = "graphique") -> str:
-    """Stacked bars, 5 @ (darkest) at the left; the total written after each bar."""
+def editions_svg(
+    rows: Sequence[EditionFigures], colours: Mapping[int, str], id_prefix: str = "graphique"
+) -> str:
+    """Stacked bars, 5 @ (darkest) at the left, ``colours`` by level (``level_colours``); the
+    total written after each bar."""
     height = TOP + ROW * max(len(rows), 1) + 6
     maximum, step = _scale(rows)
     span = WIDTH - LEFT - RIGHT
@@ -72,12 +99,12 @@ def editions_svg(rows: Sequence[EditionFigures], id_prefix: str = "graphique") -
     parts.append('<g class="barres" aria-hidden="true">')
     for i, row in enumerate(rows):
         y = TOP + i * ROW + (ROW - BAR) / 2
-        parts.append(_bar(row, y, span / maximum))
+        parts.append(_bar(row, y, span / maximum, colours))
     parts.append("</g></svg>")
     return "".join(parts)
 
 
-def _bar(row: EditionFigures, y: float, unit: float) -> str:
+def _bar(row: EditionFigures, y: float, unit: float, colours: Mapping[int, str]) -> str:
     """One edition: its year, its stacked levels and its total."""
     out = [
         f'<text x="{LEFT - 6}" y="{y + BAR - 4:g}" text-anchor="end" font-size="13" '
@@ -90,7 +117,7 @@ def _bar(row: EditionFigures, y: float, unit: float) -> str:
         w = count * unit
         out.append(
             f'<rect class="niveau-{n}" x="{x:g}" y="{y:g}" width="{w:.2f}" height="{BAR}" '
-            f'fill="{FALLBACK[n]}"/>'
+            f'fill="{colours[n]}"/>'
         )
         x += w
     out.append(

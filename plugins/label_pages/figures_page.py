@@ -18,7 +18,6 @@ from label_data.typo import apostrophe, collation_key
 from label_data.view import PublishedView
 
 from . import maps
-from .figures_chart import editions_svg
 from .fmt import NBSP, number_fr
 from .pagedata import SiteIndex
 
@@ -38,7 +37,6 @@ def chiffres_vars(index: SiteIndex) -> dict:
         "regions_total": regions_total(regions) if regions else None,
         "previous_year": index.years[-2] if len(index.years) > 1 else None,
         "newest_first": list(reversed(rows)),
-        "chart_svg": editions_svg(rows) if rows else "",
         "year": year,
         "mentions_names": _mention_names(view),
         "dep_rows": [(d, counts.get(d.code, 0)) for d in deps if counts.get(d.code)],

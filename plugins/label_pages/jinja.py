@@ -12,6 +12,7 @@ from label_data.rules import REFERENTIEL_COUNTS
 from label_data.typo import number
 
 from .assets import asset_url
+from .figures_chart import editions_chart
 from .fmt import FILTERS as _FORMAT_FILTERS
 from .machine import jsonld
 
@@ -20,6 +21,7 @@ FILTERS = {**_FORMAT_FILTERS, "jsonld": jsonld}
 ENJEUX_COUNT = {key: count for key, count, _ in REFERENTIEL_COUNTS}["enjeux"]
 GLOBALS = {
     "asset": asset_url,
+    "editions_chart": editions_chart,  # the label in figures (/chiffres/), colours from the CSS
     # The URL contract: templates link the contract's pages by name (``urls.PALMARES``).
     "urls": urls,
     # R8: the mention shown as a green @ (``mention.id == GREEN_MENTION``).
