@@ -60,6 +60,8 @@ LABEL_DATA = os.environ.get("DATA") or "data"
 LABEL_NOW = os.environ.get("NOW") or ""
 LABEL_CACHE = os.environ.get("CACHEDIR") or ".cache"
 LABEL_PREVIEW = os.environ.get("PREVIEW") == "1"
+# Verify mode: after the build, the same build cold, every kept file compared (label_build.verify).
+LABEL_VERIFY = os.environ.get("LABEL_VERIFY") == "1"
 
 # The web editor at /admin/ (docs/editeur.md): the GitHub repository it commits to. After a
 # change, `make admin-config` writes theme/admin/config.yml again.

@@ -27,7 +27,7 @@ from label_data.published import CONTEXT_KEY, Checked, check
 from label_data.validate import parse_now, report
 from label_infra import progress
 
-from . import hooks, reuse, summary
+from . import hooks, reuse, summary, verify
 from .fresh import clear_plugin_caches
 from .output import (
     PREVIEW_MARKER,
@@ -52,8 +52,17 @@ class Refused(Exception):
 
 
 def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = False) -> int:
-    """The whole build, read as its pipeline; returns the exit status."""
+    """A build; in verify mode (``LABEL_VERIFY``), then the same build cold, compared."""
+    status, settings = _build(settings_file, output, overrides, publish)
+    if status == 0 and settings and verify.requested(settings):
+        return _verified(settings_file, settings, overrides, output)
+    return status
+
+
+def _build(settings_file: str, output: Path, overrides: dict, publish: bool) -> tuple[int, dict]:
+    """The whole build, read as its pipeline; returns the exit status (and the settings)."""
     start = time.perf_counter()
+    settings: dict = {}
     umask = os.umask(0o022)  # every file of the site readable by the web server's user
     try:
         settings = _settings(settings_file, output, overrides)
@@ -61,7 +70,7 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
             _refuse_unsafe_preview(settings, settings_file, output)
             inputs = _inputs(settings, settings_file)
             if _unchanged(settings, output, inputs):  # the site in place is this build's
-                return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
+                return _finish(output, start, settings), settings
             staging = staging_for(output)
             settings["OUTPUT_PATH"] = str(staging)
             # Every write of the build is recorded; what did not change is kept from the site
@@ -73,16 +82,16 @@ def build(settings_file: str, output: Path, overrides: dict, *, publish: bool = 
                 _write(settings, state, staging, publish)  # Pelican's generators, then checks
             except BaseException as exc:
                 discard(staging)
-                return _failed(exc, output)
+                return _failed(exc, output), settings
             _swap(settings, staging, output, inputs, state)
         # Work for later that must not hold the lock (the kits under embargo, in the cache).
         hooks.site_replaced.send(settings, dataset=state.dataset, now=state.view.now)
     except Refused as exc:
         print(exc, file=sys.stderr)
-        return 2
+        return 2, settings
     finally:
         os.umask(umask)
-    return _finish(output, start, preview=bool(settings.get("LABEL_PREVIEW")))
+    return _finish(output, start, settings), settings
 
 
 def _settings(settings_file: str, output: Path, overrides: dict) -> dict:
@@ -245,8 +254,9 @@ def _failed(exc: BaseException, output: Path) -> int:
     return 1
 
 
-def _finish(output: Path, start: float, *, preview: bool = False) -> int:
+def _finish(output: Path, start: float, settings: dict) -> int:
     total = time.perf_counter() - start
+    preview = bool(settings.get("LABEL_PREVIEW"))
     print(summary.summary(str(output), total), file=sys.stderr)
     if preview:
         print(
@@ -255,4 +265,15 @@ def _finish(output: Path, start: float, *, preview: bool = False) -> int:
         )
     if os.environ.get("BUILD_REPORT"):  # machine-readable figures, for the benchmark
         progress.write_json(os.environ["BUILD_REPORT"], str(output), total)
+    return 0
+
+
+def _verified(settings_file: str, settings: dict, overrides: dict, output: Path) -> int:
+    """Verify mode: the site in place must be, byte for byte, what a cold build makes."""
+    with progress.stage("Vérification : la même construction à froid"):
+        found = verify.verify(settings_file, settings, overrides, output)
+    if found:
+        print(verify.report(found), file=sys.stderr)
+        return 1
+    print("Vérification : le site gardé est identique à une construction à froid.", file=sys.stderr)
     return 0

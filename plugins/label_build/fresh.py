@@ -20,6 +20,8 @@ def clear_plugin_caches() -> int:
     for name, module in list(sys.modules.items()):
         if not name.startswith(PLUGIN_PREFIX) or module is None:
             continue
+        if getattr(module, "MEMOS_OUTLIVE_BUILDS", False):  # what the process's code is
+            continue
         for value in list(vars(module).values()):
             if callable(getattr(value, "cache_clear", None)) and _defined_in(value, name):
                 value.cache_clear()

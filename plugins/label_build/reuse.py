@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from label_infra.atomic import write_atomic
+from label_infra.code import libraries_digest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCES = (
@@ -49,19 +50,15 @@ def _files(path: Path) -> Iterable[Path]:
 
 
 def sources_digest(settings_file: str, elsewhere: Iterable[Path] = ()) -> str:
-    """Every input of a build but the data: code, theme, content, reference data, settings.
-    ``elsewhere``: the content and theme folders the settings name, which may lie outside the
-    repository (a content folder given as ``PATH``)."""
-    h = hashlib.sha256()
-    # Folders inside the repository are hashed with it already.
-    outside = [
-        Path(p).resolve() for p in elsewhere if p and not Path(p).resolve().is_relative_to(ROOT)
-    ]
-    for base, paths in (
-        (ROOT, [ROOT / s for s in SOURCES] + [Path(settings_file).resolve()]),
-        *((folder, [folder]) for folder in outside),
-    ):
-        _hash_files(h, base, paths)
+    """Every input of a build but the data: code, theme, content, reference data, settings,
+    and the installed libraries the code imports (``label_infra.code``). ``elsewhere``: the
+    content and theme folders the settings name, hashed wherever they are (outside the
+    repository, or in one of its folders that ``SOURCES`` does not list)."""
+    h = hashlib.sha256(libraries_digest().encode())
+    folders = [Path(p).resolve() for p in elsewhere if p]
+    _hash_files(h, ROOT, [ROOT / s for s in SOURCES] + [Path(settings_file).resolve()])
+    for folder in folders:
+        _hash_files(h, folder, [folder])
     return h.hexdigest()
 
 

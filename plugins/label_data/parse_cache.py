@@ -34,8 +34,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-import yaml
 from label_infra.cache import FileCache
+from label_infra.code import code_digest
 from label_infra.digests import digest
 from label_infra.parallel import ordered_map, workers
 
@@ -46,22 +46,6 @@ NAMESPACE = "donnees"  # CACHEDIR/donnees/
 FORMAT = 1  # bump when an entry's layout changes (the loader's code is in the key anyway)
 PARALLEL_FROM = 200  # fewer files to parse: forking workers costs more than it saves
 ENTRY_MAX_BYTES = 64_000_000  # a data file has 4 MB at most; its entry a few times that
-
-# The modules whose code decides what parsing one file gives (label_data's own imports of
-# load.py, checked by a test): any change to them is a new key for every file.
-LOADER_MODULES = (
-    "load.py",
-    "parse_cache.py",
-    "yamlload.py",
-    "schema.py",
-    "fieldtypes.py",
-    "model.py",
-    "problems.py",
-    "typo.py",
-    "paris_time.py",
-    "codes.py",
-    "yaml_messages.py",
-)
 
 
 @dataclass
@@ -124,12 +108,11 @@ def gc_paused() -> Iterator[None]:
 
 def loader_digest() -> str:
     """What, besides a file's bytes and path, decides what parsing it gives."""
-    here = Path(__file__).parent
     return digest(
         [
             FORMAT,
-            *((here / name).read_bytes() for name in LOADER_MODULES),
-            yaml.__version__,
+            # The loader's modules (load.py and all it imports) and PyYAML's version.
+            code_digest("label_data.load"),
             Loader.__name__,  # libyaml and pure-Python PyYAML word some errors differently
             sys.version.split()[0],  # dates and instants are read by the standard library
         ]

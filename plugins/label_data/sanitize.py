@@ -19,7 +19,7 @@ from pathlib import Path
 import markdown
 import nh3
 from label_infra.atomic import write_atomic
-from label_infra.digests import digest
+from label_infra.code import code_digest
 from label_infra.parallel import ordered_map
 
 ALLOWED_TAGS = {
@@ -65,13 +65,7 @@ def markdown_to_safe_html(text: str) -> str:
 
 
 # Anything that changes the HTML of a given text changes this, and so every key.
-_VERSION = digest(
-    [
-        Path(__file__).read_bytes(),
-        getattr(markdown, "__version__", ""),
-        getattr(nh3, "__version__", ""),
-    ]
-)[:16]
+_VERSION = code_digest(__name__)[:16]
 _CHUNK = 500  # texts per task: large enough that forking and pickling stay negligible
 
 

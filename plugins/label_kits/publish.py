@@ -15,7 +15,8 @@ from pathlib import Path
 from label_data import urls
 from label_data.view import PublicEdition, PublishedView
 from label_infra.cache import FileCache
-from label_infra.digests import digest
+from label_infra.code import code_digest
+from label_infra.digests import digest, file_digest
 from label_panels.publish import panel_files, spec_for
 from label_panels.render import PanelSpec
 
@@ -23,7 +24,6 @@ from .national import build_national_kit_zip
 from .subject import KitSubject, NationalEdition
 from .zipkit import build_kit_zip
 
-KIT_DIR = Path(__file__).resolve().parent
 # Each kit's size in bytes by its link (« /kits/2026/…-2026.zip »), in the build's context for
 # the pages that show it beside the link; Tracked, so a page records which sizes it showed.
 KIT_SIZES = "label_kit_sizes"
@@ -31,18 +31,13 @@ KIT_SIZES = "label_kit_sizes"
 
 @lru_cache(maxsize=1)
 def renderer_digest() -> str:
-    """Changes whenever the kit code, texts or fonts change: a new renderer, new kits."""
-    h = hashlib.sha256()
-    wiring = {"__init__.py", "generator.py", "publish.py"}  # they decide which kits, not bytes
-    for path in sorted([*KIT_DIR.glob("*.py"), *KIT_DIR.glob("*.yaml")]):
-        if path.name in wiring:
-            continue
-        h.update(path.name.encode() + path.read_bytes())
+    """The kits' makers' code and libraries (``label_infra.code``: the panels' renderer, the
+    typography, python-docx, ReportLab, Pillow included) and their fonts: new ones, new kits."""
+    from .share import generic_image
     from .subject import FONT_BOLD, FONT_REGULAR
 
-    for font in (FONT_REGULAR, FONT_BOLD):
-        h.update(font.read_bytes())
-    return h.hexdigest()
+    makers = code_digest(build_kit_zip, build_national_kit_zip, generic_image)
+    return digest([makers, file_digest(FONT_REGULAR), file_digest(FONT_BOLD)])
 
 
 def kit_years(view: PublishedView) -> list[int]:

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from label_data import urls
 from label_data.view import PublishedView
 from label_infra.cache import FileCache
+from label_infra.code import code_digest
 from label_infra.digests import digest
 
 from . import tables
 from .tables import Column
 from .xlsx import MIME as XLSX_MIME
-from .xlsx import VERSION as XLSX_VERSION
 from .xlsx import to_xlsx
 
 LICENCE = {
@@ -182,7 +182,7 @@ def _workbook(year: int, rows: list[dict], csv_bytes: bytes, when, cache: FileCa
     75 ms an edition: two seconds a build at national scale, for files that rarely change)."""
     about = [f"Palmarès {year} du label « Territoires, Villes et Villages Internet »", *ABOUT]
     title = f"Palmarès {year}"
-    key = digest([XLSX_VERSION, csv_bytes, title, when.isoformat(), *about])
+    key = digest([code_digest(to_xlsx), csv_bytes, title, when.isoformat(), *about])
     return cache.get_or_make(
         key, lambda: to_xlsx(tables.PALMARES_COLUMNS, rows, title, when, about)
     )

@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import zipfile
 
-import openpyxl
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -21,7 +20,7 @@ from openpyxl.writer.excel import ExcelWriter
 from .tables import Column
 
 # Cached workbooks are keyed by it: bump the number when the layout below changes.
-VERSION = f"2, openpyxl {openpyxl.__version__}"
+
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no build time leaks in
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from label_data import reads, urls
 from label_data.view import PublicPhoto, PublicTerritory
 from label_infra.cache import FileCache
+from label_infra.code import code_digest
 from label_infra.digests import digest, file_digest
 from PIL import Image, ImageOps
 
@@ -25,7 +26,6 @@ from .fmt import date_fr, french
 WIDTHS = (480, 960, 1440)  # srcset steps; never larger than the source
 FORMATS = (("webp", "WEBP", {"quality": 76, "method": 4}), ("jpg", "JPEG", {"quality": 80}))
 SIZES = "(min-width: 52rem) 34rem, calc(100vw - 2rem)"
-ENCODER = "photos-1"  # change when the settings above change: a new encoding, new cache keys
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _rotated(image: Image.Image) -> bool:
 
 def encode(source: str, fmt: str, width: int, cache_dir: str | None) -> bytes:
     """One variant's bytes, from the cache when the same source was encoded before."""
-    key = digest([ENCODER, file_digest(Path(source)), fmt, width])
+    key = digest([code_digest(_encode), file_digest(Path(source)), fmt, width])
     return FileCache(cache_dir, "photos").get_or_make(key, lambda: _encode(source, fmt, width))
 
 

@@ -4,9 +4,9 @@ In: a YAML charter file (default: ``charter.yaml`` beside this module), whose ke
 because designers and staff edit it. Out: a frozen ``Charter`` (measures in mm, colours as
 ``#RRGGBB``, font paths resolved relative to the charter file), or a ``CharterError`` that lists
 every problem, one per line, as ``file:line:column: message`` in French. ``charter_digest``
-fingerprints everything that shapes a panel (charter bytes, font bytes, ``RENDERER_VERSION``,
-the print PDFs' ICC profile and pikepdf's version) so that callers can cache rendered files by
-content.
+fingerprints everything that shapes a panel (charter bytes, font bytes, and the digest of the
+renderers' code and libraries, ``label_infra.code``) so that callers can cache rendered files
+by content.
 """
 
 from __future__ import annotations
@@ -19,13 +19,11 @@ from typing import Any
 import yaml
 from label_data.problems import Location, Problems
 from label_data.schema import CHARTER
+from label_infra.code import code_digest
 from label_infra.digests import digest
 
 from label_panels.fonts import font_info
 from label_panels.pdfx import pdfx_digest
-
-# Bump whenever a renderer's output bytes change for the same charter and fonts.
-RENDERER_VERSION = "3"
 
 DEFAULT_CHARTER = Path(__file__).with_name("charter.yaml")
 KINDS = ("ville", "village", "territoire")
@@ -336,6 +334,6 @@ def _french(text: str) -> str:
 
 
 def charter_digest(charter: Charter) -> str:
-    """A hash of all that shapes a panel: charter file, font files, renderer version, and the
-    print PDFs' output profile with the pikepdf that writes it."""
-    return digest([RENDERER_VERSION, charter.source_digest, pdfx_digest()])
+    """A hash of all that shapes a panel: the charter and font files, and the renderers' code
+    with the libraries it runs (the print profile beside it and pikepdf included)."""
+    return digest([code_digest("label_panels.render"), charter.source_digest, pdfx_digest()])

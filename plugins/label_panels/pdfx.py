@@ -8,7 +8,7 @@ paper (FOGRA39) carrying the shipped ICC profile (``icc/``, made once by
 information; an XMP metadata stream saying the same, with the document's own dates (never the
 clock); no ArtBox beside the TrimBox (PDF/X allows one of the two). The bytes depend on the input
 bytes only: qpdf's deterministic file identifier, no object streams, no linearisation.
-``pdfx_digest`` names the profile and pikepdf's version, for the callers' cache keys.
+``pdfx_digest`` names the profile, for the callers' cache keys.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import io
 import re
 import uuid
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -66,10 +65,9 @@ def profile_bytes() -> bytes:
 
 
 def pdfx_digest() -> str:
-    """What, beside the input PDF, shapes ``to_pdfx``'s bytes: the profile and pikepdf."""
-    h = hashlib.sha256(profile_bytes())
-    h.update(f"pikepdf {version('pikepdf')}".encode())
-    return h.hexdigest()
+    """The profile ``to_pdfx`` attaches, wherever ``PROFILE`` points (pikepdf's version and
+    this code are in the renderers' code digest)."""
+    return hashlib.sha256(profile_bytes()).hexdigest()
 
 
 def xmp_date(pdf_date: str) -> str:

@@ -42,6 +42,7 @@ from label_build.site_files import SiteFiles
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
 from label_infra.cache import copy_tree
+from label_infra.code import code_digest
 from label_infra.digests import digest, file_digest
 from label_infra.parallel import workers
 from label_pages.fmt import kind_name
@@ -59,7 +60,6 @@ WRITER = "label_search"
 # 8,000 pages, 1.7 GB at 26,700), and a build must stay under 2 GB at 5,000 collectivities.
 ACTION_SHARDS = 2  # at least
 PAGES_PER_SHARD = 10_000
-PAGEFIND_VERSION = "1.5.2"  # pinned in pyproject.toml; a new Pagefind makes a new index
 LANGUAGE = "fr"
 _BODY = re.compile(r"<[a-zA-Z][^>]*?\sdata-pagefind-body\b[^>]*>")
 _BODY_TAG = re.compile(r"<body[^>]*>", re.IGNORECASE)
@@ -312,7 +312,8 @@ def build_index(
     digests = DocumentDigests(cache_dir, files)
     for name, pages in members(output, view).items():
         total += len(pages)
-        key = digest([PAGEFIND_VERSION, LANGUAGE, *map(digests.of, pages)])
+        # The indexer's code and Pagefind's installed version (label_infra.code).
+        key = digest([code_digest(__name__), LANGUAGE, *map(digests.of, pages)])
         cached = Path(cache_dir) / "pagefind" / name / key if cache_dir else None
         if cached is not None and (cached / "pagefind.js").is_file():
             _reuse(cached, output / name, files)
