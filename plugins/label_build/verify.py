@@ -7,27 +7,32 @@ ordinary build would notice. After the build, this mode builds the same inputs a
 same « now », cold: in a new process, with an empty cache, into a scratch folder outside the
 site. Every file must be the same bytes; the build fails naming those that are not.
 
-Pagefind 1.x writes its filter and meta files in the order of its internal hash map (its
-issue #638): the same index, other bytes and other file names. The search folders are
-compared by what they hold instead: the page fragments and word index by their decoded
-content, the filter and meta files by their decoded content, whatever their names.
+Pagefind 1.x writes its filter and meta files in the order of its internal hash maps (its
+issue #638): the same index, other bytes and so other file names (the meta file and the
+bundle's entry name them by hash). Those are compared by content: decoded (gzip, CBOR with
+``cbor2``), in a canonical order, Pagefind's hashes left out. The word index and the page
+fragments come out the same and are compared byte for byte, like every other file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import cbor2
+
 PLUGINS = Path(__file__).resolve().parent.parent
 SEARCH_PREFIX = "pagefind"  # the search bundles' folders: pagefind/, pagefind-actions-0/, …
-_PAGEFIND_DATA = (".pf_filter", ".pf_meta", ".pf_index", ".pf_fragment")
+_HASH_ORDERED = (".pf_filter", ".pf_meta")  # the index and fragments come out the same
+_SIGNATURE = b"pagefind_dcd"
+_PAGEFIND_HASH = re.compile(r"[a-z]+(-[a-z]+)?_[0-9a-f]{7,}")
 
 
 def requested(settings: dict) -> bool:
@@ -67,23 +72,17 @@ def verify(settings_file: str, settings: dict, overrides: dict, output: Path) ->
 
 
 def differences(kept: Path, fresh: Path) -> list[str]:
-    """Relative paths that differ between two sites, search bundles compared by content."""
-    found: list[str] = []
+    """Relative paths that differ between two sites, Pagefind's hash-ordered files compared
+    by their decoded content."""
     kept_files, fresh_files = set(_files(kept)), set(_files(fresh))
-    for rel in sorted(kept_files ^ fresh_files):
-        if not _is_search_data(rel):
-            found.append(rel)
+    found = [rel for rel in sorted(kept_files ^ fresh_files) if not _hash_ordered(rel)]
     for rel in sorted(kept_files & fresh_files):
-        if _is_search_data(rel):
-            continue
-        if (kept / rel).read_bytes() != (fresh / rel).read_bytes():
-            found.append(rel)
+        if not _hash_ordered(rel) and (kept / rel).read_bytes() != (fresh / rel).read_bytes():
+            found.append(_search_entry(kept, fresh, rel))
     for bundle in sorted({rel.split("/")[0] for rel in kept_files | fresh_files}):
-        if bundle.startswith(SEARCH_PREFIX) and _search_content(kept / bundle) != _search_content(
-            fresh / bundle
-        ):
-            found.append(f"{bundle}/ (contenu de l’index)")
-    return found
+        if bundle.startswith(SEARCH_PREFIX) and _decoded(kept / bundle) != _decoded(fresh / bundle):
+            found.append(f"{bundle}/ (filtres et métadonnées de la recherche)")
+    return [rel for rel in found if rel]
 
 
 def _files(root: Path) -> Iterator[str]:
@@ -92,24 +91,44 @@ def _files(root: Path) -> Iterator[str]:
             yield (Path(folder) / name).relative_to(root).as_posix()
 
 
-def _is_search_data(rel: str) -> bool:
-    return rel.startswith(SEARCH_PREFIX) and rel.endswith(_PAGEFIND_DATA)
+def _hash_ordered(rel: str) -> bool:
+    return rel.startswith(SEARCH_PREFIX) and rel.endswith(_HASH_ORDERED)
 
 
-def _search_content(bundle: Path) -> list[tuple[str, bytes]]:
-    """A bundle's data files by kind, decompressed and sorted: the same index gives the same
-    list whatever order and names Pagefind wrote them in. (Pagefind's entry file names them
-    by hash, so it is compared the same way, without the hashes.)"""
+def _search_entry(kept: Path, fresh: Path, rel: str) -> str:
+    """``rel``, unless it is a bundle's entry file differing only by the meta file's hash."""
+    if not (rel.startswith(SEARCH_PREFIX) and rel.endswith("pagefind-entry.json")):
+        return rel
+    same = _canonical(json.loads((kept / rel).read_bytes())) == _canonical(
+        json.loads((fresh / rel).read_bytes())
+    )
+    return "" if same else rel
+
+
+def _decoded(bundle: Path) -> list:
+    """The bundle's filter and meta files decoded (gzip, Pagefind's signature, CBOR) and
+    put in a canonical order, their names and the hashes inside left out."""
     if not bundle.is_dir():
         return []
     content = []
     for path in bundle.rglob("*"):
-        if path.is_file() and path.name.endswith(_PAGEFIND_DATA):
-            data = path.read_bytes()
-            with contextlib.suppress(OSError):  # Pagefind gzips them; a plain one as it is
-                data = gzip.decompress(data)
-            content.append((f"{path.parent.relative_to(bundle).as_posix()}{path.suffix}", data))
-    return sorted(content)
+        if path.is_file() and path.name.endswith(_HASH_ORDERED):
+            raw = gzip.decompress(path.read_bytes())
+            value = cbor2.loads(raw.removeprefix(_SIGNATURE))
+            content.append((path.suffix, _canonical(value)))
+    return sorted(content, key=repr)
+
+
+def _canonical(value):
+    """Lists as sorted lists and Pagefind's file hashes (« fr_6913c82 ») as one mark: what
+    is left is the content, whatever order Pagefind's hash maps gave it."""
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, str) and _PAGEFIND_HASH.fullmatch(value):
+        return "#"
+    return value
 
 
 def report(found: list[str]) -> str:
