@@ -62,6 +62,9 @@ LABEL_CACHE = os.environ.get("CACHEDIR") or ".cache"
 LABEL_PREVIEW = os.environ.get("PREVIEW") == "1"
 # Verify mode: after the build, the same build cold, every kept file compared (label_build.verify).
 LABEL_VERIFY = os.environ.get("LABEL_VERIFY") == "1"
+# After a build, the kits of editions under embargo are made into the cache (label_kits), so
+# the ceremony's build finds them ready; a build whose cache is thrown away turns it off.
+LABEL_KITS_AHEAD = True
 
 # The web editor at /admin/ (docs/editeur.md): the GitHub repository it commits to. After a
 # change, `make admin-config` writes theme/admin/config.yml again.

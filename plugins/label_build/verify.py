@@ -48,6 +48,7 @@ def cold_build(settings_file: str, settings: dict, overrides: dict, target: Path
         "LABEL_NOW": settings["LABEL_NOW"],
         "LABEL_CACHE": str(cache),
         "LABEL_VERIFY": False,
+        "LABEL_KITS_AHEAD": False,  # its cache is thrown away: nothing to prepare for later
     }
     program = (
         "import json, sys; from pathlib import Path; "

@@ -1,0 +1,112 @@
+"""Verify mode: a warm build after a sequence of everyday edits — data, template, a panel
+renderer's code with no version anywhere to bump — is, file for file, a cold build of the
+same inputs; a library's installed version alone renews the artefacts it makes.
+
+The builds run on a copy of the project (its own ``plugins/``, so editing a renderer there
+is what a developer's edit is), each in a new process as ``make html`` runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_NOW, ROOT
+
+from label_build.verify import differences
+
+COPIED = ("plugins", "theme", "content", "reference", "assets", "data", "scripts")
+SETTINGS = ("pelicanconf.py", "publishconf.py", "pyproject.toml")
+PANEL = "panneaux/ville-internet-5-2026.png"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    target = tmp_path / "projet"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in COPIED:
+        shutil.copytree(ROOT / name, target / name, ignore=ignore)
+    for name in SETTINGS:
+        shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def _build(project: Path, *, verify: bool = False, pythonpath: str = ""):
+    env = {
+        **os.environ,
+        "OUTPUTDIR": str(project / "output"),
+        "CACHEDIR": str(project / ".cache"),
+        "DATA": str(project / "data"),
+        "NOW": DEMO_NOW,
+        "LABEL_VERIFY": "1" if verify else "0",
+        "PYTHONPATH": pythonpath,
+    }
+    return subprocess.run(
+        [sys.executable, "scripts/build.py"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not found once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _fake_version(folder: Path, dist: str, version: str) -> str:
+    """A distribution's metadata saying another version, found first on the path."""
+    info = folder / f"{dist}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n")
+    return str(folder)
+
+
+def _cached(project: Path, namespace: str) -> int:
+    return sum(1 for p in (project / ".cache" / namespace).rglob("*") if p.is_file())
+
+
+def test_a_warm_build_after_everyday_edits_is_a_cold_build(project, tmp_path):
+    cold = _build(project)
+    assert cold.returncode == 0, cold.stderr[-3000:]
+    panel_before = (project / "output" / PANEL).read_bytes()
+
+    _replace(project / "data/actions/06088.yaml", "Budget participatif en ligne", "Budget vérifié")
+    _replace(project / "theme/templates/base.html", "</footer>", "<p>Pied vérifié</p></footer>")
+    renderer = project / "plugins/label_panels/render_png.py"
+    _replace(renderer, "_COMPRESS_LEVEL = 6", "_COMPRESS_LEVEL = 5")  # other PNG bytes
+    warm = _build(project, verify=True)
+
+    assert warm.returncode == 0, warm.stderr[-3000:]
+    assert "identique à une construction à froid" in warm.stderr
+    output = project / "output"
+    assert (output / PANEL).read_bytes() != panel_before, "the renderer's edit was not applied"
+    assert "Pied vérifié" in (output / "index.html").read_text(encoding="utf-8")
+    assert "Budget vérifié" in (output / "actions/nice-06088-001/index.html").read_text()
+
+
+def test_a_library_version_renews_what_it_makes(project, tmp_path):
+    assert _build(project).returncode == 0
+    panels, kits = _cached(project, "panneaux"), _cached(project, "kits")
+    again = _build(project, pythonpath=_fake_version(tmp_path / "faux", "pillow", "99.0.0"))
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "Rien n’a changé" not in again.stderr  # the whole build's record knows it too
+    assert _cached(project, "panneaux") == 2 * panels  # every panel made again, beside the old
+    assert _cached(project, "kits") > kits
+
+
+def test_differences_name_what_differs(tmp_path):
+    kept, fresh = tmp_path / "gardé", tmp_path / "frais"
+    for root, text in ((kept, "ancien"), (fresh, "nouveau")):
+        (root / "a").mkdir(parents=True)
+        (root / "a/index.html").write_text(text)
+        (root / "same.txt").write_text("pareil")
+    (fresh / "extra.txt").write_text("en plus")
+    assert differences(kept, fresh) == ["extra.txt", "a/index.html"]
