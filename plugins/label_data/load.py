@@ -12,6 +12,7 @@ a photo present in ``photos/``.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from .model import Action, Dataset, Referentiel, SiteSettings, Territory
 from .parse_cache import Parsed
 from .parsers import KIND_OF_DIR, REFERENTIEL_KIND, SITE_KIND
 from .problems import Location, Problems, display_path
+
+Take = Callable[[Path], Any]  # a file's value, its problems reported, its photos checked
 
 
 def load_dataset(
@@ -63,7 +66,7 @@ def load_dataset(
     )
 
 
-def _referentiel(ref: Path, take, problems: Problems) -> Referentiel:
+def _referentiel(ref: Path, take: Take, problems: Problems) -> Referentiel:
     if _exists(ref):
         return take(ref)
     problems.error(
@@ -73,7 +76,7 @@ def _referentiel(ref: Path, take, problems: Problems) -> Referentiel:
     return Referentiel({}, {}, {})
 
 
-def _territories(paths: list[Path], take) -> tuple[dict[str, Territory], set[str]]:
+def _territories(paths: list[Path], take: Take) -> tuple[dict[str, Territory], set[str]]:
     """The territories by code, and the stems of the files that gave none (unreadable)."""
     territories: dict[str, Territory] = {}
     unreadable = set()
@@ -87,7 +90,7 @@ def _territories(paths: list[Path], take) -> tuple[dict[str, Territory], set[str
 
 
 def _actions(
-    paths: list[Path], take, problems: Problems
+    paths: list[Path], take: Take, problems: Problems
 ) -> tuple[dict[str, Action], dict[str, tuple[Action, ...]]]:
     """Every action by id (each id once across files) and each territory's file's actions."""
     actions: dict[str, Action] = {}
