@@ -18,16 +18,18 @@ value the file had.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from label_data.model import Dataset, Edition
 from label_data.reference import Reference
-from label_data.schema import EDITION, LAUREATE
+from label_data.schema import EDITION
 
-from .matching import Matcher, MatchError
-from .table import ImportProblems, Row, fold, parse_flag, read_table
+from .matching import Matcher
+from .palmares_row import read_row
+from .table import ImportProblems, Row, Table, parse_flag, read_table
 
 COLUMNS = {
     "code": [
@@ -71,13 +73,6 @@ COLUMNS = {
 }
 REQUIRED = (("code", "nom"), ("arobases",))
 VILLE_THRESHOLD = 3500  # a commune of fewer inhabitants is filed as a village by default
-KIND_WORDS = {
-    "ville": "ville",
-    "village": "village",
-    "territoire": "territoire",
-    "intercommunalite": "territoire",
-    "epci": "territoire",
-}
 
 
 @dataclass
@@ -90,15 +85,6 @@ class PalmaresImport:
     # code -> the header of the cell that named the collectivity (code, else name)
     named_by: dict[str, str] = field(default_factory=dict)
     source: str = ""  # the file, and a workbook's sheet: « jury.xlsx, feuille « Palmarès » »
-
-
-def parse_level(text: str) -> int | None:
-    """« 4 », « 4 @ », « @@@@ », « 4,0 » → 4; anything else → None."""
-    value = text.strip().replace("\u00a0", " ")
-    if value and set(value.replace(" ", "")) == {"@"}:
-        return value.count("@")
-    match = re.fullmatch(r"(\d+)(?:[.,]0+)?\s*(?:@|arobases?)?", value, flags=re.IGNORECASE)
-    return int(match[1]) if match else None
 
 
 def import_palmares(
@@ -118,84 +104,101 @@ def import_palmares(
     table = read_table(path, COLUMNS, REQUIRED, problems, sheet)
     if table is None:
         return None
+    _note_read(table, problems)
+    existing = dataset.editions.get(annee)
+    mentions = _mentions(existing, dataset, annee)
+    # A new edition without embargo: label_import.embargo says so, with a date to give.
+    embargo = embargo or (existing.embargo if existing else None)
+    old = {lau.territoire: lau for lau in existing.laureates} if existing else {}
+    read = _Read(table, old, problems)
+    matcher = Matcher(reference, {c: t.nom for c, t in dataset.territories.items()})
+    headers = table.headers
+    for row in table.rows:
+        entry = read_row(row, table.columns, headers, matcher, mentions, annee, problems)
+        if entry is not None:
+            read.add(row, entry, dataset, partial(_paid, row, headers, annee, dues_all, problems))
+    if problems or embargo is None:
+        return None
+    ceremonie = {
+        "date": ceremonie_date or (existing.ceremonie_date if existing else None) or embargo.date(),
+        "lieu": lieu or (existing.ceremonie_lieu if existing else None),
+    }
+    edition = {
+        "edition": annee,
+        "embargo": embargo,
+        "ceremonie": ceremonie,
+        "mentions": [{"id": m.id, "nom": m.nom} for m in mentions.values()],
+        "laureats": read.laureates(),
+    }
+    if not _edition_ok(edition, problems):
+        return None
+    return PalmaresImport(
+        edition,
+        [read.new_territories[c] for c in sorted(read.new_territories)],
+        sorted(read.dues),
+        read.first_line,
+        dict(table.headers),
+        read.named_by,
+        problems.place,
+    )
+
+
+def _note_read(table: Table, problems: ImportProblems) -> None:
+    """Tell staff how many rows were read, as what, and which columns were left out."""
     plural = "s" * (len(table.rows) > 1)
     problems.notes.append(
         f"{problems.source} : {len(table.rows)} ligne{plural} lue{plural} ({table.read_as})"
     )
     if table.ignored:
         problems.note(0, "colonnes ignorées : " + ", ".join(f"« {h} »" for h in table.ignored))
-    existing = dataset.editions.get(annee)
-    mentions = _mentions(existing, dataset, annee)
-    # A new edition without embargo: label_import.embargo says so, with a date to give.
-    embargo = embargo or (existing.embargo if existing else None)
-    matcher = Matcher(reference, {c: t.nom for c, t in dataset.territories.items()})
-    old = {lau.territoire: lau for lau in existing.laureates} if existing else {}
-    laureats: dict[str, dict] = {}
-    first_line: dict[str, int] = {}
-    named_by: dict[str, str] = {}
-    new_territories: dict[str, dict] = {}
-    dues: list[str] = []
-    for row in table.rows:
-        entry = _row(row, table.columns, table.headers, matcher, mentions, annee, problems)
-        if entry is None:
-            continue
+
+
+@dataclass
+class _Read:
+    """The rows read so far: laureates by code, the row that first named each, the
+    collectivities to create and the codes whose dues are paid."""
+
+    table: Table
+    old: dict  # code -> the laureate of the edition's file being replaced
+    problems: ImportProblems
+    laureats: dict[str, dict] = field(default_factory=dict)
+    first_line: dict[str, int] = field(default_factory=dict)
+    named_by: dict[str, str] = field(default_factory=dict)
+    new_territories: dict[str, dict] = field(default_factory=dict)
+    dues: list[str] = field(default_factory=list)
+
+    def add(self, row: Row, entry: tuple, dataset: Dataset, paid: Callable[[], bool]) -> None:
+        """One laureate's row; ``paid`` is asked only for a row kept (R3)."""
         lau, candidate, kind = entry
-        code = lau["territoire"]
-        if code in first_line:
+        code, headers, problems = lau["territoire"], self.table.headers, self.problems
+        if code in self.first_line:
             problems.add(
                 row.line,
-                table.headers.get("code") or table.headers["nom"],
-                f"{candidate.nom} ({code}) figure déjà ligne {first_line[code]}",
+                headers.get("code") or headers["nom"],
+                f"{candidate.nom} ({code}) figure déjà ligne {self.first_line[code]}",
             )
-            continue
-        first_line[code] = row.line
-        named_by[code] = table.headers["code" if row.get("code") else "nom"]
-        if _paid(row, table.headers, annee, dues_all, problems):
-            dues.append(code)
-        _keep_absent_columns(lau, old.get(code), table.columns)
-        laureats[code] = lau
-        if code in dataset.territories:
-            known = dataset.territories[code].type
-            if kind and known and kind != known:
-                problems.note(
-                    row.line,
-                    f"{candidate.nom} ({code}) : type « {kind} » dans le tableur, « {known} » dans "
-                    f"data/territoires/{code}.yaml : le fichier existant est gardé",
-                )
-        else:
-            new_territories[code] = _new_territory(candidate, kind)
-    if problems or embargo is None:
-        return None
-    edition = {
-        "edition": annee,
-        "embargo": embargo,
-        "ceremonie": {
-            "date": ceremonie_date
-            or (existing.ceremonie_date if existing else None)
-            or embargo.date(),
-            "lieu": lieu or (existing.ceremonie_lieu if existing else None),
-        },
-        "mentions": [{"id": m.id, "nom": m.nom} for m in mentions.values()],
-        # The file's order is kept (a short diff), newcomers follow by code: deterministic.
-        "laureats": [
-            laureats[c]
-            for c in [
-                *(c for c in old if c in laureats),
-                *sorted(c for c in laureats if c not in old),
-            ]
-        ],
-    }
-    if not _edition_ok(edition, problems):
-        return None
-    return PalmaresImport(
-        edition,
-        [new_territories[c] for c in sorted(new_territories)],
-        sorted(dues),
-        first_line,
-        dict(table.headers),
-        named_by,
-        problems.place,
-    )
+            return
+        self.first_line[code] = row.line
+        self.named_by[code] = headers["code" if row.get("code") else "nom"]
+        if paid():
+            self.dues.append(code)
+        _keep_absent_columns(lau, self.old.get(code), self.table.columns)
+        self.laureats[code] = lau
+        if code not in dataset.territories:
+            self.new_territories[code] = _new_territory(candidate, kind)
+            return
+        known = dataset.territories[code].type
+        if kind and known and kind != known:
+            problems.note(
+                row.line,
+                f"{candidate.nom} ({code}) : type « {kind} » dans le tableur, « {known} » dans "
+                f"data/territoires/{code}.yaml : le fichier existant est gardé",
+            )
+
+    def laureates(self) -> list[dict]:
+        """The file's order is kept (a short diff), newcomers follow by code: deterministic."""
+        kept = [c for c in self.old if c in self.laureats]
+        return [self.laureats[c] for c in [*kept, *sorted(set(self.laureats) - set(kept))]]
 
 
 def _edition_ok(edition: dict, problems: ImportProblems) -> bool:
@@ -230,86 +233,6 @@ def _mentions(existing: Edition | None, dataset: Dataset, annee: int) -> dict:
         return dict(existing.mentions)
     earlier = [e for y, e in dataset.editions.items() if y < annee and e.mentions]
     return dict(max(earlier, key=lambda e: e.annee).mentions) if earlier else {}
-
-
-def _row(
-    row: Row,
-    columns,
-    headers,
-    matcher: Matcher,
-    mentions: dict,
-    annee: int,
-    problems: ImportProblems,
-):
-    def bad(column: str, message: str) -> None:
-        problems.add(row.line, headers.get(column, column), message)
-
-    code_cell, nom = row.get("code"), row.get("nom")
-    candidate = None
-    try:
-        if code_cell:
-            candidate, notes = matcher.by_code(code_cell, nom)
-            for note in notes:
-                problems.note(row.line, note)
-        elif nom:
-            candidate = matcher.by_name(nom, row.get("departement"))
-        else:
-            bad(
-                "nom" if "nom" in columns else "code",
-                "ni code ni nom : indiquez le code INSEE "
-                "(ou SIREN) ou le nom de la collectivité, ou supprimez la ligne",
-            )
-    except MatchError as exc:
-        bad(exc.column, str(exc))
-    level = parse_level(row.get("arobases"))
-    if not row.get("arobases"):
-        bad("arobases", "niveau manquant : écrivez un nombre d’arobases de 1 à 5")
-    elif level is None or not 1 <= level <= 5:
-        bad("arobases", f"le niveau doit être un entier de 1 à 5 (lu : « {row.get('arobases')} »)")
-    held = []
-    for part in filter(None, (p.strip() for p in re.split(r"[,;|]", row.get("mentions")))):
-        found = next(
-            (m.id for m in mentions.values() if fold(part) in (fold(m.id), fold(m.nom))), None
-        )
-        if found is None:
-            known = ", ".join(f"« {m.nom} »" for m in mentions.values()) or "aucune"
-            bad(
-                "mentions",
-                f"mention « {part} » inconnue pour l’édition {annee} (connues : "
-                f"{known}) ; pour une nouvelle mention, déclarez-la dans « mentions » de "
-                f"palmares/{annee}.yaml",
-            )
-        elif found not in held:
-            held.append(found)
-    order = list(mentions)
-    held.sort(key=order.index)  # the edition's order, whatever the cell's
-    flags = {}
-    for flag in ("excellence", "alerte"):
-        value = parse_flag(row.get(flag))
-        if value is None:
-            bad(flag, f"écrivez oui ou non (lu : « {row.get(flag)} »)")
-        flags[flag] = bool(value)
-    kind = KIND_WORDS.get(fold(row.get("type"))) if row.get("type") else None
-    if row.get("type") and kind is None:
-        bad("type", f"type « {row.get('type')} » inconnu : écrivez ville, village ou territoire")
-    if candidate is not None and kind and (kind == "territoire") != candidate.epci:
-        bad(
-            "type",
-            f"{candidate.nom} ({candidate.code}) ne peut pas être de type « {kind} » : "
-            "ville ou village pour une commune, territoire pour une intercommunalité (R1)",
-        )
-    if candidate is None or level is None or not 1 <= level <= 5:
-        return None
-    lau = {
-        "territoire": candidate.code,
-        "arobases": level,
-        "mentions": held,
-        **flags,
-        "note_jury": row.get("note_jury") or None,
-    }
-    for path, message in LAUREATE.problems(lau):  # the checker's rules and messages
-        bad(path.split(".")[0], message)
-    return lau, candidate, kind
 
 
 def _keep_absent_columns(lau: dict, old, columns) -> None:
