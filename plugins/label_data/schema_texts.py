@@ -22,6 +22,36 @@ def _texts(what: str, *fields: tuple[str, FieldType]) -> Mapping:
     return Mapping(what, [Field(name, kind, True) for name, kind in fields])
 
 
+# The releases' sentences, with {…} filled by label_kits.press_release and label_kits.national.
+_RELEASE = (
+    "titre",
+    "sous_titre",
+    "ouverture",
+    "ouverture_ceremonie",
+    "label_decerne",
+    "mention",
+    "mentions",
+    "mention_verte",
+    "excellence",
+    "panneau",
+    "panneau_une_arobase",
+    "site",
+)
+_NATIONAL_RELEASE = (
+    "titre",
+    "sous_titre",
+    "ouverture",
+    "avant",
+    "repartition_titre",
+    "mentions_titre",
+    "mention_verte",
+    "excellence_titre",
+    "excellence",
+    "excellence_gardee",
+    "mieux_distinguees_titre",
+    "panneau",
+)
+
 KIT_TEXTS = _texts(
     "les textes des kits",
     (
@@ -37,6 +67,13 @@ KIT_TEXTS = _texts(
     ("contact", ListOf(_LINE, "une ligne de contact")),
     ("contact_local", _PARAGRAPH),
     ("citation", _texts("citation", *((k, _PARAGRAPH) for k in KINDS))),
+    ("titre_excellence", _LINE),
+    ("mention_verte", _LINE),
+    ("communique", _texts("communique", *((k, _PARAGRAPH) for k in _RELEASE))),
+    (
+        "communique_national",
+        _texts("communique_national", *((k, _PARAGRAPH) for k in _NATIONAL_RELEASE)),
+    ),
     (
         "lisezmoi",
         _texts(

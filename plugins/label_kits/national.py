@@ -55,7 +55,17 @@ def title(edition: NationalEdition) -> str:
     total = plural(
         _total(edition.counts_by_level), "collectivité labellisée", "collectivités labellisées"
     )
-    return fr(f"Palmarès {edition.year} du label {quoted(texts()['label'])} : {total}")
+    return fr(_say("titre", annee=edition.year, label=quoted(texts()["label"]), total=total))
+
+
+def _say(key: str, **words: object) -> str:
+    """One sentence of the national release (``texts.yaml``, « communique_national »), filled."""
+    return texts()["communique_national"][key].format(**words)
+
+
+def _heading(key: str) -> Block:
+    """A heading, printed as written (only its apostrophes made typographic)."""
+    return block("heading", typo(texts()["communique_national"][key]))
 
 
 def _movements(edition: NationalEdition) -> str:
@@ -79,102 +89,96 @@ def _movements(edition: NationalEdition) -> str:
 
 
 def release_blocks(edition: NationalEdition) -> list[Block]:
-    year = edition.year
-    total = _total(edition.counts_by_level)
+    t = texts()
     blocks = [
         block("title", title(edition)),
-        block(
-            "subtitle",
-            "Des villages aux métropoles, les collectivités distinguées pour leur politique "
-            "numérique au service des habitants.",
-        ),
+        block("subtitle", typo(t["communique_national"]["sous_titre"])),
+        block("body", _dateline(edition), fr(_opening(edition))),
     ]
-    place = typo(edition.ceremony_place) if edition.ceremony_place else None
-    if edition.ceremony_date:
-        where = f"{place}, le" if place else "Le"
-        dateline = Run(f"{where} {fr_date(edition.ceremony_date)} — ", bold=True)
-    else:
-        dateline = Run("[lieu], [date] — ", bold=True, highlight=True)
-    opening = "L’association Villes Internet a remis"
-    if place:
-        opening += f", {at_place(place)},"
-    opening += (
-        f" les distinctions du label {quoted(texts()['label'])} {year}. Au total, "
-        f"{plural(total, 'collectivité')} {'est labellisée' if total == 1 else 'sont labellisées'}"
-    )
-    kinds = _kinds(edition.counts_by_kind)
-    opening += f" : {kinds}" if kinds else ""
-    if edition.previous_counts_by_level:
-        opening += f" (contre {fr_number(_total(edition.previous_counts_by_level))} en {year - 1})"
-    opening += ". Chaque collectivité participante reçoit de 1 à 5 @."
-    blocks.append(block("body", dateline, fr(opening)))
     movements = _movements(edition)
     if movements:
         blocks.append(block("body", fr(movements)))
+    blocks += _levels(edition) + _mentions(edition) + _excellence(edition)
+    if edition.top_laureates:
+        blocks.append(_heading("mieux_distinguees_titre"))
+        blocks.append(block("body", fr(join_and([typo(n) for n in edition.top_laureates]) + ".")))
+    ville, village, territoire = (
+        quoted(f"{k} Internet") for k in ("Ville", "Village", "Territoire")
+    )
+    panels = f"{ville}, {village} ou {territoire}"
+    words = {"panneaux": panels, "annee": edition.year, "adresse": edition.site_url}
+    blocks.append(block("body", fr(_say("panneau", **words))))
+    blocks.extend(boilerplate_blocks())
+    return blocks
 
-    blocks.append(block("heading", "Répartition par nombre de @"))
+
+def _dateline(edition: NationalEdition) -> Run:
+    """« Paris, le 3 février 2026 — », or a placeholder to complete when the date is unknown."""
+    if not edition.ceremony_date:
+        return Run("[lieu], [date] — ", bold=True, highlight=True)
+    place = typo(edition.ceremony_place) if edition.ceremony_place else None
+    where = f"{place}, le" if place else "Le"
+    return Run(f"{where} {fr_date(edition.ceremony_date)} — ", bold=True)
+
+
+def _opening(edition: NationalEdition) -> str:
+    year, total = edition.year, _total(edition.counts_by_level)
+    place = typo(edition.ceremony_place) if edition.ceremony_place else None
+    previous = edition.previous_counts_by_level
+    kinds = _kinds(edition.counts_by_kind)
+    return _say(
+        "ouverture",
+        lieu=f", {at_place(place)}," if place else "",
+        label=quoted(texts()["label"]),
+        annee=year,
+        total=f"{plural(total, 'collectivité')} "
+        + ("est labellisée" if total == 1 else "sont labellisées"),
+        types=f" : {kinds}" if kinds else "",
+        avant=" " + _say("avant", nombre=fr_number(_total(previous)), annee=year - 1)
+        if previous
+        else "",
+    )
+
+
+def _levels(edition: NationalEdition) -> list[Block]:
+    """How many collectivities at each level, beside the previous edition's count."""
+    blocks = [_heading("repartition_titre")]
     previous = edition.previous_counts_by_level
     for level in LEVELS:
         line = f"{at_sign(level)} : {plural(edition.counts_by_level.get(level, 0), 'collectivité')}"
         if previous is not None:
-            line += f" ({fr_number(previous.get(level, 0))} en {year - 1})"
+            line += f" ({fr_number(previous.get(level, 0))} en {edition.year - 1})"
         blocks.append(block("bullet", fr(line)))
+    return blocks
 
+
+def _mentions(edition: NationalEdition) -> list[Block]:
     awarded = [(name, list(names)) for name, names in edition.mentions if names]
-    if awarded:
-        blocks.append(block("heading", "Mentions thématiques"))
-        for name, names in awarded:
-            laureates = join_and([typo(n) for n in names])
-            blocks.append(block("bullet", Run(fr(f"{typo(name)} : "), bold=True), fr(laureates)))
-        if any(name.casefold() == "transition écologique" for name, _ in awarded):
-            green = quoted("Transition écologique")
-            blocks.append(
-                block(
-                    "body",
-                    fr(
-                        f"La mention {green} se voit sur le panneau des lauréats : l’une de "
-                        "leurs arobases est verte."
-                    ),
-                )
-            )
+    if not awarded:
+        return []
+    blocks = [_heading("mentions_titre")]
+    for name, names in awarded:
+        laureates = join_and([typo(n) for n in names])
+        blocks.append(block("bullet", Run(fr(f"{typo(name)} : "), bold=True), fr(laureates)))
+    green = texts()["mention_verte"]
+    if any(name.casefold() == green.casefold() for name, _ in awarded):
+        blocks.append(block("body", fr(_say("mention_verte", verte=quoted(green)))))
+    return blocks
+
+
+def _excellence(edition: NationalEdition) -> list[Block]:
+    """The excellence titles given this year, and those that still show 5 @ (R9)."""
+    blocks = []
+    title = quoted(texts()["titre_excellence"])
     if edition.excellence:
-        blocks.append(block("heading", "Territoires d’excellence numérique"))
-        blocks.append(
-            block(
-                "body",
-                fr(
-                    f"Le jury a décerné le titre de {quoted('Territoire d’excellence numérique')} "
-                    f"à {join_and([typo(n) for n in edition.excellence])}."
-                ),
-            )
-        )
+        names = join_and([typo(n) for n in edition.excellence])
+        blocks.append(_heading("excellence_titre"))
+        blocks.append(block("body", fr(_say("excellence", excellence=title, noms=names))))
     if edition.carried:
-        blocks.append(
-            block(
-                "body",
-                fr(
-                    f"{join_and([typo(n) for n in edition.carried])} "
-                    + ("garde" if len(edition.carried) == 1 else "gardent")
-                    + " l’affichage à 5 @ grâce au titre de "
-                    + f"{quoted('Territoire d’excellence numérique')} reçu précédemment."
-                ),
-            )
-        )
-    if edition.top_laureates:
-        blocks.append(block("heading", "Les collectivités les mieux distinguées"))
-        blocks.append(block("body", fr(join_and([typo(n) for n in edition.top_laureates]) + ".")))
-    blocks.append(
-        block(
-            "body",
-            fr(
-                "Chaque collectivité labellisée peut afficher en entrée de ville un panneau "
-                f"millésimé {quoted('Ville Internet')}, {quoted('Village Internet')} ou "
-                f"{quoted('Territoire Internet')} {year}. Le palmarès complet et la page de "
-                f"chaque collectivité sont en ligne : {edition.site_url}"
-            ),
-        )
-    )
-    blocks.extend(boilerplate_blocks())
+        names = join_and([typo(n) for n in edition.carried])
+        keeps = "garde" if len(edition.carried) == 1 else "gardent"
+        words = {"noms": names, "garde": keeps, "excellence": title}
+        blocks.append(block("body", fr(_say("excellence_gardee", **words))))
     return blocks
 
 

@@ -127,31 +127,72 @@ def _actions(subject: KitSubject) -> str:
     )
 
 
+def _words(subject: KitSubject) -> dict[str, str]:
+    """What the release's sentences (``texts.yaml``, « communique ») are filled with."""
+    g = grammar(subject)
+    t = texts()
+    level = subject.level
+    return {
+        "nom": subject.nom,
+        "annee": str(subject.year),
+        "arobases": at_sign(level),
+        "Designation": g.Designation,
+        "designation": g.designation,
+        "court": g.short,
+        "de_court": of_phrase(g.short),
+        "Pronom": g.Pronoun,
+        "niveau": f"{level_words(level)} ({at_sign(level)})",
+        "label": f"label {quoted(t['label'])} {subject.year}",
+        "panneau": quoted(g.label_name),
+        "ou": _where(subject),
+        "mentions": join_and([quoted(name) for name in subject.mentions]),
+        "excellence": quoted(t["titre_excellence"]),
+        "verte": quoted(t["mention_verte"]),
+        "adresse": subject.page_url,
+    }
+
+
+def _say(key: str, words: dict[str, str]) -> str:
+    """One sentence of the release, filled: its words are the code's, its text texts.yaml's."""
+    return texts()["communique"][key].format(**words)
+
+
 def title(subject: KitSubject) -> str:
     label = quoted(texts()["label"])
-    return fr(f"{subject.nom} obtient {at_sign(subject.level)} au label {label} {subject.year}")
+    words = {"nom": subject.nom, "arobases": at_sign(subject.level), "label": label}
+    return fr(texts()["communique"]["titre"].format(**words, annee=subject.year))
 
 
 def release_blocks(subject: KitSubject) -> list[Block]:
-    g = grammar(subject)
-    t = texts()
-    year, level = subject.year, subject.level
-    label = f"label {quoted(t['label'])} {year}"
-    words = f"{level_words(level)} ({at_sign(level)})"
+    words = _words(subject)
     blocks = [
         block("title", title(subject)),
-        block(
-            "subtitle",
-            fr(
-                f"{g.Designation} reçoit {words} pour sa politique numérique au service des "
-                "habitants."
-            ),
-        ),
+        block("subtitle", fr(_say("sous_titre", words))),
+        block("body", *_opening(subject, words)),
     ]
+    history = " ".join(filter(None, [_history(subject), _actions(subject)]))
+    if history:
+        blocks.append(block("body", fr(history)))
+    if subject.mentions:
+        honours = _say("mention" if len(subject.mentions) == 1 else "mentions", words)
+        if subject.green:
+            honours += " " + _say("mention_verte", words)
+        blocks.append(block("body", fr(honours)))
+    if subject.excellence:
+        blocks.append(block("body", fr(_say("excellence", words))))
+    panel = "panneau" if subject.level > 1 else "panneau_une_arobase"
+    blocks.append(block("body", fr(_say(panel, words))))
+    blocks.append(block("placeholder", fr(texts()["citation"][subject.kind])))
+    blocks.append(block("body", fr(_say("site", words))))
+    blocks.append(block("body", Run(fr(texts()["contact_local"]), highlight=True)))
+    blocks.extend(boilerplate_blocks())
+    return blocks
 
-    # The opening paragraph starts with the dateline; without a known date, a placeholder.
-    # A dateline names a place: the commune; an intercommunality's seat is not in the
-    # reference data, so its release asks for it, highlighted like the other blanks.
+
+def _opening(subject: KitSubject, words: dict[str, str]) -> tuple[Run, str]:
+    """The dateline and the opening paragraph; without a known date, a placeholder. A
+    dateline names a place: the commune; an intercommunality's seat is not in the reference
+    data, so its release asks for it, highlighted like the other blanks."""
     place = typo(subject.nom) if subject.kind != "territoire" else SEAT_PLACEHOLDER
     if subject.ceremony_date:
         dateline = Run(
@@ -160,73 +201,19 @@ def release_blocks(subject: KitSubject) -> list[Block]:
             highlight=subject.kind == "territoire",
         )
         # The dateline already gives the date: the sentence gives the place.
-        opening = "Lors de la cérémonie nationale de remise des labels"
-        if subject.ceremony_place:
-            opening = capitalise(at_place(subject.ceremony_place)) + ", l" + opening[1:]
-        opening += f", {g.designation} a reçu {words} au {label}."
+        opening = _say_as_is("ouverture_ceremonie", words)
+        where = at_place(subject.ceremony_place) + ", " if subject.ceremony_place else ""
+        opening = capitalise(where + opening)
     else:
         dateline = Run(f"{place}, [date] — ", bold=True, highlight=True)
-        opening = f"{g.Designation} a reçu {words} au {label}."
-    opening += (
-        " Décerné chaque année par l’association Villes Internet, ce label national distingue "
-        "les collectivités qui mettent le numérique au service de leurs habitants."
-    )
-    blocks.append(block("body", dateline, opening))
+        opening = _say_as_is("ouverture", words)
+    return dateline, opening + " " + _say_as_is("label_decerne", words)
 
-    history = " ".join(filter(None, [_history(subject), _actions(subject)]))
-    if history:
-        blocks.append(block("body", fr(history)))
 
-    if subject.mentions:
-        names = join_and([quoted(name) for name in subject.mentions])
-        noun = "la mention" if len(subject.mentions) == 1 else "les mentions"
-        honours = f"Le jury lui a également décerné {noun} {names}."
-        if subject.green:
-            honours += (
-                f" La mention {quoted('Transition écologique')} se voit sur son panneau : "
-                "l’une de ses arobases y est verte."
-            )
-        blocks.append(block("body", fr(honours)))
-    if subject.excellence:
-        blocks.append(
-            block(
-                "body",
-                fr(
-                    f"{g.Pronoun} porte en outre le titre de "
-                    f"{quoted('Territoire d’excellence numérique')}, que le jury réserve aux "
-                    "collectivités qui conduisent depuis de nombreuses années une politique "
-                    "numérique de tout premier plan."
-                ),
-            )
-        )
-    blocks.append(
-        block(
-            "body",
-            fr(
-                f"Comme toutes les collectivités labellisées, {g.short} peut afficher "
-                f"{_where(subject)} le panneau {quoted(g.label_name)} millésimé {year}, "
-                f"avec ses {at_sign(level)}, et le faire figurer dans ses supports de "
-                "communication."
-                if level > 1
-                else f"Comme toutes les collectivités labellisées, {g.short} peut afficher "
-                f"{_where(subject)} le panneau {quoted(g.label_name)} millésimé {year} et le "
-                "faire figurer dans ses supports de communication."
-            ),
-        )
-    )
-    blocks.append(block("placeholder", fr(t["citation"][subject.kind])))
-    blocks.append(
-        block(
-            "body",
-            fr(
-                f"Les actions {of_phrase(g.short)} et l’historique de son label sont à "
-                f"retrouver sur le site du label : {subject.page_url}"
-            ),
-        )
-    )
-    blocks.append(block("body", Run(fr(t["contact_local"]), highlight=True)))
-    blocks.extend(boilerplate_blocks())
-    return blocks
+def _say_as_is(key: str, words: dict[str, str]) -> str:
+    """A sentence the release prints with its words as they are: only the text's apostrophes
+    made typographic (the opening's spacing is the words' own)."""
+    return typo(texts()["communique"][key]).format(**words)
 
 
 def boilerplate_blocks() -> list[Block]:
