@@ -212,7 +212,14 @@ def _check_fonts(charter: Charter, report: Callable[[str, str], None]) -> bool:
 
 
 def _check_layout(charter: Charter, report: Callable[[str, str], None]) -> None:
-    """Every text must hold in the frame, with its glyphs in the font, rows not overlapping."""
+    """Every text must hold in the frame, with its glyphs in the font, rows not overlapping:
+    the title, then the row of @, then the year (each row checked against the one above)."""
+    _check_title(charter, report)
+    at_bottom = _check_ats(charter, report)
+    _check_year(charter, report, at_bottom)
+
+
+def _check_title(charter: Charter, report: Callable[[str, str], None]) -> None:
     inner_width = charter.inner_right - charter.inner_left
     title_font = font_info(charter.fonts[charter.title.font])
     cap = title_font.cap_height / title_font.units_per_em
@@ -234,6 +241,10 @@ def _check_layout(charter: Charter, report: Callable[[str, str], None]) -> None:
     if charter.title.baseline - cap * charter.title.size < charter.inner_top:
         report("titre.ligne_de_base", "titre.ligne_de_base : le titre déborde en haut du cadre")
 
+
+def _check_ats(charter: Charter, report: Callable[[str, str], None]) -> float:
+    """The row of @ under the title; gives the row's bottom, in mm from the top."""
+    inner_width = charter.inner_right - charter.inner_left
     at_font = font_info(charter.fonts[charter.at_font])
     at_box = at_font.box("@")
     scale = charter.at_size / at_font.units_per_em
@@ -255,7 +266,11 @@ def _check_layout(charter: Charter, report: Callable[[str, str], None]) -> None:
     at_bottom = charter.at_baseline - at_box.y_min * scale
     if at_top <= charter.title.baseline:
         report("arobases.ligne_de_base", "arobases.ligne_de_base : les arobases touchent le titre")
+    return at_bottom
 
+
+def _check_year(charter: Charter, report: Callable[[str, str], None], at_bottom: float) -> None:
+    inner_width = charter.inner_right - charter.inner_left
     year_font = font_info(charter.fonts[charter.year.font])
     digits = max("0123456789", key=year_font.advance)
     year_width = year_font.text_width(
