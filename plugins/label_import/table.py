@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import workbook
+from . import books, workbook
 from .problems import ImportProblems  # the importers take it from here
 
 DELIMITERS = (";", ",", "\t")
@@ -148,7 +148,7 @@ def _csv_source(path: Path, problems: ImportProblems) -> Source | None:
 def _sheet_source(
     path: Path, kind: str, wanted: str | None, problems: ImportProblems
 ) -> Source | None:
-    book = workbook.open_book(path, kind)
+    book = books.open_book(path, kind)
     try:
         sheets = book.sheets
         chosen = workbook.choose_sheet(sheets, wanted)
