@@ -20,7 +20,7 @@ def ref():
 
 
 def test_bordeaux(ref):
-    bordeaux = ref.commune("33063")
+    bordeaux = ref.communes.get("33063")
     assert isinstance(bordeaux, CommuneRef)
     assert (bordeaux.nom, bordeaux.departement, bordeaux.region) == ("Bordeaux", "33", "75")
     lat, lon = bordeaux.position
@@ -32,9 +32,9 @@ def test_bordeaux(ref):
 
 
 def test_corsica_and_overseas(ref):
-    assert ref.commune("2A004").nom == "Ajaccio"
-    assert ref.commune("2A004").departement == "2A"
-    saint_denis = ref.commune("97411")
+    assert ref.communes.get("2A004").nom == "Ajaccio"
+    assert ref.communes.get("2A004").departement == "2A"
+    saint_denis = ref.communes.get("97411")
     assert (saint_denis.nom, saint_denis.departement) == ("Saint-Denis", "974")
     assert saint_denis.position[0] < -20  # southern hemisphere
     assert ref.departements["974"].nom == "La Réunion"
@@ -42,9 +42,9 @@ def test_corsica_and_overseas(ref):
 
 def test_old_code_maps_to_commune_nouvelle(ref):
     # Conques (12076) merged into Conques-en-Rouergue (12218) in 2016.
-    assert ref.commune("12076") is None
+    assert ref.communes.get("12076") is None
     assert ref.current_code("12076") == "12218"
-    assert ref.commune(ref.current_code("12076")).nom == "Conques-en-Rouergue"
+    assert ref.communes.get(ref.current_code("12076")).nom == "Conques-en-Rouergue"
     assert ref.current_code("33063") == "33063"
     assert ref.current_code("75101") == "75056"  # Paris 1er arrondissement
     assert ref.current_code("00000") is None
@@ -64,7 +64,7 @@ def test_epci_has_members(ref):
     )
     lat, lon = bordeaux_metropole.position
     assert abs(lat - 44.84) < 0.1 and abs(lon + 0.58) < 0.1
-    assert ref.commune("33063").epci == "243300316"
+    assert ref.communes.get("33063").epci == "243300316"
     assert all(len(siren) == 9 and e.membres for siren, e in ref.epcis.items())
 
 

@@ -1,7 +1,9 @@
 """Pelican plugin: the build's own concerns (the record of written files). Wiring only."""
 
+import sys
 from pathlib import Path
 
+from label_data.typo import spaced
 from pelican import signals
 
 from .site_files import CONTENT_PREFIX, CONTEXT_KEY
@@ -40,7 +42,24 @@ def _record_static(generator) -> None:
                 files.claim(f"{target}/{path.relative_to(source).as_posix()}", "thème")
 
 
+PLAIN_PELICAN = (
+    "Ce site ne se construit pas avec « pelican » seul : les données du label (data/) sont "
+    "chargées, vérifiées et publiées avant Pelican, puis le site est écrit à part et mis en "
+    "place d’un coup. Lancez « make html » (ou « make serve » pour travailler en local, "
+    "« make preview » pour un aperçu sous embargo). Rien n’a été écrit."
+)
+
+
+def _driver_only(pelican) -> None:
+    # Pelican's `initialized`, before any generator: the driver has set the record of the
+    # site's files; without it this is a plain `pelican` run, stopped before it writes.
+    if CONTEXT_KEY not in pelican.settings:
+        print(spaced(PLAIN_PELICAN), file=sys.stderr)
+        raise SystemExit(2)
+
+
 def register() -> None:
+    signals.initialized.connect(_driver_only)
     signals.content_written.connect(_record_pelican_write)
     signals.feed_written.connect(_record_feed)
     signals.static_generator_finalized.connect(_record_static)

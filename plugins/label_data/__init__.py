@@ -1,17 +1,9 @@
-"""Pelican plugin: load and check ``data/``, then publish the view the other plugins read."""
-
-from pelican import signals
-
-from .published import CONTEXT_KEY, check
-
-
-def _publish_at_start(pelican) -> None:
-    # `initialized` comes before any generator, and Pelican makes every generator's context
-    # from its settings: the view enters the context once. The build driver has already
-    # checked the data and set it; a plain `pelican` run gets it here (bad data stops it).
-    if CONTEXT_KEY not in pelican.settings:
-        pelican.settings[CONTEXT_KEY] = check(pelican.settings).view
+"""Pelican plugin: the data layer (``data/`` loaded, checked and published as a view). The
+build driver (``label_build.driver``) runs it before Pelican and puts the view in Pelican's
+settings; a plain ``pelican`` run is stopped by ``label_build`` with a message naming
+``make html``. Nothing to connect here: the package is registered so that its place among the
+plugins is explicit."""
 
 
 def register() -> None:
-    signals.initialized.connect(_publish_at_start)
+    pass

@@ -74,10 +74,6 @@ class Reference:
     regions: Mapping[str, RegionRef]
     anciens_codes: Mapping[str, str]  # old INSEE code -> current code (communes nouvelles)
 
-    def commune(self, code: str) -> CommuneRef | None:
-        """The current commune with this code (an old code gives None: see current_code)."""
-        return self.communes.get(code)
-
     def current_code(self, code: str) -> str | None:
         """Current commune code for a current or former code; None when unknown."""
         if code in self.communes:

@@ -8,11 +8,11 @@ codes of merged communes resolved to their commune nouvelle; problems added for 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .codes import DEPARTEMENT_RE, INSEE_RE, SIREN_RE
 from .model import (
-    GREEN_MENTION,
     Dataset,
     Edition,
     Laureate,
@@ -29,11 +29,18 @@ KIND_WORDS = {"ville": "une ville", "village": "un village", "territoire": "un t
 MAX_FALL_GAP = 3  # R4: years between candidatures within which a fall is limited to one @
 EXCELLENCE_MIN_STREAK = 7  # R9: 5 @ for more than six consecutive years
 EXCELLENCE_YEARS = 3  # R9: the title and the 5 @ display last three years
+SHOWN_EDITIONS = 2  # R11/R12: the current and the previous edition's labels are shown
 
 
 def title_until(awarded: int) -> int:
     """R9: the last edition an excellence title awarded in ``awarded`` covers."""
     return awarded + EXCELLENCE_YEARS - 1
+
+
+def shown_years(years: Iterable[int]) -> list[int]:
+    """R11/R12: of the published editions' years, those whose labels a collectivity may still
+    show, with their panel files and kits (the current edition and the previous one)."""
+    return sorted(years)[-SHOWN_EDITIONS:]
 
 
 def check(dataset: Dataset, reference: Reference, problems: Problems) -> Dataset:
@@ -70,70 +77,23 @@ def _check_referentiel(ref: Referentiel, problems: Problems) -> None:
 
 
 def _check_territory(t: Territory, reference: Reference, problems: Problems) -> Territory:
-    where = t.where
-    ref: CommuneRef | EpciRef | None
+    """A territory's code checked against its kind and the reference, and what the reference
+    knows of it filled in (name, département, région, population, position, EPCI)."""
+    found: tuple[CommuneRef | EpciRef, str | None] | None
     if t.type in ("ville", "village"):
-        if SIREN_RE.match(t.code):
-            problems.error(
-                where,
-                f"{KIND_WORDS[t.type]} a un code INSEE à 5 caractères, "
-                f"pas un SIREN ({t.code}) : pour une intercommunalité, "
-                "écrivez type: territoire",
-            )
-            return t
-        if DEPARTEMENT_RE.match(t.code):
-            return _not_a_candidate(t, problems)
-        if not INSEE_RE.match(t.code):
-            problems.error(
-                where,
-                f"code INSEE « {t.code} » mal formé : 5 caractères, par exemple 33063 ou 2A004",
-            )
-            return t
-        ref = reference.communes.get(t.code)
-        if ref is None:
-            new = reference.current_code(t.code)
-            if new and new != t.code:
-                problems.error(
-                    where,
-                    f"{t.code} est l’ancien code d’une commune fusionnée dans "
-                    f"{new} ({reference.communes[new].nom}) : renommez le fichier "
-                    f'{new}.yaml et écrivez code: "{new}"',
-                )
-            else:
-                problems.error(
-                    where,
-                    f"code INSEE {t.code} absent de la liste officielle des "
-                    "communes : vérifiez-le sur le Code officiel géographique",
-                )
-            return t
-        position = t.position or (Position(*ref.position) if ref.position else None)
-        epci = t.epci or ref.epci
+        found = _commune_of(t, reference, problems)
     elif t.type == "territoire":
-        if DEPARTEMENT_RE.match(t.code):
-            return _not_a_candidate(t, problems)
-        if not SIREN_RE.match(t.code):
-            problems.error(
-                where,
-                f"un territoire (intercommunalité) a un SIREN à 9 chiffres (lu : « {t.code} »)",
-            )
-            return t
-        ref = reference.epcis.get(t.code)
-        if ref is None:
-            problems.error(
-                where,
-                f"SIREN {t.code} absent de la liste officielle des "
-                "intercommunalités (EPCI) : vérifiez-le sur banatic ou l’INSEE",
-            )
-            return t
-        position = t.position or (Position(*ref.position) if ref.position else None)
-        epci = None
+        found = _epci_of(t, reference, problems)
     else:
         return t
+    if found is None:
+        return t
+    ref, epci = found
     for attr in ("departement", "region"):
         given, known = getattr(t, attr), getattr(ref, attr)
         if given and known and given != known:
             problems.error(
-                where,
+                t.where,
                 f"{attr} « {given} » ne correspond pas à la liste officielle "
                 f"pour {t.code} (« {known} ») : corrigez-le ou supprimez la ligne",
             )
@@ -143,9 +103,73 @@ def _check_territory(t: Territory, reference: Reference, problems: Problems) -> 
         departement=t.departement or ref.departement,
         region=t.region or ref.region,
         population=t.population or ref.population,
-        position=position,
+        position=t.position or (Position(*ref.position) if ref.position else None),
         epci=epci,
     )
+
+
+def _commune_of(
+    t: Territory, reference: Reference, problems: Problems
+) -> tuple[CommuneRef, str | None] | None:
+    """A ville's or village's commune in the reference and its EPCI; None after a problem."""
+    where = t.where
+    if SIREN_RE.match(t.code):
+        problems.error(
+            where,
+            f"{KIND_WORDS[t.type]} a un code INSEE à 5 caractères, "
+            f"pas un SIREN ({t.code}) : pour une intercommunalité, "
+            "écrivez type: territoire",
+        )
+        return None
+    if DEPARTEMENT_RE.match(t.code):
+        _not_a_candidate(t, problems)
+        return None
+    if not INSEE_RE.match(t.code):
+        problems.error(
+            where,
+            f"code INSEE « {t.code} » mal formé : 5 caractères, par exemple 33063 ou 2A004",
+        )
+        return None
+    ref = reference.communes.get(t.code)
+    if ref is not None:
+        return ref, t.epci or ref.epci
+    new = reference.current_code(t.code)
+    if new and new != t.code:
+        problems.error(
+            where,
+            f"{t.code} est l’ancien code d’une commune fusionnée dans "
+            f"{new} ({reference.communes[new].nom}) : renommez le fichier "
+            f'{new}.yaml et écrivez code: "{new}"',
+        )
+    else:
+        problems.error(
+            where,
+            f"code INSEE {t.code} absent de la liste officielle des "
+            "communes : vérifiez-le sur le Code officiel géographique",
+        )
+    return None
+
+
+def _epci_of(t: Territory, reference: Reference, problems: Problems) -> tuple[EpciRef, None] | None:
+    """A territoire's intercommunality in the reference (it has no EPCI of its own)."""
+    if DEPARTEMENT_RE.match(t.code):
+        _not_a_candidate(t, problems)
+        return None
+    if not SIREN_RE.match(t.code):
+        problems.error(
+            t.where,
+            f"un territoire (intercommunalité) a un SIREN à 9 chiffres (lu : « {t.code} »)",
+        )
+        return None
+    ref = reference.epcis.get(t.code)
+    if ref is None:
+        problems.error(
+            t.where,
+            f"SIREN {t.code} absent de la liste officielle des "
+            "intercommunalités (EPCI) : vérifiez-le sur banatic ou l’INSEE",
+        )
+        return None
+    return ref, None
 
 
 def _not_a_candidate(t: Territory, problems: Problems) -> Territory:
@@ -327,7 +351,3 @@ def _check_actions(dataset: Dataset, territories: dict[str, Territory], problems
                     f"l’action « {action.id} » : utilisez un id de la liste "
                     "« services » de referentiel.yaml",
                 )
-
-
-def is_green(lau: Laureate) -> bool:
-    return GREEN_MENTION in lau.mentions

@@ -4,196 +4,43 @@ In: the checked ``Dataset``, the reference data and ``now``. Out: a ``PublishedV
 only published editions (R10: an edition is published from its embargo instant exactly) and no
 private field (R3 dues, R5 alerts, jury notes, contacts: R13). Pages, feeds, sitemap, search,
 open data, panels and kits read this view and nothing else, so a leak is impossible by
-construction. ``preview=True`` (staff only, never deployed) shows embargoed editions too.
+construction. ``preview=True`` (staff only, never deployed) shows embargoed editions too. The
+view's records are declared in ``label_data.public`` and re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican.utils import slugify
 
 from . import typo, urls
-from .model import (
-    GREEN_MENTION,
-    KINDS,
-    Action,
-    Category,
-    Dataset,
-    Edition,
-    Enjeu,
-    Mention,
-    Position,
-    PublicContact,
-    Referentiel,
-    Service,
-    SiteSettings,
-    counts_for_edition,
+from .model import GREEN_MENTION, KINDS, Action, Category, Dataset, Edition, Referentiel
+from .public import (
+    Area,
+    CurrentLabel,
+    Label,
+    PublicAction,
+    PublicEdition,
+    PublicLaureate,
+    PublicPhoto,
+    PublicPlace,
+    PublicTerritory,
+    PublishedView,
+    tracked_sources,
 )
 from .reads import Tracked
 from .reference import Reference
-from .rules import title_until
+from .rules import shown_years, title_until
 from .sanitize import sanitize_all
 
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    annee: int
-    arobases: int
-    mentions: tuple[Mention, ...] = ()
-    verte: bool = False  # R8: holds the transition écologique mention
-    excellence: bool = False  # R9: the title was awarded this edition
-
-
-@dataclass(frozen=True, slots=True)
-class CurrentLabel:
-    """What a collectivity may display now: its label of the current or previous edition, or
-    5 @ carried by a « Territoire d'excellence numérique » title (R9)."""
-
-    label: Label
-    excellence_until: int | None = None  # last edition year the title covers
-    carried: bool = False  # shown thanks to the title, not labelled in that edition
-
-
-@dataclass(frozen=True, slots=True)
-class Area:
-    code: str
-    nom: str
-    url: str
-    region: str | None = None  # for a département
-
-
-@dataclass(frozen=True, slots=True)
-class PublicPhoto:
-    source: str  # the file in the data's photos/ folder
-    adresse: str | None
-    date: dt.date | None
-    credit: str
-
-
-@dataclass(frozen=True)
-class PublicTerritory:
-    code: str
-    nom: str
-    slug: str
-    url: str
-    type: str
-    departement: str | None
-    region: str | None
-    population: int | None
-    position: Position | None
-    site: str | None
-    epci: str | None
-    epci_nom: str | None
-    members: tuple[str, ...]  # member communes with a page (for a territoire)
-    codes_postaux: tuple[str, ...]
-    labels: tuple[Label, ...]  # history, oldest first
-    current: CurrentLabel | None
-    actions: tuple[str, ...]  # action ids
-    photos: tuple[PublicPhoto, ...] = ()  # installed panels (R11)
-    accueil: PublicContact | None = None  # the town hall's public contact (never an agent's)
-
-
-@dataclass(frozen=True)
-class PublicPlace:
-    nom: str
-    adresse: str | None
-    position: Position | None
-
-
-@dataclass(frozen=True)
-class PublicAction:
-    id: str
-    url: str
-    territoire: str
-    titre: str
-    description_html: str
-    categorie: Category
-    services: tuple[Service, ...]
-    enjeux: tuple[Enjeu, ...]
-    porteur_nom: str | None
-    porteur_type: str | None
-    acteurs: tuple[str, ...]
-    debut: dt.date | None
-    fin: dt.date | None
-    mise_a_jour: dt.date
-    lieux: tuple[PublicPlace, ...]
-    lien: str | None
-
-    def counts_for(self, annee: int) -> bool:
-        """R7 for any edition (e.g. the previous one, for its kits)."""
-        return counts_for_edition(self.mise_a_jour, self.debut, self.fin, annee)
-
-    def editions_counted(self) -> tuple[int, ...]:
-        """R7: the editions this action counts for, from its own dates alone (an action
-        updated in Y counts at most for Y and Y + 1). Never from « now » or the published
-        editions, so that its page stays the same through a ceremony (issue #14)."""
-        year = self.mise_a_jour.year
-        return tuple(y for y in (year, year + 1) if self.counts_for(y))
-
-
-@dataclass(frozen=True, slots=True)
-class PublicLaureate:
-    territoire: str
-    label: Label
-    previous: Label | None  # its label in the previous published edition
-    change: str  # nouveau | hausse | baisse | stable
-
-
-@dataclass(frozen=True)
-class PublicEdition:
-    annee: int
-    url: str
-    ceremonie_date: dt.date | None
-    ceremonie_lieu: str | None
-    mentions: tuple[Mention, ...]
-    laureates: tuple[PublicLaureate, ...]
-    counts_by_level: dict[int, int]
-    counts_by_kind: dict[str, int]
-    previous: int | None  # the previous edition's year
-    embargo: dt.datetime  # when it was (or, in preview, will be) published
-    # Laureates of the previous edition absent from this one (codes, palmarès order): with
-    # the « nouveau » and « retour » laureates they make the totals of two editions reconcile.
-    not_relabelled: tuple[str, ...] = ()
-    # Collectivities not labelled this edition that display 5 @ by their « Territoire
-    # d'excellence numérique » title (R9), awarded in an earlier edition.
-    carried: tuple[str, ...] = ()
-
-
-@dataclass
-class PublishedView:
-    now: dt.datetime
-    preview: bool
-    embargoed: tuple[tuple[int, dt.datetime], ...]  # preview only: editions shown early
-    categories: dict[str, Category]
-    enjeux: dict[str, Enjeu]
-    services: dict[str, Service]
-    territories: dict[str, PublicTerritory]
-    editions: dict[int, PublicEdition]
-    actions: dict[str, PublicAction]
-    departements: dict[str, Area]
-    regions: dict[str, Area]
-    actions_by_enjeu: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    settings: SiteSettings = SiteSettings()  # site.yaml: the association, the host, calls
-
-    @property
-    def demo(self) -> bool:
-        return self.settings.demo
-
-    @property
-    def current_edition(self) -> PublicEdition | None:
-        return self.editions[max(self.editions)] if self.editions else None
-
-    def territories_in(self, attr: str, code: str) -> list[PublicTerritory]:
-        return [t for t in self.territories.values() if getattr(t, attr) == code]
-
-
-def tracked_sources(view: PublishedView) -> dict[str, dict]:
-    """The view's mappings by the name their reads are recorded under (label_data.reads)."""
-    return {v.name: v for v in vars(view).values() if isinstance(v, Tracked)}
+# The records are read from here by every plugin (``from label_data.view import …``).
+__all__ = ["Area", "CurrentLabel", "Label", "PublicAction", "PublicEdition", "PublicLaureate"]
+__all__ += ["PublicPhoto", "PublicPlace", "PublicTerritory", "PublishedView", "build_view"]
+__all__ += ["tracked_sources", "territory_url", "typographic", "SLUG_MAX"]
 
 
 def typographic(name: str) -> str:
@@ -396,11 +243,10 @@ def _current(
         return None
     until = title_until(title_year) if title_year else None
     latest = history[-1]
-    recent = years[-2:]  # R11: the current or the previous edition's label may be shown
     if until is not None and current_year <= until and latest.annee != current_year:
         carried = Label(current_year, 5, (), False, False)
         return CurrentLabel(carried, until, carried=True)
-    if latest.annee in recent:
+    if latest.annee in shown_years(years):  # R11
         covering = until if until is not None and latest.annee <= until else None
         return CurrentLabel(latest, covering)
     return None

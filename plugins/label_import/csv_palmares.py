@@ -26,6 +26,7 @@ from pathlib import Path
 from label_data.model import Dataset, Edition
 from label_data.reference import Reference
 from label_data.schema import EDITION
+from label_data.typo import number
 
 from .matching import Matcher
 from .palmares_row import read_row
@@ -274,10 +275,10 @@ def _new_territory(candidate, kind: str | None) -> dict:
         }
     kind = "ville" if pop >= VILLE_THRESHOLD else "village"
     sign = "≥" if kind == "ville" else "<"
-    shown = f"{pop:,}".replace(",", "\u202f")
+    shown, threshold = number(pop), number(VILLE_THRESHOLD)  # « 3 500 »: label_data.typo
     return {
         "code": candidate.code,
         "nom": candidate.nom,
         "type": kind,
-        "why": f"type {kind} déduit de la population ({shown}\u00a0hab. {sign} 3\u202f500)",
+        "why": f"type {kind} déduit de la population ({shown}\u00a0hab. {sign} {threshold})",
     }

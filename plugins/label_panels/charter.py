@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from label_data.problems import Location, Problems
 from label_data.schema import CHARTER
+from label_data.typo import NBSP
 from label_infra.code import code_digest
 from label_infra.digests import digest
 
@@ -31,7 +32,6 @@ MAX_LEVEL = 5
 MIN_PRINT_WIDTH = 4000
 # The widest year the layout must hold: every digit at its widest.
 _WIDEST_YEAR_DIGITS = 4
-NBSP = "\u00a0"
 
 
 class CharterError(ValueError):
