@@ -29,7 +29,7 @@ CACHEDIR ?= .cache
 export DATA NOW OUTPUTDIR CACHEDIR
 
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
-	national-data lint format clean import-palmares import-actions system-test-deps venv-stale \
+	national-data lint format clean verify import-palmares import-actions system-test-deps venv-stale \
 	venv-install admin-config editeur
 
 # Builds need the runtime dependencies only (what Netlify installs); tests add their tools.
@@ -117,6 +117,9 @@ test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national datas
 
 bench: system-test-deps $(TEST_STAMP)  ## national-scale benchmark (builds, then search in Chromium); output-bench/
 	$(PY) scripts/bench.py
+
+verify: $(STAMP)          ## build, then the same build cold: fails naming a kept file that differs
+	LABEL_VERIFY=1 $(PY) scripts/build.py
 
 golden: $(TEST_STAMP)          ## regenerate the golden files the tests compare with
 	$(PY) scripts/regenerate_golden.py
