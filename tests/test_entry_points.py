@@ -24,7 +24,8 @@ def test_plain_pelican_stops_and_names_make_html(tmp_path):
         timeout=120,
     )
     assert result.returncode == 2
-    assert "« make html »" in result.stderr and "pelican" in result.stderr
+    assert "«\u00a0make html\u00a0»" in result.stderr  # French spacing, as every message
+    assert "«\u00a0pelican\u00a0» seul" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not output.exists()  # nothing written
 
