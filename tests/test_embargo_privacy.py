@@ -8,12 +8,14 @@ import contextlib
 import gzip
 import io
 import re
+import shutil
 import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import ROOT, build_site
+from label_data.validate import validate
 
 EMBARGO = "2027-02-02T11:00:00+01:00"
 BEFORE = "2027-02-02T10:59:59+01:00"
@@ -32,48 +34,74 @@ PRIVATE_KEYS = {"alerte", "cotisations", "contact", "note_jury", "courriel", "te
 NEW_CODE = "48095"  # a village labelled for the first time in 2027, with no actions
 
 
+def _planted(path: Path, old: str, new: str, *, regex: bool = False) -> None:
+    """Replace ``old`` by ``new`` once in ``path``, and fail if it is not there: a canary
+    that was never planted would let the search for it pass."""
+    text = path.read_text(encoding="utf-8")
+    if regex:
+        text, count = re.subn(old, lambda _: new, text, count=1)
+    else:
+        count = text.count(old)
+        text = text.replace(old, new, 1)
+    assert count >= 1, f"{path.name}: no {old!r} to plant a canary at"
+    path.write_text(text, encoding="utf-8")
+
+
 def plant_canaries(data: Path) -> None:
-    territory = data / "territoires" / "33063.yaml"
-    text = territory.read_text(encoding="utf-8")
-    text = re.sub(
+    _planted(
+        data / "territoires" / "33063.yaml",
         r"contact: .*",
         'contact: {nom: "AGENT-CANARI", courriel: '
         '"courriel-canari@example.org", telephone: "06 99 99 99 99"}',
-        text,
+        regex=True,
     )
-    territory.write_text(text, encoding="utf-8")
     (data / "territoires" / f"{NEW_CODE}.yaml").write_text(
         f'code: "{NEW_CODE}"\nnom: "VILLE-CANARI-NOUVELLE"\ntype: village\n', encoding="utf-8"
     )
     palmares = data / "palmares" / "2027.yaml"
-    text = palmares.read_text(encoding="utf-8")
-    text = re.sub(r'lieu: "[^"]*"', 'lieu: "LIEU-CANARI-2027"', text, count=1)
-    text = text.replace(
-        "mentions:\n", 'mentions:\n  - {id: canari, nom: "MENTION-CANARI-2027"}\n', 1
-    )
-    text += (
-        f'  - territoire: "{NEW_CODE}"\n    arobases: 2\n    mentions: [canari]\n'
-        '    alerte: true\n    note_jury: "NOTE-JURY-CANARI"\n'
-    )
-    palmares.write_text(text, encoding="utf-8")
-    for past in ("2025.yaml", "2026.yaml"):
-        path = data / "palmares" / past
-        path.write_text(
-            path.read_text(encoding="utf-8").replace(
-                "    arobases:", '    note_jury: "NOTE-JURY-CANARI"\n    arobases:', 1
-            ),
-            encoding="utf-8",
+    _planted(palmares, r'lieu: "[^"]*"', 'lieu: "LIEU-CANARI-2027"', regex=True)
+    _planted(palmares, "mentions:\n", 'mentions:\n  - {id: canari, nom: "MENTION-CANARI-2027"}\n')
+    with palmares.open("a", encoding="utf-8") as handle:
+        handle.write(
+            f'  - territoire: "{NEW_CODE}"\n    arobases: 2\n    mentions: [canari]\n'
+            '    alerte: true\n    note_jury: "NOTE-JURY-CANARI"\n'
         )
-    actions = data / "actions" / "33063.yaml"
-    text = actions.read_text(encoding="utf-8")
-    actions.write_text(
-        text.replace(
-            "  mise_a_jour:",
-            '  contact: {courriel: "porteur-canari@example.org"}\n  mise_a_jour:',
-            1,
-        ),
-        encoding="utf-8",
+    for past in ("2025.yaml", "2026.yaml"):
+        _planted(
+            data / "palmares" / past,
+            "    arobases:",
+            '    note_jury: "NOTE-JURY-CANARI"\n    arobases:',
+        )
+    _planted(
+        data / "actions" / "33063.yaml",
+        "  mise_a_jour:",
+        '  contact: {courriel: "porteur-canari@example.org"}\n  mise_a_jour:',
     )
+
+
+def test_every_canary_is_in_the_loaded_data(tmp_path):
+    """The canaries are planted where the loader reads them (not in a comment, not dropped):
+    counted in the whole dataset, private fields included, before the public output is
+    searched for them."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    plant_canaries(data)
+    dataset, problems = validate(data)
+    assert not problems.errors, problems.lines()
+    bordeaux = dataset.territories["33063"]
+    assert bordeaux.contact and bordeaux.contact.nom == "AGENT-CANARI"
+    assert bordeaux.contact.courriel == "courriel-canari@example.org"
+    edition = dataset.editions[2027]
+    assert edition.ceremonie_lieu == "LIEU-CANARI-2027"
+    assert edition.mentions["canari"].nom == "MENTION-CANARI-2027"
+    new = [lab for lab in edition.laureates if lab.territoire == NEW_CODE]
+    assert new and new[0].note_jury == "NOTE-JURY-CANARI" and new[0].alerte
+    for year in (2025, 2026):
+        notes = [lab.note_jury for lab in dataset.editions[year].laureates]
+        assert notes.count("NOTE-JURY-CANARI") == 1, year
+    actions = dataset.actions_by_territory["33063"]
+    contacts = [a.contact for a in actions if a.contact]
+    assert [c.courriel for c in contacts] == ["porteur-canari@example.org"]
 
 
 def texts_of(name: str, data: bytes) -> list[tuple[str, bytes]]:
