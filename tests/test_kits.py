@@ -773,7 +773,8 @@ def test_kit_texts_are_checked_by_the_schema_with_file_and_line(tmp_path):
         "les textes des kits",
         f"{shown}:{line_of['labl']}:1: champ inconnu « labl » dans les textes des kits ; "
         "vouliez-vous dire « label » ? (champs permis : a_propos, a_propos_titre, association, "
-        "citation, contact, contact_local, contact_titre, enjeux, label, licence, lisezmoi)",
+        "citation, communique, communique_national, contact, contact_local, contact_titre, "
+        "enjeux, label, licence, lisezmoi, mention_verte, titre_excellence)",
         f"{shown}:{line_of['contact_titre']}:16: contact_titre contient un caractère de contrôle "
         "invisible (U+0007) en position 8 : supprimez-le (souvent un reste de copier-coller) ; "
         "un retour à la ligne n’y est pas permis non plus",
