@@ -101,7 +101,7 @@ def test_every_canary_is_in_the_loaded_data(tmp_path):
         assert notes.count("NOTE-JURY-CANARI") == 1, year
     actions = dataset.actions_by_territory["33063"]
     contacts = [a.contact for a in actions if a.contact]
-    assert [c.courriel for c in contacts] == ["porteur-canari@example.org"]
+    assert [c.courriel for c in contacts].count("porteur-canari@example.org") == 1
 
 
 def texts_of(name: str, data: bytes) -> list[tuple[str, bytes]]:
