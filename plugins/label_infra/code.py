@@ -28,7 +28,7 @@ import importlib.metadata as metadata
 import importlib.util
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 PLUGINS = Path(__file__).resolve().parent.parent  # the folder of our packages
@@ -88,7 +88,7 @@ def library_versions(sources: Iterable[Path]) -> dict[str, str]:
 
 
 @functools.cache
-def _distributions() -> dict[str, list[str]]:
+def _distributions() -> Mapping[str, list[str]]:
     return metadata.packages_distributions()
 
 

@@ -17,7 +17,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 console = Console(stderr=True)
 
@@ -40,14 +47,14 @@ def interactive() -> bool:
 
 
 class _Bar:
-    def __init__(self, progress: Progress | None, task, name: str, total: int):
+    def __init__(self, progress: Progress | None, task: TaskID | None, name: str, total: int):
         self.progress, self.task, self.name, self.total = progress, task, name, total
         self.done = 0
         self._next_line = max(1, total // 4)
 
     def advance(self, n: int = 1) -> None:
         self.done += n
-        if self.progress is not None:
+        if self.progress is not None and self.task is not None:
             self.progress.advance(self.task, n)
         elif self.total and self.done >= self._next_line and self.done < self.total:
             print(f"  {self.name} : {self.done}/{self.total}", file=sys.stderr, flush=True)
