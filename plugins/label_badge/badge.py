@@ -15,18 +15,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from label_data import urls
 from label_data.view import Label, PublicTerritory
+from label_data.words import kind_title
 from label_panels.charter import Charter, load_charter
 from label_panels.fonts import font_info
 from label_panels.render_svg import glyph_path
 
 WIDTH, HEIGHT = 240, 80
 MAX_LEVEL = 5
-KIND_TITLES = {
-    "ville": "Ville Internet",
-    "village": "Village Internet",
-    "territoire": "Territoire Internet",
-}
-BADGE_NAME = urls.BADGE
 
 
 def badge_url(territory: PublicTerritory) -> str:
@@ -47,7 +42,7 @@ def badge_label(territory: PublicTerritory) -> str:
     label = badge_shown(territory)
     words = "arobase" if label.arobases == 1 else "arobases"
     green = " dont une verte" if label.verte else ""
-    return f"{KIND_TITLES[territory.type]}, {label.arobases} {words}{green}, {label.annee}"
+    return f"{kind_title(territory.type)}, {label.arobases} {words}{green}, {label.annee}"
 
 
 def _advance(font_path: Path, char: str, size: float) -> float:
@@ -79,7 +74,7 @@ def badge_svg(territory: PublicTerritory, charter: Charter | None = None) -> byt
     charter = charter or load_charter()
     bold = charter.fonts["gras"]
     text = badge_label(territory)
-    title = KIND_TITLES[territory.type].upper()
+    title = kind_title(territory.type).upper()
     # The title shrinks to fit the longest kind (« TERRITOIRE INTERNET ») inside the frame.
     title_size = min(15.0, (WIDTH - 28) / _width(bold, title, 1.0, 0.0))
     parts = [
@@ -111,6 +106,19 @@ def badge_svg(territory: PublicTerritory, charter: Charter | None = None) -> byt
     )
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
+
+
+def page_badge(territory: PublicTerritory, domain: str) -> dict:
+    """What the collectivity's page shows of its badge: the image (its URL from the site's
+    root, size and alternative text) and the HTML to paste. Handed to the pages through the
+    build's context (``context_keys.BADGE``), so that pages need not import this plugin."""
+    return {
+        "url": "/" + badge_url(territory),
+        "width": WIDTH,
+        "height": HEIGHT,
+        "alt": badge_label(territory),
+        "snippet": snippet(territory, domain),
+    }
 
 
 def snippet(territory: PublicTerritory, domain: str) -> str:

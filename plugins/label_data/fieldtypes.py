@@ -70,7 +70,6 @@ __all__ = [
     "Text",
     "Url",
 ]
-NBSP = "\u00a0"
 
 
 class Record(dict):

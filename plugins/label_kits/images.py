@@ -20,6 +20,7 @@ from label_kits.subject import (
     GREEN,
     GREY,
     INK,
+    PALE,
     RED,
     KitSubject,
     at_sign,
@@ -29,7 +30,7 @@ from label_kits.subject import (
     typo,
 )
 
-SEPARATOR = "#E4E6EA"
+SEPARATOR = PALE  # the charter's pale grey, as the empty @ of a panel
 SITE = "www.villes-internet.net"
 
 

@@ -12,21 +12,24 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from label_data import urls
+from label_data import context_keys, urls
+from label_data.offer import PanelSpec, offered_years, spec_for
 from label_data.view import PublicEdition, PublishedView
 from label_infra.cache import FileCache
 from label_infra.code import code_digest
 from label_infra.digests import digest, file_digest
-from label_panels.publish import panel_files, spec_for
-from label_panels.render import PanelSpec
+from label_panels.publish import panel_files
 
 from .national import build_national_kit_zip
 from .subject import KitSubject, NationalEdition
 from .zipkit import build_kit_zip
 
-# Each kit's size in bytes by its link (« /kits/2026/…-2026.zip »), in the build's context for
-# the pages that show it beside the link; Tracked, so a page records which sizes it showed.
-KIT_SIZES = "label_kit_sizes"
+# label_kits.generator reads these names here; each fact is written once, in label_data: the
+# context key, the offer's rule (R12: the editions that have kits) and the URL contract's paths.
+KIT_SIZES = context_keys.KIT_SIZES
+kit_years = offered_years
+kit_path = urls.kit
+national_kit_path = urls.national_kit
 
 
 @lru_cache(maxsize=1)
@@ -40,21 +43,9 @@ def renderer_digest() -> str:
     return digest([makers, file_digest(FONT_REGULAR), file_digest(FONT_BOLD)])
 
 
-def kit_years(view: PublishedView) -> list[int]:
-    return sorted(view.editions)[-2:]
-
-
-def kit_path(year: int, slug: str, code: str) -> str:
-    return urls.kit(year, slug, code)
-
-
-def national_kit_path(year: int) -> str:
-    return urls.national_kit(year)
-
-
 def subjects(view: PublishedView, domain: str) -> list[tuple[KitSubject, PanelSpec]]:
     out = []
-    for year in kit_years(view):
+    for year in offered_years(view):
         edition = view.editions[year]
         for lau in edition.laureates:
             t = view.territories[lau.territoire]

@@ -10,8 +10,10 @@ for the home and every other page. Only published editions are drawn (R10).
 from __future__ import annotations
 
 from label_data import urls
+from label_data.offer import kit_label
 from label_data.view import PublicTerritory, PublishedView
 from label_infra.cache import FileCache
+from label_infra.code import code_digest
 from label_infra.digests import digest
 from PIL import Image, ImageDraw
 
@@ -21,23 +23,14 @@ from label_kits.subject import GREY, INK, RED, plural, texts, typo
 
 SIZE = (1200, 630)
 KIT_MEMBER = "reseaux-sociaux-1200x630.png"
-GENERIC_PATH = urls.GENERIC_SHARE
-GENERIC_ALT = "Label «\u00a0Territoires, Villes et Villages Internet\u00a0», cinq arobases"
-
-
-def palmares_share_path(year: int) -> str:
-    return urls.palmares_share(year)
 
 
 def territory_share_path(view: PublishedView, t: PublicTerritory, years: list[int]) -> str | None:
     """The collectivity's own image: only when the site offers its kit for its current label
-    (``years``: the kit editions), else None and the page shares the generic image."""
-    current = t.current
-    if current is None or current.carried or current.label.annee not in years:
-        return None
-    if not any(lau.territoire == t.code for lau in view.editions[current.label.annee].laureates):
-        return None
-    return urls.territory_share(t.url)
+    (``label_data.offer.kit_label``) in one of ``years``, else None and the page shares the
+    generic image."""
+    label = kit_label(view, t)
+    return urls.territory_share(t.url) if label is not None and label.annee in years else None
 
 
 def generic_image(headline: str, detail: str) -> bytes:
@@ -65,7 +58,7 @@ def site_images(view: PublishedView, cache_dir: str | None = None) -> dict[str, 
     """The generic image and one per published palmarès, by public path; cached by their
     text and the kit renderer, so a build redraws only a new edition's image."""
     cards = {
-        GENERIC_PATH: (
+        urls.GENERIC_SHARE: (
             "Le label des politiques numériques locales",
             "Villes, villages et intercommunalités de 1 à 5 arobases",
         )
@@ -74,11 +67,12 @@ def site_images(view: PublishedView, cache_dir: str | None = None) -> dict[str, 
         count = plural(
             len(edition.laureates), "collectivité labellisée", "collectivités labellisées"
         )
-        cards[palmares_share_path(year)] = (f"Palmarès {year}", count)
+        cards[urls.palmares_share(year)] = (f"Palmarès {year}", count)
     cache = FileCache(cache_dir, "partage")
     return {
         path: cache.get_or_make(
-            digest([renderer_digest(), *card]), lambda card=card: generic_image(*card)
+            digest([code_digest(generic_image), renderer_digest(), *card]),
+            lambda card=card: generic_image(*card),
         )
         for path, card in cards.items()
     }

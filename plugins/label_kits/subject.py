@@ -16,24 +16,30 @@ from functools import cache
 from pathlib import Path
 
 from label_data import typo as french
+from label_data import words
 from label_data.problems import Problems, display_path
 from label_data.schema import KIT_TEXTS
+from label_data.typo import NBSP as NBSP  # for the kit modules
 from label_data.yamlload import Reader, compose_file
+from label_panels.charter import load_charter
 
-NBSP = "\u00a0"
 # The kit font lacks the narrow no-break space (U+202F) that Babel and CLDR use: documents and
-# images use the ordinary no-break space instead, so no glyph is ever missing.
+# images use the ordinary no-break space (NBSP) instead, so no glyph is ever missing.
 
 TEXTS_PATH = Path(__file__).with_name("texts.yaml")
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT_REGULAR = FONT_DIR / "AtkinsonHyperlegible-Regular.ttf"
 FONT_BOLD = FONT_DIR / "AtkinsonHyperlegible-Bold.ttf"
 
-# Colours of the association, the same as the panels' charter (red frame, green @ of R8).
-RED = "#C8102E"
-GREEN = "#1B8A3A"
-INK = "#111111"
-GREY = "#5A5F66"
+# Colours of the association, read from the panels' charter (label_panels/charter.yaml), so
+# that a new charter recolours the kits too: the frame's red, the green @ of R8, the texts' ink,
+# and the pale grey of the empty @ (the kit images' separators).
+_CHARTER = load_charter()
+RED = _CHARTER.frame_color
+GREEN = _CHARTER.at_green_color
+INK = _CHARTER.title.color
+PALE = _CHARTER.empty_color
+GREY = "#5A5F66"  # the kits' own secondary text, which no panel shows
 
 
 @dataclass(frozen=True)
@@ -161,9 +167,8 @@ def fixed_datetime(year: int, day: datetime.date | None) -> datetime.datetime:
 _WORDS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
 
 
-def at_sign(level: int) -> str:
-    """« 4 @ » with a no-break space, so the number never ends a line alone."""
-    return f"{level}{NBSP}@"
+# « 4 @ », as pages and panels write it (label_data.words).
+at_sign = words.level_short
 
 
 def level_words(level: int) -> str:
@@ -257,7 +262,12 @@ def grammar(subject: KitSubject) -> Grammar:
     name = typo(subject.nom)
     if subject.kind == "ville":
         return Grammar(
-            f"la ville {of_name(name)}", "la ville", "elle", True, "Ville Internet", "Notre ville"
+            f"la ville {of_name(name)}",
+            "la ville",
+            "elle",
+            True,
+            words.kind_title("ville"),
+            "Notre ville",
         )
     if subject.kind == "village":
         return Grammar(
@@ -265,7 +275,7 @@ def grammar(subject: KitSubject) -> Grammar:
             "le village",
             "il",
             False,
-            "Village Internet",
+            words.kind_title("village"),
             "Notre village",
         )
     if subject.kind == "territoire":
@@ -283,12 +293,7 @@ def grammar(subject: KitSubject) -> Grammar:
             "l’intercommunalité",
             "elle" if feminine else "il",
             feminine,
-            "Territoire Internet",
+            words.kind_title("territoire"),
             "Notre intercommunalité",
         )
     raise ValueError(f"unknown kind of collectivity: {subject.kind!r}")
-
-
-def label_title(year: int) -> str:
-    """« label « Territoires, Villes et Villages Internet » 2026 »."""
-    return f"label {quoted('Territoires, Villes et Villages Internet')} {year}"

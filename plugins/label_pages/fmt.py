@@ -1,7 +1,8 @@
 """French words for pages: levels, kinds, carriers, changes; and the Jinja filters.
 
 In: levels, kinds, counts. Out: French strings (« 4 arobases », « Ville Internet 4 @ 2026 »).
-Numbers, dates, plurals and spacing come from the one typography module, ``label_data.typo``.
+Numbers, dates, plurals and spacing come from the one typography module, ``label_data.typo``;
+the label's own words (a kind, « 4 @ », « Ville Internet 4 @ 2026 ») from ``label_data.words``.
 Exposed to every template as Jinja filters (see ``FILTERS``) by pelicanconf.py.
 """
 
@@ -14,12 +15,12 @@ from label_data.typo import date as date_fr
 from label_data.typo import date_time as datetime_fr
 from label_data.typo import number as number_fr
 from label_data.typo import spaced as french
+from label_data.words import kind_name, label_title, level_short
 
 # Re-exported for templates' filters and the page modules.
 __all__ = ["NBSP", "NNBSP", "PARIS", "agree", "date_fr", "datetime_fr", "file_size", "french"]
-__all__ += ["number_fr", "of", "plural"]
+__all__ += ["number_fr", "of", "plural", "kind_name", "label_title", "level_short"]
 
-KIND_NAMES = {"ville": "Ville", "village": "Village", "territoire": "Territoire"}
 KIND_PLURALS = {"ville": "villes", "village": "villages", "territoire": "territoires"}
 CARRIER_NAMES = {
     "collectivite": "la collectivité",
@@ -42,15 +43,6 @@ def arobases_words(level: int) -> str:
     return plural(level, "arobase")
 
 
-def level_short(level: int) -> str:
-    """The level as the label writes it: « 4 @ »."""
-    return f"{level}{NBSP}@"
-
-
-def kind_name(kind: str) -> str:
-    return KIND_NAMES.get(kind, kind)
-
-
 def kind_plural(kind: str) -> str:
     return KIND_PLURALS.get(kind, kind)
 
@@ -61,11 +53,6 @@ def carrier_name(kind: str | None) -> str:
 
 def change_name(change: str) -> str:
     return CHANGE_NAMES.get(change, change)
-
-
-def label_title(kind: str, level: int, year: int) -> str:
-    """« Ville Internet 4 @ 2026 », the label as panels and badges say it."""
-    return f"{kind_name(kind)} Internet {level_short(level)} {year}"
 
 
 def phone(number: str) -> str:

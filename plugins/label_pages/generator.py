@@ -25,20 +25,19 @@ from label_build.pages import Page, write_pages
 from label_build.site_files import SiteFiles, files_in
 from label_content import dated
 from label_data import reads, urls
+from label_data.context_keys import KIT_SIZES, PANEL_SIZES
 from label_data.published import view_in
 from label_data.reads import Read
 from label_infra import progress
-from label_kits.publish import KIT_SIZES
 from pelican.generators import Generator
 
-from . import figures_page, machine, pagedata, photos
+from . import edition_page, figures_page, machine, pagedata, photos, territory_page
 from .assets import write_assets
 from .redirects import redirects
 
 log = logging.getLogger(__name__)
 
 WRITER = "label_pages"
-PANEL_SIZES = "label_panel_sizes"  # label_panels' file sizes, in the context
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,8 @@ class LabelPagesGenerator(Generator):
     def generate_context(self) -> None:
         self.view = view_in(self.context)
         domain = self.settings.get("SITE_DOMAIN") or self.settings.get("SITEURL") or ""
-        self.index = pagedata.SiteIndex.build(self.view, domain)
+        # The context too: what label_panels and label_badge hand the pages (context_keys).
+        self.index = pagedata.SiteIndex.build(self.view, domain, self.context)
 
     def jobs(self) -> list[Job]:
         """Every page of the data, in a stable order. Variables are computed when rendered."""
@@ -75,14 +75,14 @@ class LabelPagesGenerator(Generator):
         articles = self.context.get("articles", [])
         jobs = [Job(urls.HOME, "accueil.html", partial(pagedata.home_vars, index, articles))]
         for t in view.territories.values():
-            vars_ = partial(pagedata.territory_vars, index, t)
+            vars_ = partial(territory_page.territory_vars, index, t)
             jobs.append(Job(t.url, "territoire.html", vars_, ("territories", t.code)))
         for a in view.actions.values():
             vars_ = partial(pagedata.action_vars, index, a)
             jobs.append(Job(a.url, "action.html", vars_, ("actions", a.id)))
         jobs.append(Job(urls.PALMARES, "palmares_index.html", editions))
         for ed in view.editions.values():
-            vars_ = partial(pagedata.palmares_vars, index, ed)
+            vars_ = partial(edition_page.palmares_vars, index, ed)
             jobs.append(Job(ed.url, "palmares.html", vars_, ("editions", ed.annee)))
         jobs += self._area_jobs()
         jobs.append(Job(urls.ENJEUX, "enjeux.html", partial(pagedata.enjeux_index_vars, index)))
@@ -157,7 +157,7 @@ class LabelPagesGenerator(Generator):
         """The panel photos' responsive images (R11), for the collectivity pages."""
         made, sources = [], []
         for t in self.view.territories.values():
-            for item, p in zip(pagedata.panel_photos(t), t.photos, strict=True):
+            for item, p in zip(territory_page.panel_photos(t), t.photos, strict=True):
                 made.append(item)
                 sources.append(p.source)
         cache = self.settings.get("LABEL_CACHE") or None

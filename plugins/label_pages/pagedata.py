@@ -1,24 +1,26 @@
 """What each page shows, computed once from the published view (no template loops over all).
 
-In: a ``PublishedView`` and the site domain. Out: ``SiteIndex`` (groupings computed once: by
+In: a ``PublishedView``, the site domain and the build's context (what other plugins hand the
+pages: ``label_data.context_keys``). Out: ``SiteIndex`` (groupings computed once: by
 département, région, enjeu; rows of each edition) and one function per page type returning the
-variables its template reads. Templates only format: every list they show is prepared here,
-so a national build stays linear in the number of pages.
+variables its template reads (a collectivity's in ``territory_page``, an edition's in
+``edition_page``). Templates only format: every list they show is prepared here, so a national
+build stays linear in the number of pages.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from label_badge import badge as badge_svg
 from label_data import reads, urls
 from label_data.figures import edition_figures
 from label_data.reads import Tracked
 from label_data.typo import collation_key
 from label_data.view import (
     Area,
-    CurrentLabel,
     Label,
     PublicAction,
     PublicEdition,
@@ -27,16 +29,11 @@ from label_data.view import (
     PublishedView,
     tracked_sources,
 )
-from label_kits.publish import kit_path, kit_years, national_kit_path
-from label_kits.share import GENERIC_ALT, GENERIC_PATH, palmares_share_path, territory_share_path
-from label_panels.publish import spec_for
+from label_data.words import GENERIC_SHARE_ALT
 
-from . import maps, photos, structured
-from .chart import history_rows, history_svg
-from .fmt import NBSP, kind_name, label_title, plural
+from . import maps
 
 INDEX, YEARS = "index", "years"  # the recorded read of the published years
-PANEL_SIZE = (1200, 800)  # the panels' web PNG (label_panels charter)
 
 
 @dataclass(frozen=True)
@@ -60,10 +57,15 @@ class SiteIndex:
     published_years: list[int] = field(default_factory=list)
     by_dep: dict[str, list[PublicTerritory]] = field(default_factory=dict)
     by_reg: dict[str, list[PublicTerritory]] = field(default_factory=dict)
+    # The build's context: what other plugins hand the pages (label_data.context_keys), read
+    # when a page is rendered, after every generator built its context.
+    context: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def build(cls, view: PublishedView, domain: str) -> SiteIndex:
-        index = cls(view, domain.rstrip("/"), sorted(view.editions))
+    def build(
+        cls, view: PublishedView, domain: str, context: Mapping[str, Any] | None = None
+    ) -> SiteIndex:
+        index = cls(view, domain.rstrip("/"), sorted(view.editions), context=context or {})
         by_dep, by_reg = defaultdict(list), defaultdict(list)
         for t in sorted(view.territories.values(), key=lambda t: (t.slug, t.code)):
             if t.departement in view.departements:
@@ -122,18 +124,7 @@ def level_groups(rows: list[Row]) -> list[tuple[int, list[Row]]]:
     return [(n, [r for r in rows if r.label and r.label.arobases == n]) for n in range(5, 0, -1)]
 
 
-# --- a collectivity ------------------------------------------------------------------------
-
-
-def panel_downloads(stem: str) -> list[tuple[str, str]]:
-    """The panel's files a page links, each with what it is for (sizes: from the context)."""
-    return [
-        (f"{stem}.png", "Panneau pour le web (PNG, 1\u00a0200\u00a0pixels)"),
-        (f"{stem}.pdf", "Panneau pour l’impression (PDF en CMJN, format réel, fond perdu)"),
-        (f"{stem}-traits-de-coupe.pdf", "Le même PDF avec traits de coupe"),
-        (f"{stem}.svg", "Panneau vectoriel (SVG)"),
-        (f"{stem}-fiche-technique.txt", "Fiche technique pour le fabricant (texte)"),
-    ]
+# --- an action -----------------------------------------------------------------------------
 
 
 def share_vars(path: str, alt: str) -> dict:
@@ -141,181 +132,9 @@ def share_vars(path: str, alt: str) -> dict:
     return {"share_image": "/" + path, "share_alt": alt}
 
 
-def territory_share(index: SiteIndex, t: PublicTerritory) -> dict:
-    own = territory_share_path(index.view, t, kit_years(index.view))
-    if own is None:
-        return share_vars(GENERIC_PATH, GENERIC_ALT)
-    lab = t.current.label
-    green = " avec une arobase verte" if lab.verte else ""
-    return share_vars(own, f"{t.nom}{NBSP}: {label_title(t.type, lab.arobases, lab.annee)}{green}")
-
-
-def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
-    view = index.view
-    row = index.current_row(t)
-    current: CurrentLabel | None = t.current
-    recent = index.years[-2:]
-    panel = kit = None
-    if current is not None and current.label.annee in recent:
-        lab = current.label
-        stem = spec_for(t, lab).stem  # the panel's own file name (label_panels)
-        panel = {
-            "url": "/" + urls.panel(stem, ".png"),
-            "downloads": panel_downloads(stem),
-            "alt": f"Panneau « {label_title(t.type, lab.arobases, lab.annee)} »"
-            + (" avec une arobase verte" if lab.verte else ""),
-        }
-        # label_kits makes a kit for each laureate of its edition: none for 5 @ carried by the
-        # excellence title (R9), which the collectivity did not win that year.
-        if not current.carried and lab.annee in kit_years(view):
-            kit = "/" + kit_path(lab.annee, t.slug, t.code)
-    title_year = max((lab.annee for lab in t.labels if lab.excellence), default=None)
-    actions = [view.actions[a] for a in t.actions]
-    # The count its press release gives (label_kits): the actions that counted (R7) for the
-    # edition of its current label, unless the label is carried by the excellence title.
-    jury = None
-    if current is not None and not current.carried:
-        year = current.label.annee
-        jury = {"year": year, "count": sum(1 for a in actions if a.counts_for(year))}
-    groups, coverage = _enjeu_groups(view, actions)
-    rows = history_rows(index.years, t.labels)
-    badge = None
-    if current is not None:  # label_badge writes the SVG; the page shows it and its snippet
-        badge = {
-            "url": "/" + badge_svg.badge_url(t),
-            "width": badge_svg.WIDTH,
-            "height": badge_svg.HEIGHT,
-            "alt": badge_svg.badge_label(t),
-            "snippet": badge_svg.snippet(t, index.domain),
-        }
-    places = [(place, action) for action in actions for place in action.lieux]
-    return {
-        "photos": panel_photos(t),
-        "photo_sizes": photos.SIZES,
-        "t": t,
-        "row": row,
-        "current": current,
-        "panel": panel,
-        "kit_url": kit,
-        "panel_size": PANEL_SIZE,
-        "badge": badge,
-        "title_year": title_year,
-        "epci_page": view.territories.get(t.epci or ""),
-        "members": [view.territories[m] for m in t.members],
-        "history": rows,
-        "history_svg": history_svg(rows, t.nom) if rows else "",
-        "actions": actions,
-        "jury_actions": jury,
-        "groups": groups,
-        "coverage": coverage,
-        "covered": sum(1 for _, n in coverage if n),
-        "places": places,
-        "map_svg": maps.places_map(t, places),
-        "jsonld": structured.territory(index.absolute, t, row),
-        **territory_share(index, t),
-    }
-
-
-def panel_photos(t: PublicTerritory) -> list[photos.Photo]:
-    name = f"Panneau « {kind_name(t.type)} Internet »"
-    return [photos.photo(t, p, name) for p in t.photos]
-
-
-def _enjeu_groups(view: PublishedView, actions: list[PublicAction]):
-    by_enjeu: dict[str, list[PublicAction]] = {e: [] for e in view.enjeux}
-    for action in actions:
-        for enjeu in action.enjeux:
-            by_enjeu[enjeu.id].append(action)
-    groups = [(view.enjeux[e], acts) for e, acts in by_enjeu.items() if acts]
-    coverage = [(view.enjeux[e], len(acts)) for e, acts in by_enjeu.items()]
-    return groups, coverage
-
-
-# --- an action -----------------------------------------------------------------------------
-
-
 def action_vars(index: SiteIndex, action: PublicAction) -> dict:
     t = index.view.territories[action.territoire]
     return {"a": action, "t": t, "row": index.current_row(t)}
-
-
-# --- an edition ----------------------------------------------------------------------------
-
-
-def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
-    view = index.view
-    rows = index.edition_rows(edition)
-    prev = view.editions.get(edition.previous) if edition.previous else None
-    by_region: dict[str, dict[str, list[Row]]] = {}
-    for row in sorted(rows, key=lambda r: (collation_key(r.reg.nom if r.reg else ""), r.t.slug)):
-        reg = row.reg.code if row.reg else ""
-        dep = row.dep.code if row.dep else ""
-        by_region.setdefault(reg, {}).setdefault(dep, []).append(row)
-    regions = [
-        (view.regions.get(code), [(view.departements.get(d), rs) for d, rs in sorted(deps.items())])
-        for code, deps in by_region.items()
-    ]
-    mentions = [
-        (m, [r for r in rows if r.label and m in r.label.mentions]) for m in edition.mentions
-    ]
-    levels = [
-        (n, edition.counts_by_level.get(n, 0), prev.counts_by_level.get(n, 0) if prev else None)
-        for n in range(5, 0, -1)
-    ]
-    kinds = [
-        (k, c, prev.counts_by_kind.get(k, 0) if prev else None)
-        for k, c in edition.counts_by_kind.items()
-    ]
-    return {
-        "ed": edition,
-        "prev": prev,
-        "rows": rows,
-        "by_level": level_groups(rows),
-        "by_region": regions,
-        "by_kind": [(k, [r for r in rows if r.t.type == k]) for k in edition.counts_by_kind],
-        **_movements(index, edition, rows, prev),
-        "mentions": mentions,
-        "excellence": [r for r in rows if r.label and r.label.excellence],
-        "levels": levels,
-        "kinds": kinds,
-        "total": len(rows),
-        "prev_total": len(prev.laureates) if prev else None,
-        # National press kits exist for the editions label_kits covers (the last two) only.
-        "national_kit": "/" + national_kit_path(edition.annee)
-        if edition.annee in kit_years(index.view)
-        else None,
-        "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
-        "jsonld": structured.palmares(index.absolute, edition, rows),
-        **share_vars(
-            palmares_share_path(edition.annee),
-            f"Palmarès {edition.annee} du label «{NBSP}Territoires, Villes et Villages "
-            f"Internet{NBSP}»{NBSP}: "
-            + plural(len(rows), "collectivité labellisée", "collectivités labellisées"),
-        ),
-    }
-
-
-def _movements(
-    index: SiteIndex, edition: PublicEdition, rows: list[Row], prev: PublicEdition | None
-) -> dict:
-    """Who came, came back, rose, fell, stayed and left since the previous edition, and who
-    shows 5 @ by an earlier excellence title (R9): the lists that make the totals add up."""
-    terr = index.view.territories
-    by_change: dict[str, list[Row]] = {}
-    for row in rows:
-        by_change.setdefault(row.laureate.change if row.laureate else "", []).append(row)
-    prev_labels = {lau.territoire: lau.label for lau in prev.laureates} if prev else {}
-    gone = [index.row(terr[c], prev_labels.get(c)) for c in edition.not_relabelled]
-    carried = [index.row(terr[c], Label(edition.annee, 5)) for c in edition.carried]
-    return {
-        "nouveaux": by_change.get("nouveau", []),
-        "retours": by_change.get("retour", []),
-        "hausses": by_change.get("hausse", []),
-        "baisses": by_change.get("baisse", []),
-        "stables": by_change.get("stable", []),
-        "sortants": sorted(gone, key=lambda r: r.t.slug),
-        "titres": carried,
-    }
 
 
 # --- places and stakes ---------------------------------------------------------------------
@@ -428,7 +247,7 @@ def home_vars(index: SiteIndex, articles: list) -> dict:
         "levels": [],
         "map_svg": "",
         "total": 0,
-        **share_vars(GENERIC_PATH, GENERIC_ALT),
+        **share_vars(urls.GENERIC_SHARE, GENERIC_SHARE_ALT),
     }
     if ed is None:
         return out

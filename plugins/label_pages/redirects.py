@@ -2,10 +2,11 @@
 
 In: the published view and the public files this build writes. Out: the text of
 ``/_redirects``, one ``from to 301`` line per kit or panel URL of a published edition that the
-site no longer offers (kits and panel files exist for the last two editions only): a kit goes
-to its collectivity's page (a kit under its former name without the year, to the kit itself
-while it is offered), a national press kit to its palmarès, a panel to the panel of the
-same kind and level the site offers now, else to its edition's palmarès. A link from a
+site no longer offers (kits and panel files exist for the last two editions only: which ones,
+and which panels an edition gives, is ``label_data.offer``'s answer): a kit goes to its
+collectivity's page (a kit under its former name without the year, to the kit itself while it
+is offered), a national press kit to its palmarès, a panel to the panel of the same kind and
+level the site offers now, else to its edition's palmarès. A link from a
 commune's site, once published, keeps answering. Only the published view is read (R10).
 """
 
@@ -14,11 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from label_data import urls
-from label_data.rules import title_until
+from label_data.offer import FORMATS, offered_years, panel_specs, panels_ever_offered
 from label_data.view import PublishedView
-from label_kits.publish import kit_path, kit_years, national_kit_path
-from label_panels.geometry import PanelSpec
-from label_panels.publish import FORMATS, panel_specs
 
 
 def redirects(view: PublishedView) -> str:
@@ -29,13 +27,13 @@ def redirects(view: PublishedView) -> str:
 
 
 def _kit_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
-    offered = set(kit_years(view))
+    offered = set(offered_years(view))
     for year, edition in view.editions.items():
         if year not in offered:
-            yield "/" + national_kit_path(year), "/" + edition.url
+            yield "/" + urls.national_kit(year), "/" + edition.url
         for lau in edition.laureates:
             t = view.territories[lau.territoire]
-            kit = "/" + kit_path(year, t.slug, t.code)
+            kit = "/" + urls.kit(year, t.slug, t.code)
             target = kit if year in offered else "/" + t.url
             # The name kits had before it carried the year: to the kit while it is offered.
             yield "/" + urls.kit_without_year(year, t.slug, t.code), target
@@ -46,7 +44,7 @@ def _kit_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
 def _panel_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
     offered = {spec.stem: spec for spec in panel_specs(view)}
     current = {(s.kind, s.level, s.green): s for s in offered.values()}
-    for spec in sorted(_panels_ever_offered(view), key=lambda s: s.stem):
+    for spec in sorted(panels_ever_offered(view), key=lambda s: s.stem):
         if spec.stem in offered:
             continue
         now = current.get((spec.kind, spec.level, spec.green)) or current.get(
@@ -55,21 +53,3 @@ def _panel_rules(view: PublishedView) -> Iterator[tuple[str, str]]:
         for fmt in FORMATS:
             target = "/" + (urls.panel(now.stem, fmt) if now else view.editions[spec.year].url)
             yield "/" + urls.panel(spec.stem, fmt), target
-
-
-def _panels_ever_offered(view: PublishedView) -> set[PanelSpec]:
-    """Every panel a published edition gave, when it was one of the last two: each level
-    awarded, its green variant (R8), and the 5 @ an excellence title carried (R9)."""
-    specs: set[PanelSpec] = set()
-    for year, edition in view.editions.items():
-        for lau in edition.laureates:
-            kind = view.territories[lau.territoire].type
-            specs.add(PanelSpec(kind, lau.label.arobases, year))
-            if lau.label.verte:
-                specs.add(PanelSpec(kind, lau.label.arobases, year, True))
-    for t in view.territories.values():
-        for label in t.labels:
-            if label.excellence:
-                covered = range(label.annee, title_until(label.annee) + 1)
-                specs.update(PanelSpec(t.type, 5, y) for y in covered if y in view.editions)
-    return specs

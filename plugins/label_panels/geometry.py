@@ -1,8 +1,9 @@
 """One panel's geometry: the list of shapes every backend draws.
 
-In: a ``PanelSpec`` (kind, level, year, green @) and a ``Charter``. Out: a ``Panel`` holding
-plain primitives in millimetres (origin top left, y down): filled rounded boxes and text runs
-whose glyphs are already placed one by one. The SVG, PNG and PDF backends only translate these
+In: a ``PanelSpec`` (kind, level, year, green @: ``label_data.offer``, beside the names of a
+panel's files) and a ``Charter``. Out: a ``Panel`` holding plain primitives in millimetres
+(origin top left, y down): filled rounded boxes and text runs whose glyphs are already placed
+one by one. The SVG, PNG and PDF backends only translate these
 primitives, so the three formats cannot disagree on what a panel shows.
 """
 
@@ -10,53 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from label_panels.charter import KINDS, MAX_LEVEL, NBSP, Charter, TextStyle
+from label_data.offer import PanelSpec
+
+from label_panels.charter import MAX_LEVEL, Charter, TextStyle
 from label_panels.fonts import font_info
-
-KIND_NAMES = {
-    "ville": "Ville Internet",
-    "village": "Village Internet",
-    "territoire": "Territoire Internet",
-}
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-@dataclass(frozen=True)
-class PanelSpec:
-    """What a panel shows: « <kind> Internet », ``level`` @ (R2), the ``year``, a green @ (R8)."""
-
-    kind: str
-    level: int
-    year: int
-    green: bool = False
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown panel kind {self.kind!r}, expected one of {KINDS}")
-        if not _is_int(self.level) or not 1 <= self.level <= MAX_LEVEL:
-            raise ValueError(f"panel level must be 1 to {MAX_LEVEL}, got {self.level!r}")
-        if not _is_int(self.year) or not 1000 <= self.year <= 9999:
-            raise ValueError(f"panel year must have four digits, got {self.year!r}")
-
-    @property
-    def stem(self) -> str:
-        """The public file name stem (DATA_FORMAT.md): ``ville-internet-4-2026[-verte]``."""
-        return f"{self.kind}-internet-{self.level}-{self.year}" + ("-verte" if self.green else "")
-
-    @property
-    def label(self) -> str:
-        """What the panel says, in French, for alt texts and document titles."""
-        plural = "s" if self.level > 1 else ""
-        count = f"{self.level}{NBSP}arobase{plural}"
-        if self.green:
-            mention = "transition écologique"
-            count += (
-                f" dont une arobase verte ({mention})" if self.level > 1 else f" verte ({mention})"
-            )
-        return f"{KIND_NAMES[self.kind]}, {count}, {self.year}"
 
 
 @dataclass(frozen=True)

@@ -1,48 +1,23 @@
-"""Which panels the public site offers (R11), and their files, cached by content hash.
+"""The panel files the public site offers (R11), cached by content hash.
 
-In: the published view. Out: the ``PanelSpec`` of every « kind · level · year » awarded in the
-current or the previous published edition, the green-@ variant where a laureate of that kind,
-level and year holds the transition écologique mention (R8), and the 5 @ a « Territoire
-d'excellence numérique » title carries (R9). Older levels are drawn on pages, not as files.
+In: the published view. Out: every file of every panel ``label_data.offer`` says the site
+offers (``panel_specs``: which « kind · level · year », the green-@ variants of R8, the 5 @ an
+excellence title carries, R9), rendered once per charter and spec, kept in ``CACHEDIR``. Older
+levels are drawn on pages, not as files.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from label_data.view import Label, PublicTerritory, PublishedView
+from label_data.offer import FORMATS, PanelSpec, panel_specs
 from label_infra.cache import FileCache
 from label_infra.digests import digest
 
-from .render import PanelSpec, charter_digest, load_charter, render_all
+from .render import charter_digest, load_charter, render_all, web_size
 
-FORMATS = (
-    ".svg",
-    ".png",
-    "-impression.png",
-    ".pdf",
-    "-traits-de-coupe.pdf",
-    "-fiche-technique.txt",
-)
-
-
-def spec_for(territory: PublicTerritory, label: Label) -> PanelSpec:
-    return PanelSpec(territory.type, label.arobases, label.annee, label.verte)
-
-
-def panel_specs(view: PublishedView) -> list[PanelSpec]:
-    years = sorted(view.editions)[-2:]
-    specs: set[PanelSpec] = set()
-    for year in years:
-        for lau in view.editions[year].laureates:
-            territory = view.territories[lau.territoire]
-            specs.add(PanelSpec(territory.type, lau.label.arobases, year))
-            if lau.label.verte:
-                specs.add(spec_for(territory, lau.label))
-    for territory in view.territories.values():
-        if territory.current is not None:
-            specs.add(spec_for(territory, territory.current.label))
-    return sorted(specs, key=lambda s: s.stem)
+# Read here by label_panels.generator and label_kits.generator.
+__all__ = ["panel_files", "panel_specs", "panel_web_size"]
 
 
 @lru_cache(maxsize=1)
@@ -67,3 +42,8 @@ def panel_files(spec: PanelSpec, cache_dir: str | None) -> dict[str, bytes]:
         name: cache.get_or_make(digest([charter_key, name]), lambda n=name: make(n))
         for name in names
     }
+
+
+def panel_web_size() -> tuple[int, int]:
+    """The web PNG's size in pixels, from the charter (what pages give as ``width``/``height``)."""
+    return web_size(_charter()[0])

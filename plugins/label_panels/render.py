@@ -9,6 +9,8 @@ cache its result under ``charter_digest(charter)`` and the spec.
 
 from __future__ import annotations
 
+from label_data.offer import CROP_PDF, PDF, PRINT_PNG, SHEET, SVG, WEB_PNG
+
 from label_panels.charter import Charter, CharterError, charter_digest, load_charter
 from label_panels.geometry import PanelSpec
 from label_panels.render_pdf import render_pdf
@@ -26,6 +28,7 @@ __all__ = [
     "render_pdf",
     "render_png",
     "render_svg",
+    "web_size",
 ]
 
 
@@ -36,12 +39,18 @@ def render_all(spec: PanelSpec, charter: Charter) -> dict[str, bytes]:
     CMYK, trim and bleed boxes) and ``<stem>-traits-de-coupe.pdf`` (the same with crop marks)
     and ``<stem>-fiche-technique.txt`` (sizes, colours, which file to send to whom).
     """
-    stem = spec.stem
+    stem = spec.stem  # the names' suffixes: label_data.offer, with the pages that link them
     return {
-        f"{stem}.svg": render_svg(spec, charter),
-        f"{stem}.png": render_png(spec, charter, charter.png_web_width),
-        f"{stem}-impression.png": render_png(spec, charter, charter.png_print_width),
-        f"{stem}.pdf": render_pdf(spec, charter),
-        f"{stem}-traits-de-coupe.pdf": render_pdf(spec, charter, crop_marks=True),
-        f"{stem}-fiche-technique.txt": technical_sheet(spec, charter),
+        stem + SVG: render_svg(spec, charter),
+        stem + WEB_PNG: render_png(spec, charter, charter.png_web_width),
+        stem + PRINT_PNG: render_png(spec, charter, charter.png_print_width),
+        stem + PDF: render_pdf(spec, charter),
+        stem + CROP_PDF: render_pdf(spec, charter, crop_marks=True),
+        stem + SHEET: technical_sheet(spec, charter),
     }
+
+
+def web_size(charter: Charter) -> tuple[int, int]:
+    """The web PNG's width and height in pixels, scaled from the panel as ``render_png`` does."""
+    width = charter.png_web_width
+    return width, round(charter.height * (width / charter.width))

@@ -41,11 +41,11 @@ from pathlib import Path
 from label_build.site_files import SiteFiles
 from label_data.reference import normalize_name
 from label_data.view import PublicTerritory, PublishedView
+from label_data.words import kind_name, level_short
 from label_infra.cache import copy_tree
 from label_infra.code import code_digest
 from label_infra.digests import digest, file_digest
 from label_infra.parallel import workers
-from label_pages.fmt import kind_name
 
 from .levels import FILTER, territory_key
 
@@ -63,7 +63,6 @@ PAGES_PER_SHARD = 10_000
 LANGUAGE = "fr"
 _BODY = re.compile(r"<[a-zA-Z][^>]*?\sdata-pagefind-body\b[^>]*>")
 _BODY_TAG = re.compile(r"<body[^>]*>", re.IGNORECASE)
-NBSP = "\u00a0"
 
 
 def _ascii(text: str) -> str:
@@ -101,7 +100,7 @@ def summary(t: PublicTerritory, view: PublishedView) -> str:
     if dep:
         parts.append(f"{dep.nom} ({dep.code})")
     if t.current:
-        parts.append(f"{t.current.label.arobases}{NBSP}@ en {t.current.label.annee}")
+        parts.append(f"{level_short(t.current.label.arobases)} en {t.current.label.annee}")
     return " · ".join(parts)
 
 

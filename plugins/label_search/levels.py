@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 from label_data.view import PublicTerritory, PublishedView
-from label_pages.fmt import level_short
+from label_data.words import level_short
 
 FILTER = "territoire"  # the action pages' filter these codes are values of
 

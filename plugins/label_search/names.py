@@ -34,7 +34,7 @@ import unicodedata
 
 from label_data import urls
 from label_data.view import PublicTerritory, PublishedView
-from label_pages.fmt import kind_name, level_short
+from label_data.words import kind_name, level_short
 
 from .index import summary
 
