@@ -14,7 +14,6 @@ disagree; the message texts are those the staff already know.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -28,6 +27,7 @@ from .scalars import (
     Code,
     Date,
     Email,
+    Field,
     FieldType,
     FileName,
     Ident,
@@ -119,26 +119,6 @@ class ListOf(FieldType):
 
     def fields(self) -> Sequence[Field]:
         return self.item.fields()
-
-
-@dataclass(frozen=True)
-class Field:
-    """One key of a mapping: its type, whether it is required, private (never published),
-    its meaning (English, one line), how messages name it when not by its key, and how the web
-    editor shows it to staff (``title``, ``help``: French, see ``label_admin``)."""
-
-    name: str
-    type: FieldType
-    required: bool = False
-    private: bool = False
-    meaning: str = ""
-    label: str | None = None
-    title: str = ""
-    help: str = ""
-
-    @property
-    def what(self) -> str:
-        return self.label or self.name
 
 
 class Mapping(FieldType):

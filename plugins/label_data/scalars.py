@@ -2,8 +2,9 @@
 
 In: a YAML node (``decode``, problems at its line through a ``Reader``) or a plain Python value
 (``check``). Out: the decoded value or a French message. ``FieldType`` is the base every type
-of ``label_data.fieldtypes`` derives from; the composite types (a list, a mapping, a table)
-are there, and ``fieldtypes`` re-exports these, the name the rest of the code imports.
+of ``label_data.fieldtypes`` derives from, and ``Field`` the declaration of one key (here, so
+that this module needs nothing of ``fieldtypes``); the composite types (a list, a mapping, a
+table) are there, and ``fieldtypes`` re-exports these, the name the rest of the code imports.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -24,9 +26,6 @@ from .yamlload import (
     shown,
     text_problem,
 )
-
-if TYPE_CHECKING:  # a composite type's nested fields; fieldtypes imports this module
-    from .fieldtypes import Field
 
 Node = yaml.Node
 FILENAME_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]*\Z")  # a photo's file name
@@ -53,6 +52,26 @@ class FieldType:
     def fields(self) -> Sequence[Field]:
         """Nested fields, for the docs test (a mapping's, or a list's items')."""
         return ()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: its type, whether it is required, private (never published),
+    its meaning (English, one line), how messages name it when not by its key, and how the web
+    editor shows it to staff (``title``, ``help``: French, see ``label_admin``)."""
+
+    name: str
+    type: FieldType
+    required: bool = False
+    private: bool = False
+    meaning: str = ""
+    label: str | None = None
+    title: str = ""
+    help: str = ""
+
+    @property
+    def what(self) -> str:
+        return self.label or self.name
 
 
 def _not_text(value: Any, what: str) -> str | None:
