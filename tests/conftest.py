@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -18,6 +19,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The CACHEDIR builds share unless they ask for their own (see build_site); one per test run.
+SHARED_CACHE = Path(tempfile.mkdtemp(prefix="label-tests-cache-"))
 DEMO_NOW = "2026-06-01T12:00:00+02:00"  # 2015–2026 published, 2027 under embargo
 
 
@@ -30,14 +33,21 @@ def build_site(
     preview: bool = False,
     content: Path | None = None,
     theme: Path | None = None,
+    kits_ahead: bool = False,
 ) -> int:
+    """A build as ``make html`` runs it. ``cache``: its own CACHEDIR (a cold build when new);
+    by default the session's shared one, whose panels, kits and search bundles are keyed by
+    their inputs and code (tests/test_verify.py proves a cached file is a fresh one), so the
+    suite makes each of them once. ``kits_ahead``: also prepare the kits under embargo, as a
+    real build does after the swap (tested with the session's demo site)."""
     from label_build.driver import build
 
     overrides = {
         "LABEL_DATA": str(data),
         "LABEL_NOW": now,
-        "LABEL_CACHE": str(cache or output.parent / "cache"),
+        "LABEL_CACHE": str(cache or SHARED_CACHE),
         "LABEL_PREVIEW": preview,
+        "LABEL_KITS_AHEAD": kits_ahead,
     }
     if content is not None:
         overrides["PATH"] = str(content)
@@ -48,10 +58,20 @@ def build_site(
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
-    """The demo data built at DEMO_NOW; read-only for tests."""
+    """The demo data built at DEMO_NOW, cold (a cache of its own, ``demo_cache``), with the
+    kits of the edition under embargo prepared after it as ``make html`` does; read-only."""
     out = tmp_path_factory.mktemp("demo") / "output"
-    assert build_site(out) == 0
+    assert build_site(out, cache=out.parent / "cache", kits_ahead=True) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_cache(demo_site) -> Path:
+    return demo_site.parent / "cache"
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    shutil.rmtree(SHARED_CACHE, ignore_errors=True)
 
 
 # Markup in a place name, as hostile input would have it: every page, feed and JSON-LD block
