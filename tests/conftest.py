@@ -65,6 +65,22 @@ def demo_site(tmp_path_factory) -> Path:
     return out
 
 
+# The demo's 2027 ceremony: one second before its embargo instant, and the instant itself.
+JUST_BEFORE_2027 = "2027-02-02T10:59:59+01:00"
+CEREMONY_2027 = "2027-02-02T11:00:00+01:00"
+
+
+@pytest.fixture(scope="session")
+def ceremony_sites(tmp_path_factory) -> dict[str, Path]:
+    """The demo data built one second before its 2027 ceremony and at its instant, into two
+    folders (the shared cache): « before » and « at »; read-only for tests."""
+    base = tmp_path_factory.mktemp("ceremonie")
+    sites = {"before": base / "avant", "at": base / "a-l-instant"}
+    for name, now in (("before", JUST_BEFORE_2027), ("at", CEREMONY_2027)):
+        assert build_site(sites[name], now=now) == 0
+    return sites
+
+
 @pytest.fixture(scope="session")
 def demo_cache(demo_site) -> Path:
     return demo_site.parent / "cache"

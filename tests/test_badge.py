@@ -7,15 +7,13 @@ import dataclasses
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import DEMO_NOW, ROOT, build_site
+from conftest import CEREMONY_2027, DEMO_NOW, ROOT
 from label_badge.badge import HEIGHT, WIDTH, badge_label, badge_svg, badge_url, snippet
 from label_data.published import published_view
 from label_data.view import CurrentLabel, Label
 from label_panels.charter import load_charter
 
 SVG = "{http://www.w3.org/2000/svg}"
-EMBARGO_2027 = "2027-02-02T11:00:00+01:00"
-JUST_BEFORE = "2027-02-02T10:59:59+01:00"
 
 
 def view_at(now: str):
@@ -82,13 +80,8 @@ def test_one_badge_per_collectivity_ever_labelled(demo_site):
 
 
 @pytest.fixture(scope="module")
-def ceremony(tmp_path_factory):
-    base = tmp_path_factory.mktemp("badge-embargo")
-    sites = {}
-    for name, now in (("before", JUST_BEFORE), ("at", EMBARGO_2027)):
-        sites[name] = base / name
-        assert build_site(sites[name], now=now, cache=base / "cache") == 0
-    return sites
+def ceremony(ceremony_sites):
+    return ceremony_sites
 
 
 def labels_in(site) -> dict[str, str]:
@@ -102,10 +95,10 @@ def test_no_badge_of_an_edition_under_embargo(ceremony):
     before = labels_in(ceremony["before"])
     assert before and not any("2027" in label for label in before.values())
     at = labels_in(ceremony["at"])
-    laureates_2027 = view_at(EMBARGO_2027).editions[2027].laureates
+    laureates_2027 = view_at(CEREMONY_2027).editions[2027].laureates
     assert laureates_2027
     with_2027 = {name for name, label in at.items() if label.endswith(", 2027")}
-    view = view_at(EMBARGO_2027)
+    view = view_at(CEREMONY_2027)
     current_2027 = {
         t.url.split("/")[1]
         for t in view.territories.values()

@@ -7,23 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build_site
 from label_badge.badge import badge_label
 
-BEFORE = "2027-02-02T10:59:59+01:00"
-AT = "2027-02-02T11:00:00+01:00"
 # Pagefind's shard files are named by their content: the search page loads them by the
 # names of its current index, and no other site links them.
 NOT_CONTRACT = ("pagefind",)
 
 
 @pytest.fixture(scope="module")
-def ceremony(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("ceremonie")
-    before, after = root / "avant", root / "apres"
-    assert build_site(before, now=BEFORE, cache=root / "cache") == 0
-    assert build_site(after, now=AT, cache=root / "cache") == 0
-    return before, after
+def ceremony(ceremony_sites) -> tuple[Path, Path]:
+    return ceremony_sites["before"], ceremony_sites["at"]
 
 
 def public_urls(site: Path) -> set[str]:
