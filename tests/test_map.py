@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from label_map import projection, svgmap
-from label_map.svgmap import Group, MapPoint, _outlines, outlines_geojson, render_map_svg
+from label_map.svgmap import _outlines, outlines_geojson, render_map_svg
+from label_map.targets import Group, MapPoint
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -9,7 +9,6 @@ grouped points as lean hidden links for the interactive map (map.js).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from label_data.typo import number, plural
@@ -25,10 +24,7 @@ from label_map.svgfmt import (
     classes,
     num2,
 )
-from label_map.targets import Group
-
-if TYPE_CHECKING:
-    from label_map.svgmap import MapPoint
+from label_map.targets import Group, MapPoint
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from label_map.svgfmt import (
     overlaps,
     tenths,
 )
-from label_map.targets import Group
+from label_map.targets import MapPoint
 
 OUTLINES = (
     Path(__file__).resolve().parent.parent.parent / "reference" / "carte-departements.json.gz"
@@ -45,16 +45,6 @@ DETAIL_BELOW = 400.0  # a view narrower than this (map units) uses the detailed 
 # points, with the names of the largest: a collectivity's places sit on a recognisable map.
 COMMUNES_BELOW = 50.0
 MIN_VIEW = 40.0  # smallest zoomed view, so that Paris keeps some surroundings
-
-
-@dataclass(frozen=True)
-class MapPoint:
-    lat: float
-    lon: float
-    label: str  # names the place for screen readers and as a tooltip
-    url: str
-    css_class: str = ""  # e.g. "niveau-4"
-    groups: tuple[Group, ...] = ()  # finest first (département, région): where crowded points go
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,18 @@ class Group:
     url: str  # the group's page, e.g. "/departements/42/"
 
 
+@dataclass(frozen=True)
+class MapPoint:
+    """A collectivity on a map, before it is placed: where it is and where it links."""
+
+    lat: float
+    lon: float
+    label: str  # names the place for screen readers and as a tooltip
+    url: str
+    css_class: str = ""  # e.g. "niveau-4"
+    groups: tuple[Group, ...] = ()  # finest first (département, région): where crowded points go
+
+
 @dataclass
 class Target:
     x: float

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from label_map import projection
-from label_map.svgmap import Group, MapPoint, render_map_svg
+from label_map.svgmap import render_map_svg
+from label_map.targets import Group, MapPoint
 
 from .fmt import level_short
 
