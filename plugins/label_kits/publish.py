@@ -36,10 +36,9 @@ national_kit_path = urls.national_kit
 def renderer_digest() -> str:
     """The kits' makers' code and libraries (``label_infra.code``: the panels' renderer, the
     typography, python-docx, ReportLab, Pillow included) and their fonts: new ones, new kits."""
-    from .share import generic_image
     from .subject import FONT_BOLD, FONT_REGULAR
 
-    makers = code_digest(build_kit_zip, build_national_kit_zip, generic_image)
+    makers = code_digest(build_kit_zip, build_national_kit_zip)
     return digest([makers, file_digest(FONT_REGULAR), file_digest(FONT_BOLD)])
 
 
