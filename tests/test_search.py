@@ -9,7 +9,8 @@ import json
 import re
 
 import pytest
-from label_search.index import ACTION_SHARDS, augment, indexed_part, keys, search_words
+from label_search.bundles import ACTION_SHARDS
+from label_search.documents import augment, indexed_part, keys, search_words
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import DEMO_NOW, ROOT, build_site
 from label_data.published import published_view
-from label_search.index import BUNDLE, bundles, indexed_part, shard_name, shard_of
+from label_search.bundles import BUNDLE, bundles, shard_name, shard_of
+from label_search.documents import indexed_part
 from label_search.levels import label_codes, label_codes_json
 
 BEFORE_2027 = "2027-02-02T10:59:59+01:00"  # one second before the demo's 2027 embargo

@@ -17,7 +17,7 @@ The file: ``{"base": "/territoires/", "filtres": {name: [values]}, "noms": [entr
 each entry ``[name, path, summary, type, level, département, région, editions]``: ``path``
 follows ``base``, and is the code alone when the rest is the name as ``page_slug`` (and
 typo.js ``slugOf``) spells it, as for nearly every collectivity (a fifth of the bytes);
-``summary`` is the line a result shows under the name (``index.summary``, the same as
+``summary`` is the line a result shows under the name (``documents.summary``, the same as
 Pagefind's ``resume`` meta); type, level, département and région are indexes into
 ``filtres`` (``-1``: none), whose values are those of the collectivity pages' Pagefind filters
 (macros.html ``search_filters``), so that the page applies the visitor's filters to these
@@ -36,7 +36,7 @@ from label_data import urls
 from label_data.view import PublicTerritory, PublishedView
 from label_data.words import kind_name, level_short
 
-from .index import summary
+from .documents import summary
 
 FILTERS = ("type", "niveau", "departement", "region")  # as the pages' filters are named
 

@@ -15,7 +15,7 @@ from label_data import urls
 from label_data.published import view_in
 from pelican.generators import Generator
 
-from .index import shards_in_use
+from .bundles import shards_in_use
 from .levels import label_codes_json
 from .names import names_json
 
