@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 from label_build.site_files import SiteFiles
+from label_infra.atomic import write_atomic
 from label_infra.cache import copy_tree
 from label_infra.digests import digest, file_digest
 
@@ -58,10 +59,7 @@ class DocumentDigests:
     def save(self) -> None:
         """Keep the digests of this build's pages only (the file stays the site's size)."""
         if self.path is not None and self.used:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            spare = self.path.with_suffix(".tmp")
-            spare.write_text(json.dumps(self.used), encoding="utf-8")
-            os.replace(spare, self.path)
+            write_atomic(self.path, json.dumps(self.used))
 
 
 def move_in(fresh: Path, bundle: Path, files: SiteFiles | None) -> None:
@@ -102,7 +100,7 @@ def _file_keys(cached: Path) -> dict[str, str]:
         for path in sorted(cached.rglob("*"))
         if path.is_file()
     }
-    beside.write_text(json.dumps(keys), encoding="utf-8")
+    write_atomic(beside, json.dumps(keys))
     return keys
 
 
@@ -114,6 +112,7 @@ def keep(bundle: Path, cached: Path) -> None:
         for old in older[: max(0, len(older) - KEEP_BUNDLES + 1)]:
             shutil.rmtree(old, ignore_errors=True)
             old.with_name(old.name + ".cles.json").unlink(missing_ok=True)
+    # A folder, not a file (write_atomic's case): copied beside, then renamed in one step.
     partial = cached.with_name(cached.name + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(bundle, partial)
