@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-NBSP = "\u00a0"
+from label_data.typo import NBSP
 
 
 def french_spacing(text: str) -> str:

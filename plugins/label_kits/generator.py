@@ -13,6 +13,9 @@ from functools import partial
 from pathlib import Path
 
 from label_build.site_files import files_in
+from label_data import urls
+from label_data.context_keys import KIT_SIZES
+from label_data.offer import kit_label, offered_years
 from label_data.published import view_in
 from label_data.reads import Tracked
 from label_infra import progress
@@ -22,18 +25,8 @@ from label_opendata.files import to_csv
 from label_panels.publish import panel_specs
 from pelican.generators import Generator
 
-from .publish import (
-    KIT_SIZES,
-    by_panel,
-    kit_file,
-    kit_path,
-    kit_years,
-    national_edition,
-    national_kit_bytes,
-    national_kit_path,
-    subjects,
-)
-from .share import KIT_MEMBER, site_images, territory_share_path
+from .publish import by_panel, kit_file, national_edition, national_kit_bytes, subjects
+from .share import KIT_MEMBER, site_images
 from .subject import KitSubject
 from .zipkit import kit_folder
 
@@ -74,14 +67,14 @@ class KitsGenerator(Generator):
         made = []
         with progress.stage("Kits de communication", total=len(jobs)) as bar:
             for (subject, _), data in zip(jobs, ordered_map(render, jobs), strict=True):
-                made.append((subject, kit_path(subject.year, subject.slug, subject.code), data))
+                made.append((subject, urls.kit(subject.year, subject.slug, subject.code), data))
                 bar.advance()
         return made
 
     def _national_kits(self, cache_dir: str | None) -> list[tuple[str, bytes]]:
         specs = panel_specs(self.view)
         made = []
-        for year in kit_years(self.view):
+        for year in offered_years(self.view):
             edition = self.view.editions[year]
             csv = to_csv(
                 tables.PALMARES_COLUMNS, tables.palmares_rows(self.view, edition, self.domain)
@@ -92,7 +85,7 @@ class KitsGenerator(Generator):
                 [s for s in specs if s.year == year],
                 cache_dir,
             )
-            made.append((national_kit_path(year), data))
+            made.append((urls.national_kit(year), data))
         return made
 
     def generate_output(self, writer) -> None:
@@ -112,7 +105,7 @@ class KitsGenerator(Generator):
     def _write_share_image(self, subject: KitSubject, kit: str | bytes) -> None:
         """The kit's 1200 × 630 social image, as the og:image of the collectivity's page."""
         t = self.view.territories[subject.code]
-        share = territory_share_path(self.view, t, kit_years(self.view))
+        share = urls.territory_share(t.url) if kit_label(self.view, t) else None
         if share is None or t.current.label.annee != subject.year:
             return
         with zipfile.ZipFile(kit if isinstance(kit, str) else io.BytesIO(kit)) as archive:

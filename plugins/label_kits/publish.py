@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from label_data import context_keys, urls
 from label_data.offer import PanelSpec, offered_years, spec_for
 from label_data.view import PublicEdition, PublishedView
 from label_infra.cache import FileCache
@@ -23,13 +22,6 @@ from label_panels.publish import panel_files
 from .national import build_national_kit_zip
 from .subject import KitSubject, NationalEdition
 from .zipkit import build_kit_zip
-
-# label_kits.generator reads these names here; each fact is written once, in label_data: the
-# context key, the offer's rule (R12: the editions that have kits) and the URL contract's paths.
-KIT_SIZES = context_keys.KIT_SIZES
-kit_years = offered_years
-kit_path = urls.kit
-national_kit_path = urls.national_kit
 
 
 @lru_cache(maxsize=1)

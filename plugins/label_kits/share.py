@@ -10,8 +10,7 @@ for the home and every other page. Only published editions are drawn (R10).
 from __future__ import annotations
 
 from label_data import urls
-from label_data.offer import kit_label
-from label_data.view import PublicTerritory, PublishedView
+from label_data.view import PublishedView
 from label_infra.cache import FileCache
 from label_infra.code import code_digest
 from label_infra.digests import digest
@@ -23,14 +22,6 @@ from label_kits.subject import GREY, INK, RED, plural, texts, typo
 
 SIZE = (1200, 630)
 KIT_MEMBER = "reseaux-sociaux-1200x630.png"
-
-
-def territory_share_path(view: PublishedView, t: PublicTerritory, years: list[int]) -> str | None:
-    """The collectivity's own image: only when the site offers its kit for its current label
-    (``label_data.offer.kit_label``) in one of ``years``, else None and the page shares the
-    generic image."""
-    label = kit_label(view, t)
-    return urls.territory_share(t.url) if label is not None and label.annee in years else None
 
 
 def generic_image(headline: str, detail: str) -> bytes:

@@ -9,6 +9,7 @@ previous edition's; its national press kit's link while the edition has kits
 from __future__ import annotations
 
 from label_data import urls
+from label_data.context_keys import KIT_SIZES
 from label_data.offer import offered_years
 from label_data.typo import NBSP, collation_key, plural
 from label_data.view import Label, PublicEdition
@@ -60,6 +61,7 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
         "national_kit": "/" + urls.national_kit(edition.annee)
         if edition.annee in offered_years(view)
         else None,
+        "kit_sizes": index.context.get(KIT_SIZES, {}),  # label_kits' sizes, a recorded read
         "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
         "jsonld": structured.palmares(index.absolute, edition, rows),
         **share_vars(

@@ -32,7 +32,7 @@ from label_infra import progress
 from pelican.generators import Generator
 
 from . import edition_page, figures_page, machine, pagedata, photos, territory_page
-from .assets import write_assets
+from .assets import theme_static, write_assets
 from .redirects import redirects
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class LabelPagesGenerator(Generator):
                 bar.advance(len(done))
         progress.count("pages", len(jobs))
         progress.count("pages rendues", len(pages))
-        write_assets(files)
+        write_assets(files, theme_static(self.settings), self.settings["THEME_STATIC_DIR"])
         self._write_photos()
         self._write_machine_files()
         log.info("label_pages: %d pages written", len(jobs))

@@ -11,7 +11,7 @@ module imports no feature plugin.
 from __future__ import annotations
 
 from label_data import urls
-from label_data.context_keys import BADGE, PANEL_SIZES, PANEL_WEB_SIZE
+from label_data.context_keys import BADGE, KIT_SIZES, PANEL_SIZES, PANEL_WEB_SIZE
 from label_data.offer import CROP_PDF, PDF, SHEET, SVG, WEB_PNG, kit_label, spec_for
 from label_data.rules import shown_years
 from label_data.typo import NBSP, number
@@ -106,6 +106,7 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         "current": t.current,
         "panel": panel,
         "kit_url": _kit_url(index, t),
+        "kit_sizes": index.context.get(KIT_SIZES, {}),  # label_kits' sizes, a recorded read
         "panel_size": panel["size"] if panel else None,
         "badge": _badge(index, t),
         "title_year": max((lab.annee for lab in t.labels if lab.excellence), default=None),

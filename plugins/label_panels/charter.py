@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from label_data.offer import MAX_LEVEL
 from label_data.problems import Location, Problems
 from label_data.schema import CHARTER
 from label_data.typo import NBSP
@@ -27,8 +28,6 @@ from label_panels.fonts import font_info
 from label_panels.pdfx import pdfx_digest
 
 DEFAULT_CHARTER = Path(__file__).with_name("charter.yaml")
-KINDS = ("ville", "village", "territoire")
-MAX_LEVEL = 5
 MIN_PRINT_WIDTH = 4000
 # The widest year the layout must hold: every digit at its widest.
 _WIDEST_YEAR_DIGITS = 4
