@@ -34,12 +34,14 @@ def build_site(
     content: Path | None = None,
     theme: Path | None = None,
     kits_ahead: bool = False,
+    without: tuple[str, ...] = (),
 ) -> int:
     """A build as ``make html`` runs it. ``cache``: its own CACHEDIR (a cold build when new);
     by default the session's shared one, whose panels, kits and search bundles are keyed by
     their inputs and code (tests/test_verify.py proves a cached file is a fresh one), so the
     suite makes each of them once. ``kits_ahead``: also prepare the kits under embargo, as a
-    real build does after the swap (tested with the session's demo site)."""
+    real build does after the swap (tested with the session's demo site). ``without``: plugins
+    left out, for a test about one concern on a large dataset."""
     from label_build.driver import build
 
     overrides = {
@@ -49,6 +51,11 @@ def build_site(
         "LABEL_PREVIEW": preview,
         "LABEL_KITS_AHEAD": kits_ahead,
     }
+    if without:
+        from pelican.settings import read_settings
+
+        plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+        overrides["PLUGINS"] = [p for p in plugins if p not in without]
     if content is not None:
         overrides["PATH"] = str(content)
     if theme is not None:
@@ -79,6 +86,19 @@ def ceremony_sites(tmp_path_factory) -> dict[str, Path]:
     for name, now in (("before", JUST_BEFORE_2027), ("at", CEREMONY_2027)):
         assert build_site(sites[name], now=now) == 0
     return sites
+
+
+@pytest.fixture(scope="session")
+def national_data(tmp_path_factory) -> Path:
+    """A generated national-scale dataset (1,500 collectivities, 27 editions), made once per
+    run for the slow tests; read-only."""
+    data = tmp_path_factory.mktemp("national") / "data"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_dataset.py"), "national", str(data)],
+        check=True,
+        capture_output=True,
+    )
+    return data
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,6 @@ import csv
 import datetime as dt
 import io
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -277,13 +275,8 @@ def test_the_demo_palmares_reconciles_with_the_previous_edition(demo_view):
 
 
 @pytest.mark.slow
-def test_a_generated_national_dataset_reconciles(tmp_path):
-    out = tmp_path / "national"
-    script = ROOT / "scripts" / "generate_dataset.py"
-    subprocess.run(
-        [sys.executable, str(script), "national", str(out)], check=True, capture_output=True
-    )
-    view = published_view({"LABEL_DATA": str(out), "LABEL_NOW": DEMO_NOW})
+def test_a_generated_national_dataset_reconciles(national_data):
+    view = published_view({"LABEL_DATA": str(national_data), "LABEL_NOW": DEMO_NOW})
     assert len(view.editions) > 20
     assert_reconciles(view)
     for f in edition_figures(view):

@@ -95,9 +95,12 @@ CEREMONY_2027 = "2027-02-02T11:00:00+01:00"
 
 
 def cold_digests(tmp_path: Path, name: str, **options) -> dict[str, str]:
-    """A build of its own (empty output, empty cache): every file but the search bundle."""
+    """A build of its own: an empty output, so no previous site, no page key and no record to
+    keep anything from (every page rendered); its panels, kits and search bundles come from
+    the run's shared cache, keyed by their inputs and code (a cache that is right is what
+    tests/test_verify.py proves, cold in a new process). Every file but the search bundle."""
     output = tmp_path / name
-    assert build_site(output, cache=tmp_path / f"{name}-cache", **options) == 0
+    assert build_site(output, **options) == 0
     return digests(output, search=False)
 
 

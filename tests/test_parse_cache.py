@@ -7,8 +7,6 @@ import ast
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -213,12 +211,7 @@ def test_the_key_covers_every_module_that_parsing_runs():
 
 
 @pytest.mark.slow
-def test_warm_and_cold_loads_of_a_national_dataset_are_equal(tmp_path):
-    data, cache = tmp_path / "data", tmp_path / "cache"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts/generate_dataset.py"), "national", str(data)],
-        check=True,
-        capture_output=True,
-    )
+def test_warm_and_cold_loads_of_a_national_dataset_are_equal(tmp_path, national_data):
+    data, cache = national_data, tmp_path / "cache"
     cold = load(data, cache)
     assert load(data, cache) == cold == load(data, None)

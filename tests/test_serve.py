@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, http_get, poll_until
+from conftest import ROOT, SHARED_CACHE, free_port, http_get, poll_until
 
 COPIED = ("Makefile", "pyproject.toml", "pelicanconf.py", "plugins", "theme", "content")
 COPIED += ("scripts", "data", "assets", "reference")
@@ -46,7 +46,9 @@ def served(project, tmp_path):
     """``make serve`` running on the copy: its home URL, the process, and its log file."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("OUTPUTDIR", "PREVIEW", "DATA")}
-    env.update(CACHEDIR=str(tmp_path / "cache"), NOW="2026-06-01T12:00:00+02:00")
+    # The run's shared cache: the copy's first build finds its panels and kits made (their keys
+    # are the inputs and the code's digest, the same in the copy).
+    env.update(CACHEDIR=str(SHARED_CACHE), NOW="2026-06-01T12:00:00+02:00")
     log = tmp_path / "serve.log"
     with log.open("w") as handle:
         server = subprocess.Popen(

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from conftest import DEMO_NOW, ROOT
-
 from label_build.verify import differences
 
 COPIED = ("plugins", "theme", "content", "reference", "assets", "data", "scripts")

@@ -13,7 +13,7 @@
 // A collectivity whose name, code or postcode equals the query comes first, then other
 // collectivities whose name holds it, then those whose name is a few letters off the query
 // (typo.js over the names index, label_search/names.py: Pagefind has no typo tolerance), then
-// Pagefind's order; each once (label_search/index.py stores the « cles », « resume » and
+// Pagefind's order; each once (label_search/documents.py stores the « cles », « resume » and
 // « collectivite » meta values read here). The names index is fetched with the first query.
 // When the query names collectivities exactly, their own actions come before the others'
 // (filter « territoire »). A query that is exactly a code or postcode lists that collectivity
@@ -102,7 +102,7 @@ function plural(count, word) {
 }
 
 // Codes and postcodes in a row (« 35238 35000 35200 35700. »): words for the index, not for
-// a reader (label_search/index.py puts them at the end of an action's indexed text).
+// a reader (label_search/documents.py puts them at the end of an action's indexed text).
 const CODE_RUN = /(^|\s)(?:(?:<mark>)?[0-9][0-9AaBb][0-9]{3}(?:[0-9]{4})?(?:<\/mark>)?[\s.,;]*)+/g;
 
 // Pagefind's excerpt is HTML with <mark>: keep its text and marks, nothing else.
