@@ -52,10 +52,6 @@ class PreviousSite:
         """What the previous build recorded that the file depended on (pages: their reads)."""
         return self.deps.get(relative)
 
-    def key(self, relative: str) -> str | None:
-        entry = self.files.get(relative)
-        return entry[0] if entry else None
-
     def intact(self, relative: str, key: str) -> Path | None:
         """The previous site's file if it has ``key`` and is as its build left it."""
         entry = self.files.get(relative)

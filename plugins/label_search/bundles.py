@@ -71,8 +71,3 @@ def shards_in_use(view: PublishedView) -> list[str]:
 
 def shard_name(k: int) -> str:
     return f"{BUNDLE}-actions-{k}"
-
-
-def pages(output: Path, view: PublishedView) -> list[tuple[str, str]]:
-    """Every (URL, HTML to index), all bundles together."""
-    return [doc for docs in bundles(output, view).values() for doc in docs]
