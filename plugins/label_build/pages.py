@@ -9,7 +9,8 @@ page only, so the output is the same whatever the number of workers.
 What Pelican's ``Writer.write_file`` does for a page without pagination is done here the same
 way (the context copied, ``localsiteurl`` and ``output_file`` set, the page's variables on top,
 UTF-8 bytes written), so the bytes are the same; the ``content_written`` signal is not sent
-(no plugin of this site listens to it, and sending it per page from workers would be moot).
+(``label_build`` listens to it to record Pelican's own writes; these pages are recorded by
+their generator through ``SiteFiles.made``, and a signal per page from workers would be moot).
 """
 
 from __future__ import annotations
