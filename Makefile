@@ -110,7 +110,8 @@ test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	node --test netlify/tests/*.test.mjs
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile -m "not alone"
+	$(PY) -m pytest -m alone
 
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)
 	$(PY) -m pytest -m "not browser and not slow"

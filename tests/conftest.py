@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import shutil
 import socket
@@ -14,13 +15,18 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
-# The CACHEDIR builds share unless they ask for their own (see build_site); one per test run.
-SHARED_CACHE = Path(tempfile.mkdtemp(prefix="label-tests-cache-"))
+# The CACHEDIR builds share unless they ask for their own (see build_site): one per test run,
+# made by the first process (``make test`` runs the suite on two, pytest-xdist) and handed to
+# the others through the environment.
+os.environ.setdefault("LABEL_TESTS_CACHE", tempfile.mkdtemp(prefix="label-tests-cache-"))
+SHARED_CACHE = Path(os.environ["LABEL_TESTS_CACHE"])
 DEMO_NOW = "2026-06-01T12:00:00+02:00"  # 2015–2026 published, 2027 under embargo
 
 
@@ -63,13 +69,32 @@ def build_site(
     return build(str(ROOT / "pelicanconf.py"), output, overrides)
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder of the run made by ``make`` once, whichever process of the run asks first
+    (the others wait for it, then read it): what a session fixture builds, built once even
+    when the suite runs on several processes."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each process's own
+    folder = root / name
+    with FileLock(str(root / f"{name}.verrou")):
+        if not (folder / ".fait").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            (folder / ".fait").touch()
+    return folder
+
+
+def _build_demo(folder: Path) -> None:
+    assert build_site(folder / "output", cache=folder / "cache", kits_ahead=True) == 0
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
     """The demo data built at DEMO_NOW, cold (a cache of its own, ``demo_cache``), with the
     kits of the edition under embargo prepared after it as ``make html`` does; read-only."""
-    out = tmp_path_factory.mktemp("demo") / "output"
-    assert build_site(out, cache=out.parent / "cache", kits_ahead=True) == 0
-    return out
+    return made_once(tmp_path_factory, "demo", _build_demo) / "output"
 
 
 # The demo's 2027 ceremony: one second before its embargo instant, and the instant itself.
@@ -77,28 +102,34 @@ JUST_BEFORE_2027 = "2027-02-02T10:59:59+01:00"
 CEREMONY_2027 = "2027-02-02T11:00:00+01:00"
 
 
+CEREMONY_SITES = {"before": ("avant", JUST_BEFORE_2027), "at": ("a-l-instant", CEREMONY_2027)}
+
+
+def _build_ceremony(folder: Path) -> None:
+    for name, now in CEREMONY_SITES.values():
+        assert build_site(folder / name, now=now) == 0
+
+
 @pytest.fixture(scope="session")
 def ceremony_sites(tmp_path_factory) -> dict[str, Path]:
     """The demo data built one second before its 2027 ceremony and at its instant, into two
     folders (the shared cache): « before » and « at »; read-only for tests."""
-    base = tmp_path_factory.mktemp("ceremonie")
-    sites = {"before": base / "avant", "at": base / "a-l-instant"}
-    for name, now in (("before", JUST_BEFORE_2027), ("at", CEREMONY_2027)):
-        assert build_site(sites[name], now=now) == 0
-    return sites
+    base = made_once(tmp_path_factory, "ceremonie", _build_ceremony)
+    return {key: base / name for key, (name, _) in CEREMONY_SITES.items()}
+
+
+def _generate(kind: str, target: Path, *options: str) -> None:
+    script = ROOT / "scripts" / "generate_dataset.py"
+    command = [sys.executable, str(script), kind, str(target), *options]
+    subprocess.run(command, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="session")
 def national_data(tmp_path_factory) -> Path:
     """A generated national-scale dataset (1,500 collectivities, 27 editions), made once per
     run for the slow tests; read-only."""
-    data = tmp_path_factory.mktemp("national") / "data"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate_dataset.py"), "national", str(data)],
-        check=True,
-        capture_output=True,
-    )
-    return data
+    made = made_once(tmp_path_factory, "national", lambda f: _generate("national", f / "data"))
+    return made / "data"
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +138,8 @@ def demo_cache(demo_site) -> Path:
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    shutil.rmtree(SHARED_CACHE, ignore_errors=True)
+    if not hasattr(session.config, "workerinput"):  # the run's first process, once all ended
+        shutil.rmtree(SHARED_CACHE, ignore_errors=True)
 
 
 # Markup in a place name, as hostile input would have it: every page, feed and JSON-LD block
@@ -119,22 +151,19 @@ HOSTILE_PLACE = '<script>alert("lieu")</script> <b>Salle</b> & « co »'
 def generated_site(tmp_path_factory) -> Path:
     """A dataset of scripts/generate_dataset.py (demo scale, another seed than the committed
     demo), built at DEMO_NOW; its 2026 ceremony takes place at HOSTILE_PLACE."""
-    data = tmp_path_factory.mktemp("generated") / "data"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate_dataset.py"), "demo", str(data)]
-        + ["--seed", "19"],
-        check=True,
-        capture_output=True,
-    )
+    return made_once(tmp_path_factory, "generated", _build_generated) / "output"
+
+
+def _build_generated(folder: Path) -> None:
+    data = folder / "data"
+    _generate("demo", data, "--seed", "19")
     edition = data / "palmares" / "2026.yaml"
     text = edition.read_text(encoding="utf-8")
     quoted = '"' + HOSTILE_PLACE.replace('"', '\\"') + '"'  # a YAML double-quoted string
     text, count = re.subn(r'lieu: "[^"]*"', lambda _: f"lieu: {quoted}", text, count=1)
     assert count == 1, "the generated edition has no ceremony place"
     edition.write_text(text, encoding="utf-8")
-    out = data.parent / "output"
-    assert build_site(out, data=data) == 0
-    return out
+    assert build_site(folder / "output", data=data) == 0
 
 
 @pytest.fixture

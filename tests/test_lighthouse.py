@@ -73,6 +73,7 @@ def shortfall(url: str, report: Path) -> dict[str, float]:
 
 
 @pytest.mark.browser
+@pytest.mark.alone  # scores timed on the machine's CPU: not beside other tests
 def test_every_page_type_scores_as_the_issue_asks(demo_server, demo_view, tmp_path):
     low = {}
     for name, path in page_types(demo_view).items():

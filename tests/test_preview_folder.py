@@ -9,7 +9,7 @@ import signal
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, build_site, free_port, http_get, poll_until
+from conftest import ROOT, SHARED_CACHE, build_site, free_port, http_get, poll_until
 from label_build.output import PREVIEW_MARKER, preview_refusal
 
 PUBLIC = ROOT / "output"
@@ -50,6 +50,7 @@ def test_a_preview_build_into_a_public_site_stops_and_leaves_it(tmp_path, capsys
 def _make(*args: str, **kwargs) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in ("OUTPUTDIR", "PREVIEW", "NOW")}
     env["NOW"] = "2027-01-15T09:00:00+01:00"  # 2027 under embargo: the preview shows it
+    env["CACHEDIR"] = str(SHARED_CACHE)  # panels and kits made once per run
     return subprocess.Popen(
         ["make", "--no-print-directory", *args],
         cwd=ROOT,

@@ -94,6 +94,7 @@ def test_counts_and_codes(ref):
     assert placed > 34_800
 
 
+@pytest.mark.alone  # a duration: not beside other tests
 def test_load_is_fast_and_cached():
     from label_data import reference
 
