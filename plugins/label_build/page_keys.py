@@ -19,14 +19,17 @@ from label_data import reads
 from label_infra.digests import digest
 
 SOURCES_KEY = "LABEL_SOURCES_DIGEST"
-# Settings that name this build's instant, folders or objects: not what a page shows. The
-# instant reaches pages only through which editions are published (the view's reads); the
-# data only through the view.
+# Settings that name this build's instant, folders or objects, or what it does after the
+# site is written (prepare kits for later, verify): not what a page shows. The instant reaches
+# pages only through which editions are published (the view's reads); the data only through
+# the view.
 _NOT_SHOWN = {
     "LABEL_NOW",
     "LABEL_DATA",
     "LABEL_CACHE",
     "LABEL_SCHEDULE",
+    "LABEL_KITS_AHEAD",
+    "LABEL_VERIFY",
     "OUTPUT_PATH",
     SOURCES_KEY,
 }
