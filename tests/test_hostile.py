@@ -97,9 +97,9 @@ def test_two_builds_into_one_directory_leave_one_complete_site(tmp_path, when):
     expected = "bordeaux-rive-droite-33063" if winner == data_b else "bordeaux-33063"
     assert expected in pages
     assert not {"bordeaux-33063", "bordeaux-rive-droite-33063"} - {expected} & pages
-    record = json.loads((tmp_path / cache / "derniere-construction.json").read_text())
-    from label_build.reuse import manifest
+    from label_build.reuse import manifest, record_path
 
+    record = json.loads(record_path(tmp_path / cache, output).read_text())
     assert record["manifest"] == manifest(output)  # exactly the files that build wrote
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.en-cours")]
     assert leftovers == []

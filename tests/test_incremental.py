@@ -26,7 +26,7 @@ import pytest
 from conftest import ROOT, build_site
 from label_build.output import old_trees, replace_output
 from label_build.pages import Page, render, write_pages
-from label_build.reuse import RECORD
+from label_build.reuse import record_path
 from label_data.sanitize import markdown_to_safe_html, sanitize_all
 
 ACTION_FILE = "actions/06088.yaml"
@@ -60,10 +60,10 @@ def test_cold_warm_and_incremental_builds_are_byte_identical(tmp_path, data_copy
 
     # Warm, not the nothing-changed shortcut: without the whole build's record, every page
     # key, cached panel, kit and search bundle is looked up and kept.
-    (cache / RECORD).unlink()
+    record_path(cache, output).unlink()
     assert build_site(output, data=data_copy, cache=cache) == 0
     assert digests(output) == cold
-    assert (cache / RECORD).is_file()  # a real build wrote it again
+    assert record_path(cache, output).is_file()  # a real build wrote it again
 
     action_file = data_copy / ACTION_FILE
     original = action_file.read_text(encoding="utf-8")

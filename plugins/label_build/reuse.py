@@ -3,11 +3,13 @@ the same OUTPUTDIR keeps that site as it is, without even loading the data.
 
 In: every input of a build — the data files, the code, theme, content, reference data and
 settings, and which editions are published at « now » (the only way « now » reaches a page).
-Out: a record in ``CACHEDIR/derniere-construction.json``: the digests of the sources and of the
-data files, each edition's embargo instant, the editions published, and a manifest of the site
-written (every file's path, size and modification time). A later build with the same sources
-and data files computes which editions « now » publishes from the recorded instants: the same
-ones, and a site in place with the same manifest, mean the site is what it would write again.
+Out: a record per output folder, ``CACHEDIR/constructions/<digest of its path>.json`` (the
+site and its preview, built with one cache, each keep theirs): the digests of the sources and
+of the data files, each edition's embargo instant, the editions published, and a manifest of
+the site written (every file's path, size and modification time). A later build with the same
+sources and data files computes which editions « now » publishes from the recorded instants:
+the same ones, and a site in place with the same manifest, mean the site is what it would
+write again.
 """
 
 from __future__ import annotations
@@ -33,7 +35,13 @@ SOURCES = (
     "publishconf.py",
     "pyproject.toml",
 )
-RECORD = "derniere-construction.json"
+
+
+def record_path(cache_dir: str | Path, output: Path, kind: str = "constructions") -> Path:
+    """Where the last build into ``output`` left its record of ``kind`` (this module's, or the
+    site's files: ``label_build.site_files``), one per output folder."""
+    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_dir) / kind / f"{name}.json"
 
 
 def _files(path: Path) -> Iterable[Path]:
@@ -121,7 +129,7 @@ def unchanged(cache_dir: str | None, output: Path, inputs: dict, now: dt.datetim
     if not cache_dir or not output.is_dir():
         return None
     try:
-        record = json.loads((Path(cache_dir) / RECORD).read_text(encoding="utf-8"))
+        record = json.loads(record_path(cache_dir, output).read_text(encoding="utf-8"))
         if record.get("output") != str(output.resolve()) or record.get("inputs") != inputs:
             return None
         if published_at(record["embargoes"], now, inputs["preview"]) != record["published"]:
@@ -150,4 +158,4 @@ def remember(
         **facts,
         "manifest": manifest_of((name, size, mtime) for name, (_, size, mtime) in files.items()),
     }
-    write_atomic(Path(cache_dir) / RECORD, json.dumps(record, indent=1))
+    write_atomic(record_path(cache_dir, output), json.dumps(record, indent=1))

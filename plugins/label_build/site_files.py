@@ -32,6 +32,8 @@ from label_infra.atomic import write_atomic
 from label_infra.cache import copy_file
 from label_infra.digests import file_digest
 
+from .reuse import record_path
+
 CONTEXT_KEY = "label_files"
 CONTENT_PREFIX = "content:"  # a writer that is an editorial file: the problem goes to its line
 
@@ -210,8 +212,7 @@ RECORD_DIR = "site"  # in CACHEDIR: one record per output directory
 
 
 def _record_path(cache_dir: str, output: Path) -> Path:
-    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
-    return Path(cache_dir) / RECORD_DIR / f"{name}.json"
+    return record_path(cache_dir, output, RECORD_DIR)
 
 
 def previous_site(cache_dir: str | None, output: Path) -> PreviousSite | None:
