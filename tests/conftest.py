@@ -87,13 +87,17 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path
 
 
 def _build_demo(folder: Path) -> None:
-    assert build_site(folder / "output", cache=folder / "cache", kits_ahead=True) == 0
+    os.environ["BUILD_REPORT"] = str(folder / "rapport.json")  # its figures, for the tests
+    try:
+        assert build_site(folder / "output", kits_ahead=True) == 0
+    finally:
+        del os.environ["BUILD_REPORT"]
 
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
-    """The demo data built at DEMO_NOW, cold (a cache of its own, ``demo_cache``), with the
-    kits of the edition under embargo prepared after it as ``make html`` does; read-only."""
+    """The demo data built at DEMO_NOW (the run's shared cache, ``demo_cache``), with the kits
+    of the edition under embargo prepared after it as ``make html`` does; read-only."""
     return made_once(tmp_path_factory, "demo", _build_demo) / "output"
 
 
@@ -134,7 +138,7 @@ def national_data(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_cache(demo_site) -> Path:
-    return demo_site.parent / "cache"
+    return SHARED_CACHE
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import SHARED_CACHE, build_site
 from label_data.model import Calls
 from label_pages.fmt import campaign_state, phone_href
 from test_validation import edit, problems_of, write_mini
@@ -152,7 +152,7 @@ def test_a_bad_e_mail_in_site_yaml_is_refused_at_its_line(tmp_path):
 def test_a_new_address_in_site_yaml_reaches_every_page_of_a_warm_build(tmp_path, data_copy):
     """Every page's footer gives the association's e-mail: a warm build after an edit of
     site.yaml renders them all again (the settings are among what every page reads)."""
-    output, cache = tmp_path / "output", tmp_path / "cache"
+    output, cache = tmp_path / "output", SHARED_CACHE
     assert build_site(output, data=data_copy, cache=cache) == 0
     edit(data_copy / "site.yaml", "contact@villes-internet.net", "bonjour@villes-internet.net")
     assert build_site(output, data=data_copy, cache=cache) == 0

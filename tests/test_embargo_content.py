@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_NOW, ROOT, build_site
+from conftest import DEMO_NOW, ROOT, SHARED_CACHE, build_site
 from test_embargo_privacy import leaks
 from test_embargo_schedule import snapshot
 from test_incremental import digests
@@ -75,11 +75,11 @@ def sites(tmp_path_factory, contents) -> dict[str, Path]:
     the one built at the news item's date."""
     without, planted = contents
     base = tmp_path_factory.mktemp("sites")
-    cache = base / "cache"
+    cache = SHARED_CACHE
     out = {name: base / name for name in ("sans", "avec", "apres")}
     assert build_site(out["sans"], content=without, cache=cache) == 0
     assert build_site(out["avec"], content=planted, cache=cache) == 0
-    assert build_site(out["apres"], content=planted, now=AT_NEWS, cache=base / "cache2") == 0
+    assert build_site(out["apres"], content=planted, now=AT_NEWS) == 0
     return out
 
 
@@ -115,7 +115,7 @@ def test_a_warm_build_at_the_date_equals_the_cold_one(tmp_path, contents, sites)
     """Over the site and cache of the build one second before (the nothing-changed record must
     notice that « now » reached a news item's date)."""
     _, planted = contents
-    out, cache = tmp_path / "site", tmp_path / "cache"
+    out, cache = tmp_path / "site", SHARED_CACHE
     assert build_site(out, content=planted, cache=cache) == 0
     assert build_site(out, content=planted, now=AT_NEWS, cache=cache) == 0
     # Pagefind names its filter files differently at each run on a fresh cache (its #638):
@@ -131,7 +131,7 @@ def test_the_schedule_lists_the_held_back_content(tmp_path, contents):
     overrides = {
         "LABEL_DATA": str(ROOT / "data"),
         "LABEL_NOW": DEMO_NOW,
-        "LABEL_CACHE": str(tmp_path / "cache"),
+        "LABEL_CACHE": str(SHARED_CACHE),
         "LABEL_PREVIEW": False,
         "LABEL_SCHEDULE": str(schedule),
         "PATH": str(planted),

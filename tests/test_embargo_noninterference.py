@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import DEMO_NOW, build_site
+from conftest import DEMO_NOW, SHARED_CACHE, build_site
 
 NEW_CODE = "48095"  # a village with actions, first labelled in the embargoed 2027 edition
 ACTIONS = """\
@@ -46,7 +46,7 @@ def test_an_embargoed_palmares_changes_no_byte_of_the_public_site(tmp_path, data
     # One cache for both: Pagefind writes its filter files in a different order at each run,
     # and the search bundles are cached by a hash of the pages they index, so the second
     # build reuses the first one's bundles only if it indexes exactly the same pages.
-    with_site, without_site, cache = tmp_path / "with", tmp_path / "without-site", tmp_path / "c"
+    with_site, without_site, cache = tmp_path / "with", tmp_path / "without-site", SHARED_CACHE
     assert build_site(without_site, data=without, now=DEMO_NOW, cache=cache) == 0
     assert build_site(with_site, data=data_copy, now=DEMO_NOW, cache=cache) == 0
 

@@ -10,7 +10,7 @@ import shutil
 import tomllib
 from pathlib import Path
 
-from conftest import DEMO_NOW, ROOT
+from conftest import DEMO_NOW, ROOT, SHARED_CACHE
 
 FUNCTION_DIR = "netlify/functions/embargo-publish"
 SCHEDULE = f"{FUNCTION_DIR}/embargoes.json"
@@ -41,7 +41,7 @@ def test_an_embargoed_palmares_changes_no_output_byte_and_is_scheduled(tmp_path,
     without = tmp_path / "sans-2027"
     shutil.copytree(data_copy, without)
     (without / "palmares" / "2027.yaml").unlink()
-    cache = tmp_path / "cache"
+    cache = SHARED_CACHE
     s1, s2 = tmp_path / "s1.json", tmp_path / "s2.json"
     assert build_with_schedule(without, tmp_path / "out1", s1, cache) == 0
     assert build_with_schedule(data_copy, tmp_path / "out2", s2, cache) == 0

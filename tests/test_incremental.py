@@ -23,7 +23,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, SHARED_CACHE, build_site
 from label_build.output import old_trees, replace_output
 from label_build.pages import Page, render, write_pages
 from label_build.reuse import record_path
@@ -109,7 +109,7 @@ def test_incremental_builds_equal_cold_ones_after_a_ceremony_an_edit_and_a_templ
 ):
     """One output and one cache through a ceremony, an edited action and an edited template:
     after each, the site is the bytes a cold build of the same data, theme and NOW gives."""
-    cache, output = tmp_path / "cache", tmp_path / "output"
+    cache, output = SHARED_CACHE, tmp_path / "output"
     assert build_site(output, data=data_copy, cache=cache, now=BEFORE_2027) == 0
     assert build_site(output, data=data_copy, cache=cache, now=CEREMONY_2027) == 0
     assert "palmares/2027/index.html" in digests(output)
@@ -195,7 +195,7 @@ def test_the_previous_site_is_replaced_then_removed(tmp_path):
 
 
 def test_a_build_with_nothing_changed_keeps_the_site_in_place(tmp_path, data_copy, capsys):
-    cache, output = tmp_path / "cache", tmp_path / "output"
+    cache, output = SHARED_CACHE, tmp_path / "output"
     assert build_site(output, data=data_copy, cache=cache) == 0
     home = output / "index.html"
     stamp = home.stat().st_mtime_ns

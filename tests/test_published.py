@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import ROOT
+from conftest import ROOT, SHARED_CACHE
 from label_data import published
 from label_data.view import PublishedView
 
@@ -27,7 +27,7 @@ def test_the_driver_gives_every_generator_one_instant_and_keeps_nothing(tmp_path
 
     monkeypatch.setattr(driver, "check", spy)
     overrides = {"LABEL_DATA": str(ROOT / "data"), "LABEL_NOW": "", "LABEL_PREVIEW": False}
-    overrides["LABEL_CACHE"] = str(tmp_path / "cache")
+    overrides["LABEL_CACHE"] = str(SHARED_CACHE)
     assert driver.build(str(ROOT / "pelicanconf.py"), tmp_path / "site", overrides) == 0
     assert len(seen) == 1 and dt.datetime.fromisoformat(seen[0]).tzinfo is not None
     assert not any(isinstance(v, PublishedView) for v in vars(published).values())

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_NOW, ROOT, build_site
+from conftest import DEMO_NOW, ROOT, SHARED_CACHE, build_site
 from label_data.published import published_view
 from label_search.bundles import BUNDLE, bundles, shard_name, shard_of
 from label_search.documents import indexed_part
@@ -30,7 +30,7 @@ def documents(output: Path, data: Path, now: str) -> dict[str, list[tuple[str, s
 
 
 def test_a_ceremony_leaves_the_action_bundles_as_they_were(tmp_path, data_copy):
-    cache = tmp_path / "cache"
+    cache = SHARED_CACHE
     before, ceremony, edited = (tmp_path / n / "output" for n in ("avant", "ceremonie", "edite"))
     assert build_site(before, data=data_copy, cache=cache, now=BEFORE_2027) == 0
     assert build_site(ceremony, data=data_copy, cache=cache, now=CEREMONY_2027) == 0

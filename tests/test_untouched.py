@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DEMO_NOW, ROOT, build_site
+from conftest import DEMO_NOW, ROOT, SHARED_CACHE, build_site
 from label_build.page_keys import PageKeys, stable_repr
 from label_data import reads
 from label_data.reads import ALL, KEYS, Tracked
@@ -60,7 +60,7 @@ def build_in_a_process(output: Path, data: Path, cache: Path) -> None:
 def test_an_edited_action_rewrites_its_pages_and_leaves_every_other_file_untouched(
     tmp_path, data_copy
 ):
-    output, cache = tmp_path / "output", tmp_path / "cache"
+    output, cache = tmp_path / "output", SHARED_CACHE
     build_in_a_process(output, data_copy, cache)  # another process, another hash seed
     before = files(output)
     edit_title(data_copy, "Budget participatif, version modifiée")
@@ -83,7 +83,7 @@ def test_an_edited_action_rewrites_its_pages_and_leaves_every_other_file_untouch
 
 
 def test_a_file_changed_by_hand_in_the_site_is_made_again(tmp_path, data_copy):
-    output, cache = tmp_path / "output", tmp_path / "cache"
+    output, cache = tmp_path / "output", SHARED_CACHE
     assert build_site(output, data=data_copy, cache=cache) == 0
     page = output / "actions/nice-06088-002/index.html"
     original = page.read_bytes()

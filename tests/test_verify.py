@@ -23,14 +23,17 @@ SETTINGS = ("pelicanconf.py", "publishconf.py", "pyproject.toml")
 PANEL = "panneaux/ville-internet-5-2026.png"
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    target = tmp_path / "projet"
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project, built once (cold: a cache of its own) for the tests below."""
+    target = tmp_path_factory.mktemp("verification") / "projet"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in COPIED:
         shutil.copytree(ROOT / name, target / name, ignore=ignore)
     for name in SETTINGS:
         shutil.copy2(ROOT / name, target / name)
+    cold = _build(target)
+    assert cold.returncode == 0, cold.stderr[-3000:]
     return target
 
 
@@ -72,9 +75,7 @@ def _cached(project: Path, namespace: str) -> int:
     return sum(1 for p in (project / ".cache" / namespace).rglob("*") if p.is_file())
 
 
-def test_a_warm_build_after_everyday_edits_is_a_cold_build(project, tmp_path):
-    cold = _build(project)
-    assert cold.returncode == 0, cold.stderr[-3000:]
+def test_a_warm_build_after_everyday_edits_is_a_cold_build(project):
     panel_before = (project / "output" / PANEL).read_bytes()
 
     _replace(project / "data/actions/06088.yaml", "Budget participatif en ligne", "Budget vérifié")
@@ -92,12 +93,13 @@ def test_a_warm_build_after_everyday_edits_is_a_cold_build(project, tmp_path):
 
 
 def test_a_library_version_renews_what_it_makes(project, tmp_path):
-    assert _build(project).returncode == 0
     panels, kits = _cached(project, "panneaux"), _cached(project, "kits")
     again = _build(project, pythonpath=_fake_version(tmp_path / "faux", "pillow", "99.0.0"))
     assert again.returncode == 0, again.stderr[-3000:]
     assert "Rien n’a changé" not in again.stderr  # the whole build's record knows it too
-    assert _cached(project, "panneaux") == 2 * panels  # every panel made again, beside the old
+    # Every panel file of the site made again (new keys), beside the old ones; kits too.
+    offered = sum(1 for p in (project / "output" / "panneaux").iterdir() if p.is_file())
+    assert _cached(project, "panneaux") >= panels + offered
     assert _cached(project, "kits") > kits
 
 

@@ -25,6 +25,10 @@ class FileCache:
     def __init__(self, root: Path | str | None, namespace: str):
         self.directory = Path(root) / namespace if root else None
 
+    def holds(self, key: str) -> bool:
+        """Whether the file of ``key`` is made already (nothing is made to answer)."""
+        return self.directory is not None and (self.directory / key[:2] / key).is_file()
+
     def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
         if self.directory is None:
             return make()

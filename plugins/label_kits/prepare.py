@@ -21,23 +21,34 @@ from label_infra.parallel import ordered_map
 
 from .publish import by_panel, kit_file, subjects
 
+AHEAD = "kits préparés sous embargo"  # the build's count (summary, BUILD_REPORT)
+
 
 def _render(job, cache_dir: str) -> None:
     subject, spec = job
     kit_file(subject, spec, cache_dir)
 
 
-def prepare_embargoed_kits(dataset: Dataset, now: dt.datetime, settings: Mapping[str, Any]) -> int:
-    """Render into the cache the kits of every edition still under embargo; returns how many."""
+def embargoed_kits(dataset: Dataset, now: dt.datetime, settings: Mapping[str, Any]) -> list:
+    """The (subject, panel) of every kit an edition still under embargo will need."""
     cache_dir = settings.get("LABEL_CACHE")
     hidden = {year for year, e in dataset.editions.items() if not e.is_published(now)}
     if not cache_dir or not hidden or settings.get("LABEL_PREVIEW"):
-        return 0
+        return []
     ahead = build_view(dataset, load_reference(), now, preview=True, cache_dir=cache_dir)
-    jobs = by_panel(
+    return by_panel(
         job for job in subjects(ahead, settings["SITE_DOMAIN"]) if job[0].year in hidden
     )
+
+
+def prepare_embargoed_kits(dataset: Dataset, now: dt.datetime, settings: Mapping[str, Any]) -> int:
+    """Render into the cache the kits of every edition still under embargo; returns how many."""
+    cache_dir = settings.get("LABEL_CACHE")
+    jobs = embargoed_kits(dataset, now, settings)
+    if not jobs:
+        return 0
     with progress.stage("Kits préparés sous embargo (cache)", total=len(jobs)) as bar:
         for _ in ordered_map(partial(_render, cache_dir=cache_dir), jobs):
             bar.advance()
+    progress.count(AHEAD, len(jobs))
     return len(jobs)

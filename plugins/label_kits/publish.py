@@ -119,16 +119,16 @@ def _name(areas, code: str | None) -> str:
     return areas[code].nom if code in areas else ""
 
 
+def kit_key(subject: KitSubject, panels: dict[str, bytes]) -> str:
+    """What a kit is made from: its subject, its panels' bytes, the makers' code and fonts."""
+    panel_digests = (hashlib.sha256(panels[n]).hexdigest() for n in sorted(panels))
+    return digest([renderer_digest(), repr(subject), *panel_digests])
+
+
 def kit_file(subject: KitSubject, spec: PanelSpec, cache_dir: str | None) -> Path | bytes:
     """The kit's zip in the cache (its path, to be linked), or its bytes without a cache."""
     panels = panel_files(spec, cache_dir)
-    key = digest(
-        [
-            renderer_digest(),
-            repr(subject),
-            *(hashlib.sha256(panels[n]).hexdigest() for n in sorted(panels)),
-        ]
-    )
+    key = kit_key(subject, panels)
     return FileCache(cache_dir, "kits").file_or_bytes(key, lambda: build_kit_zip(subject, panels))
 
 
