@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 from label_build.site_files import SiteFiles
@@ -24,6 +25,7 @@ from .documents import Member, document
 
 WRITER = "label_search"
 KEEP_BUNDLES = 3  # enough for an edit and its revert to find their index again
+IN_USE_SECONDS = 600  # a bundle used this recently is never dropped
 
 
 class DocumentDigests:
@@ -77,6 +79,7 @@ def move_in(fresh: Path, bundle: Path, files: SiteFiles | None) -> None:
 def reuse(cached: Path, bundle: Path, files: SiteFiles | None) -> None:
     """Put a cached bundle in the site: each file kept from the site in place when it has the
     same bytes (so that it stays untouched), else copied."""
+    os.utime(cached)  # in use: the last to be dropped (``_evict``)
     if files is None:
         copy_tree(cached, bundle)
         return
@@ -104,16 +107,31 @@ def _file_keys(cached: Path) -> dict[str, str]:
     return keys
 
 
-def keep(bundle: Path, cached: Path) -> None:
-    """Store a fresh bundle in the cache (whole, or not at all), dropping the oldest ones."""
-    if cached.parent.is_dir():
-        bundles = [p for p in cached.parent.iterdir() if p.is_dir()]
-        older = sorted(bundles, key=lambda p: p.stat().st_mtime)
-        for old in older[: max(0, len(older) - KEEP_BUNDLES + 1)]:
-            shutil.rmtree(old, ignore_errors=True)
-            old.with_name(old.name + ".cles.json").unlink(missing_ok=True)
+def keep(bundle: Path, cached: Path) -> bool:
+    """Store a fresh bundle in the cache (whole, or not at all), dropping the oldest ones;
+    False when another build stored this key first (Pagefind's bytes vary between runs: the
+    first stored is then the one every build uses, see ``index.build_index``)."""
+    _evict(cached.parent)
     # A folder, not a file (write_atomic's case): copied beside, then renamed in one step.
-    partial = cached.with_name(cached.name + ".tmp")
+    partial = cached.with_name(f"{cached.name}.tmp-{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(bundle, partial)
-    os.replace(partial, cached)
+    try:
+        os.replace(partial, cached)
+    except OSError:  # the key's folder exists, not empty: another build's, kept
+        shutil.rmtree(partial, ignore_errors=True)
+        return False
+    return True
+
+
+def _evict(folder: Path) -> None:
+    """Drop the bundles beyond the newest few, unless one was used lately (its date is
+    renewed at each use: another build sharing the cache may be reading it)."""
+    if not folder.is_dir():
+        return
+    bundles = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    lately = time.time() - IN_USE_SECONDS
+    for old in bundles[: max(0, len(bundles) - KEEP_BUNDLES + 1)]:
+        if old.stat().st_mtime < lately and ".tmp-" not in old.name:
+            shutil.rmtree(old, ignore_errors=True)
+            old.with_name(old.name + ".cles.json").unlink(missing_ok=True)

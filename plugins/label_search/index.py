@@ -59,9 +59,10 @@ def build_index(
     scratch = output / SCRATCH  # Pagefind writes here; the files then move into the site
     run([(docs, scratch / name) for name, docs, _ in todo], workers())
     for name, _, cached in todo:
-        if cached is not None:
-            keep(scratch / name, cached)
-        move_in(scratch / name, output / name, files)
+        if cached is not None and not keep(scratch / name, cached):
+            reuse(cached, output / name, files)  # stored first by another build: that one
+        else:
+            move_in(scratch / name, output / name, files)
     shutil.rmtree(scratch, ignore_errors=True)
     log.info("label_search: %d pages, %d bundles indexed again", total, len(todo))
     return total
