@@ -110,8 +110,10 @@ test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	node --test netlify/tests/*.test.mjs
-	$(PY) -m pytest -n 2 --dist loadfile -m "not alone"
-	$(PY) -m pytest -m alone
+	@# One cache of panels, kits and search bundles for both parts (tests/conftest.py).
+	cache=$$(mktemp -d -t label-tests-cache-XXXXXX) && export LABEL_TESTS_CACHE=$$cache && \
+		$(PY) -m pytest -n 2 --dist loadfile -m "not alone" && $(PY) -m pytest -m alone; \
+		status=$$?; rm -rf "$$cache"; exit $$status
 
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)
 	$(PY) -m pytest -m "not browser and not slow"

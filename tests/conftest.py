@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The CACHEDIR builds share unless they ask for their own (see build_site): one per test run,
 # made by the first process (``make test`` runs the suite on two, pytest-xdist) and handed to
 # the others through the environment.
+OWN_CACHE = "LABEL_TESTS_CACHE" not in os.environ  # else given (make test: both its parts)
 os.environ.setdefault("LABEL_TESTS_CACHE", tempfile.mkdtemp(prefix="label-tests-cache-"))
 SHARED_CACHE = Path(os.environ["LABEL_TESTS_CACHE"])
 DEMO_NOW = "2026-06-01T12:00:00+02:00"  # 2015–2026 published, 2027 under embargo
@@ -142,7 +143,8 @@ def demo_cache(demo_site) -> Path:
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    if not hasattr(session.config, "workerinput"):  # the run's first process, once all ended
+    # The run's first process, once all ended, removes the cache it made (not one it was given).
+    if OWN_CACHE and not hasattr(session.config, "workerinput"):
         shutil.rmtree(SHARED_CACHE, ignore_errors=True)
 
 

@@ -51,7 +51,9 @@ def wait_removed(output: Path) -> None:
 
 
 def test_cold_warm_and_incremental_builds_are_byte_identical(tmp_path, data_copy):
-    cache, output = tmp_path / "cache", tmp_path / "output"
+    """A first build (the run's cache), again warm, after an edit, after its revert; then a
+    build on an empty cache of its own (cold: another machine, a cleared cache)."""
+    cache, output = SHARED_CACHE, tmp_path / "output"
     assert build_site(output, data=data_copy, cache=cache) == 0
     cold = digests(output)
     page = f"actions/{ACTION_ID}/index.html"
