@@ -24,6 +24,7 @@ from label_content.front_matter import check_content
 from label_data import urls
 from label_data.problems import DataError
 from label_data.published import CONTEXT_KEY, Checked, check
+from label_data.typo import spaced
 from label_data.validate import parse_now, report
 from label_infra import progress
 
@@ -275,5 +276,8 @@ def _verified(settings_file: str, settings: dict, overrides: dict, output: Path)
     if found:
         print(verify.report(found), file=sys.stderr)
         return 1
-    print("Vérification : le site gardé est identique à une construction à froid.", file=sys.stderr)
+    print(
+        spaced("Vérification : le site gardé est identique à une construction à froid."),
+        file=sys.stderr,
+    )
     return 0

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import cbor2
+from label_data.typo import plural, spaced
 
 PLUGINS = Path(__file__).resolve().parent.parent
 SEARCH_PREFIX = "pagefind"  # the search bundles' folders: pagefind/, pagefind-actions-0/, …
@@ -133,11 +134,20 @@ def _canonical(value):
 
 
 def report(found: list[str]) -> str:
-    """The French message that fails the build."""
-    listed = "\n".join(f"  {rel}" for rel in found[:50])
-    more = f"\n  … et {len(found) - 50} autres" if len(found) > 50 else ""
-    return (
-        f"Vérification : {len(found)} fichier(s) gardé(s) diffèrent d’une construction à froid "
-        f"des mêmes données :\n{listed}{more}\nUne clé de cache oublie une entrée (une lecture "
-        "non enregistrée, du code hors du condensé) : videz le cache (CACHEDIR) et signalez-le."
+    """The French message that fails the build: the differing files by folder (how many, the
+    first few), so that panels, kits and pages are all seen, not only the first in order."""
+    folders: dict[str, list[str]] = {}
+    for rel in found:
+        folder, _, rest = rel.partition("/")
+        folders.setdefault(folder + "/" if rest else "", []).append(rest or folder)
+    lines = []
+    for folder, names in sorted(folders.items(), key=lambda item: (-len(item[1]), item[0])):
+        shown = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
+        lines.append(f"  {folder or '(racine)'} ({len(names)}) : {shown}")
+    differ = plural(len(found), "fichier gardé diffère", "fichiers gardés diffèrent")
+    return spaced(
+        f"Vérification : {differ} d’une construction à froid des mêmes données :\n"
+        + "\n".join(lines)
+        + "\nUne clé de cache oublie une entrée (une lecture non enregistrée, du code hors du "
+        "condensé) : videz le cache (CACHEDIR) et signalez-le."
     )
