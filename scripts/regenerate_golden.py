@@ -35,7 +35,9 @@ GOLDEN_SPECS = (
 
 
 PAGES_DIR = ROOT / "tests" / "golden" / "pages"
-DEMO_NOW = "2026-06-01T12:00:00+02:00"  # the tests' « now » (tests/conftest.py)
+# The instant the demo is built at for its golden pages and for the tests (tests/conftest.py
+# reads it here): 2015–2026 published, 2027 under embargo.
+DEMO_NOW = "2026-06-01T12:00:00+02:00"
 GOLDEN_PAGES = {
     "collectivite.html": "territoires/saint-etienne-42218/index.html",
     "palmares.html": "palmares/2026/index.html",

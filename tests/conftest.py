@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+# The demo's « now » for the tests, the one its golden pages are made at.
+from scripts.regenerate_golden import DEMO_NOW
+
 ROOT = Path(__file__).resolve().parent.parent
 # The CACHEDIR builds share unless they ask for their own (see build_site): one per test run,
 # made by the first process (``make test`` runs the suite on two, pytest-xdist) and handed to
@@ -28,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN_CACHE = "LABEL_TESTS_CACHE" not in os.environ  # else given (make test: both its parts)
 os.environ.setdefault("LABEL_TESTS_CACHE", tempfile.mkdtemp(prefix="label-tests-cache-"))
 SHARED_CACHE = Path(os.environ["LABEL_TESTS_CACHE"])
-DEMO_NOW = "2026-06-01T12:00:00+02:00"  # 2015–2026 published, 2027 under embargo
 
 
 def build_site(

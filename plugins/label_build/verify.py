@@ -57,8 +57,7 @@ def cold_build(settings_file: str, settings: dict, overrides: dict, target: Path
         "from label_build.driver import build; "
         "sys.exit(build(sys.argv[1], Path(sys.argv[2]), json.loads(sys.argv[3])))"
     )
-    env = {**os.environ, "LABEL_VERIFY": "0"}
-    env.pop("BUILD_REPORT", None)
+    env = {k: v for k, v in os.environ.items() if k != "BUILD_REPORT"}
     args = [sys.executable, "-c", program, settings_file, str(target), json.dumps(fresh)]
     return subprocess.run(args, env=env, stdout=subprocess.DEVNULL, check=False).returncode
 

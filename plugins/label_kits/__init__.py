@@ -14,9 +14,8 @@ def _generators(pelican):
 
 def _prepare(settings, *, dataset, now) -> None:
     # After the swap, outside the lock: the kits of editions under embargo go to the cache
-    # only, so the ceremony's build finds them made (R10). Not for a throwaway cache.
-    if settings.get("LABEL_KITS_AHEAD", True):
-        prepare_embargoed_kits(dataset, now, settings)
+    # only, so the ceremony's build finds them made (R10).
+    prepare_embargoed_kits(dataset, now, settings)
 
 
 def register() -> None:

@@ -30,10 +30,12 @@ def _render(job, cache_dir: str) -> None:
 
 
 def embargoed_kits(dataset: Dataset, now: dt.datetime, settings: Mapping[str, Any]) -> list:
-    """The (subject, panel) of every kit an edition still under embargo will need."""
+    """The (subject, panel) of every kit an edition still under embargo will need; none for a
+    preview, a build without a cache or one whose cache is thrown away (``LABEL_KITS_AHEAD``)."""
     cache_dir = settings.get("LABEL_CACHE")
     hidden = {year for year, e in dataset.editions.items() if not e.is_published(now)}
-    if not cache_dir or not hidden or settings.get("LABEL_PREVIEW"):
+    ahead = settings.get("LABEL_KITS_AHEAD", True) and not settings.get("LABEL_PREVIEW")
+    if not cache_dir or not hidden or not ahead:
         return []
     ahead = build_view(dataset, load_reference(), now, preview=True, cache_dir=cache_dir)
     return by_panel(

@@ -14,7 +14,7 @@ from label_data.offer import CROP_PDF, PDF, PRINT_PNG, SHEET, SVG, WEB_PNG
 from label_panels.charter import Charter, CharterError, charter_digest, load_charter
 from label_panels.geometry import PanelSpec
 from label_panels.render_pdf import render_pdf
-from label_panels.render_png import render_png
+from label_panels.render_png import png_size, render_png
 from label_panels.render_svg import render_svg
 from label_panels.sheet import technical_sheet
 
@@ -51,6 +51,5 @@ def render_all(spec: PanelSpec, charter: Charter) -> dict[str, bytes]:
 
 
 def web_size(charter: Charter) -> tuple[int, int]:
-    """The web PNG's width and height in pixels, scaled from the panel as ``render_png`` does."""
-    width = charter.png_web_width
-    return width, round(charter.height * (width / charter.width))
+    """The web PNG's width and height in pixels (what pages give as ``width``/``height``)."""
+    return png_size(charter, charter.png_web_width)

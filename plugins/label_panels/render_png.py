@@ -102,10 +102,15 @@ def _draw_text(draw: ImageDraw.ImageDraw, run: TextRun, charter: Charter, scale:
             draw.text((x * scale, run.baseline * scale), char, font=font, fill=fill, anchor="ls")
 
 
+def png_size(charter: Charter, width: int) -> tuple[int, int]:
+    """A PNG of the panel ``width`` pixels wide: its height, the panel's proportions kept."""
+    return width, round(charter.height * (width / charter.width))
+
+
 def render_png(spec: PanelSpec, charter: Charter, width: int) -> bytes:
-    panel = layout(spec, charter)
+    panel = layout(spec, charter)  # as wide and high as the charter's panel
     scale = width / panel.width
-    height = round(panel.height * scale)
+    height = png_size(charter, width)[1]
     # Outside the panel's rounded corners: white, as a cut-out sign shown on a white page.
     image = Image.new("RGB", (width, height), (255, 255, 255))
     draw = ImageDraw.Draw(image)
