@@ -46,6 +46,7 @@ from .schedule import write_schedule
 from .site_files import CONTEXT_KEY as FILES_KEY
 from .site_files import SiteFileError, SiteFiles, previous_site, remember_site
 from .sitemap import sitemap
+from .template_cache import with_bytecode_cache
 
 
 class Refused(Exception):
@@ -112,6 +113,7 @@ def _settings(settings_file: str, output: Path, overrides: dict) -> dict:
     refused = cache_dir_problem(settings.get("LABEL_CACHE"), settings, output)
     if refused:
         raise Refused(f"{refused}. Le site précédent ({output}) est intact.")
+    with_bytecode_cache(settings)
     return settings
 
 

@@ -62,7 +62,9 @@ def palmares_vars(index: SiteIndex, edition: PublicEdition) -> dict:
         if edition.annee in offered_years(view)
         else None,
         "kit_sizes": index.context.get(KIT_SIZES, {}),  # label_kits' sizes, a recorded read
-        "map_svg": maps.laureates_map(rows, f"Carte des lauréats {edition.annee}"),
+        "map_svg": maps.laureates_map(
+            rows, f"Carte des lauréats {edition.annee}", cache_dir=index.cache_dir
+        ),
         "jsonld": structured.palmares(index.absolute, edition, rows),
         **share_vars(
             urls.palmares_share(edition.annee),

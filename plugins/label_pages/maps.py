@@ -1,15 +1,24 @@
 """The pages' maps: points from the published view, drawn by ``label_map.svgmap``.
 
-In: rows of collectivities (with the label to show) or a collectivity's action places. Out: an
-inline SVG string, or "" when nothing has a position (the page then shows its list only).
-Points carry a ``niveau-<n>`` class; the site CSS colours them.
+In: rows of collectivities (with the label to show) or a collectivity's action places, and
+the cache folder. Out: an inline SVG string, or "" when nothing has a position (the page then
+shows its list only). Points carry a ``niveau-<n>`` class; the site CSS colours them.
+
+Drawing a map places every point and the communes around it (half the time of rendering the
+demo's pages): each SVG is kept in ``CACHEDIR/cartes/``, keyed by everything it is drawn
+from (its points, texts and zoom, the map code's digest, the shipped outlines).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from label_infra.cache import FileCache
+from label_infra.code import code_digest
+from label_infra.digests import digest, file_digest
 from label_map import projection
 from label_map.svgmap import render_map_svg
 from label_map.targets import Group, MapPoint
@@ -20,9 +29,13 @@ from .fmt import level_short
 # scale) while a town's places stay apart; in metres, as the overseas insets have scales of
 # their own.
 PLACES_MIN_METRES = 8500.0
+# The outlines the maps are drawn on (scripts/refresh_communes_map.py and the projection's).
+OUTLINES = Path(__file__).resolve().parent.parent.parent / "reference"
 
 
-def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
+def laureates_map(
+    rows: Sequence, title: str, focus: Sequence[str] = (), cache_dir: str | None = None
+) -> str:
     points = [
         MapPoint(
             r.t.position.lat,
@@ -45,10 +58,10 @@ def laureates_map(rows: Sequence, title: str, focus: Sequence[str] = ()) -> str:
         f"{n} à {level_short(lvl)}" for lvl, n in sorted(levels.items(), reverse=True)
     )
     description = f"{len(points)} collectivités placées sur la carte de France ({summary})."
-    return _render(points, title, description, focus)
+    return _render(points, title, description, focus, cache_dir=cache_dir)
 
 
-def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
+def area_map(rows: Sequence, title: str, focus: Sequence[str], cache_dir: str | None = None) -> str:
     points = [
         MapPoint(
             r.t.position.lat,
@@ -64,7 +77,7 @@ def area_map(rows: Sequence, title: str, focus: Sequence[str]) -> str:
     if not points:
         return ""
     description = f"{len(points)} collectivités placées sur la carte ; leur liste suit."
-    return _render(points, title, description, focus)
+    return _render(points, title, description, focus, cache_dir=cache_dir)
 
 
 def _groups(r: Any) -> tuple[Group, ...]:  # a pagedata.Row (which imports this module)
@@ -77,7 +90,7 @@ def _groups(r: Any) -> tuple[Group, ...]:  # a pagedata.Row (which imports this 
     return tuple(out)
 
 
-def places_map(t: Any, places: Sequence) -> str:
+def places_map(t: Any, places: Sequence, cache_dir: str | None = None) -> str:
     points = []
     seen = set()
     for place, action in places:
@@ -107,6 +120,7 @@ def places_map(t: Any, places: Sequence) -> str:
         description,
         [t.departement] if t.departement else (),
         fit=PLACES_MIN_METRES * projection.scale_at(points[0].lat, points[0].lon),
+        cache_dir=cache_dir,
     )
 
 
@@ -116,11 +130,31 @@ def _render(
     description: str,
     focus: Sequence[str],
     fit: float | None = None,
+    cache_dir: str | None = None,
 ) -> str:
+    """The map's SVG, from the cache when it was drawn before from the very same inputs."""
+    key = digest(
+        [_drawing_digest(), repr(points), title, description, repr(tuple(focus)), repr(fit)]
+    )
+    draw = functools.partial(_draw, points, title, description, focus, fit)
+    return FileCache(cache_dir, "cartes").get_or_make(key, draw).decode("utf-8")
+
+
+def _draw(
+    points: list[MapPoint], title: str, description: str, focus: Sequence[str], fit: float | None
+) -> bytes:
     try:
-        return render_map_svg(points, title=title, description=description, focus=focus, fit=fit)
+        svg = render_map_svg(points, title=title, description=description, focus=focus, fit=fit)
     except ValueError:  # a département without an outline: the whole map still helps
-        return render_map_svg(points, title=title, description=description, fit=fit)
+        svg = render_map_svg(points, title=title, description=description, fit=fit)
+    return svg.encode("utf-8")
+
+
+@functools.cache
+def _drawing_digest() -> str:
+    """The map code (its modules and libraries) and the outlines it draws."""
+    outlines = sorted(OUTLINES.glob("carte-*.json.gz"))
+    return digest([code_digest(render_map_svg), *(f"{p.name}\0{file_digest(p)}" for p in outlines)])
 
 
 # Lightest to darkest; the lightest stays clearly apart from the grey of « none ».

@@ -76,6 +76,12 @@ class SiteIndex:
         return index
 
     @property
+    def cache_dir(self) -> str | None:
+        """The build's cache folder (the maps keep their drawings there): not a page's read,
+        as no byte of a page depends on it."""
+        return self.context.get("LABEL_CACHE") or None
+
+    @property
     def years(self) -> list[int]:
         reads.record(INDEX, YEARS)
         return self.published_years
@@ -162,7 +168,9 @@ def departement_vars(index: SiteIndex, dep: Area) -> dict:
         "region": index.view.regions.get(dep.region or ""),
         "rows": rows,
         "counts": counts_by_level(rows),
-        "map_svg": maps.area_map(rows, f"Collectivités labellisées : {dep.nom}", [dep.code]),
+        "map_svg": maps.area_map(
+            rows, f"Collectivités labellisées : {dep.nom}", [dep.code], index.cache_dir
+        ),
     }
 
 
@@ -178,7 +186,7 @@ def region_vars(index: SiteIndex, reg: Area) -> dict:
         "counts": counts_by_level(rows),
         "deps": dep_counts,
         "map_svg": maps.area_map(
-            rows, f"Collectivités labellisées : {reg.nom}", [d.code for d in deps]
+            rows, f"Collectivités labellisées : {reg.nom}", [d.code for d in deps], index.cache_dir
         ),
     }
 
@@ -265,6 +273,8 @@ def home_vars(index: SiteIndex, articles: list) -> dict:
             and r.laureate.change in ("nouveau", "hausse", "retour")
         ],
         mentions=[(m, [r for r in rows if r.label and m in r.label.mentions]) for m in ed.mentions],
-        map_svg=maps.laureates_map(rows, f"Carte des lauréats {ed.annee}"),
+        map_svg=maps.laureates_map(
+            rows, f"Carte des lauréats {ed.annee}", cache_dir=index.cache_dir
+        ),
     )
     return out

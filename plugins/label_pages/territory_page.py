@@ -120,7 +120,7 @@ def territory_vars(index: SiteIndex, t: PublicTerritory) -> dict:
         "coverage": coverage,
         "covered": sum(1 for _, n in coverage if n),
         "places": places,
-        "map_svg": maps.places_map(t, places),
+        "map_svg": maps.places_map(t, places, index.cache_dir),
         "jsonld": structured.territory(index.absolute, t, row),
         **territory_share(index, t),
     }
