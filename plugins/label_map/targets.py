@@ -186,14 +186,18 @@ def _settle(targets: list[Target], side: float, avoid: Sequence[Box], bounds: Bo
     for _ in range(RELAX_ROUNDS):
         settled = True
         order = sorted(targets, key=lambda t: t.x)
+        count = len(order)
         for i, a in enumerate(order):
-            for b in order[i + 1 :]:
+            for j in range(i + 1, count):  # indices, not a slice: this loop is the map's cost
+                b = order[j]
                 if b.x - a.x >= reach:
                     break
-                settled = not _part(a, b, reach) and settled
+                if abs(b.y - a.y) < reach and _part(a, b, reach):  # else apart: _part is False
+                    settled = False
         for t in targets:
             for box in avoid:
-                settled = not _leave(t, reach, box) and settled
+                if _leave(t, reach, box):
+                    settled = False
             if bounds is not None:
                 _keep_in(t, side, bounds)
         if settled:
@@ -219,15 +223,12 @@ def _part(a: Target, b: Target, reach: float) -> bool:
 def _leave(t: Target, reach: float, box: Box) -> bool:
     """A target moved out of a reserved zone by the shortest way."""
     half = reach / 2
-    moves = [
-        (t.x + half - box[0], -1.0, 0.0),
-        (box[2] - (t.x - half), 1.0, 0.0),
-        (t.y + half - box[1], 0.0, -1.0),
-        (box[3] - (t.y - half), 0.0, 1.0),
-    ]
-    depth, mx, my = min(moves)
-    if depth <= 0:
+    left, right = t.x + half - box[0], box[2] - (t.x - half)
+    top, bottom = t.y + half - box[1], box[3] - (t.y - half)
+    if left <= 0 or right <= 0 or top <= 0 or bottom <= 0:  # outside the zone: most targets
         return False
+    moves = [(left, -1.0, 0.0), (right, 1.0, 0.0), (top, 0.0, -1.0), (bottom, 0.0, 1.0)]
+    depth, mx, my = min(moves)
     t.x += mx * depth
     t.y += my * depth
     return True
