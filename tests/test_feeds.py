@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from conftest import DEMO_NOW, HOSTILE_PLACE, ROOT
+from conftest import HOSTILE_PLACE, build_site
 
 DOMAIN = "https://label.villes-internet.net"
 HOST = urlsplit(DOMAIN).hostname
@@ -63,17 +63,12 @@ def ids(site: Path) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def preview_site(tmp_path_factory) -> Path:
-    """The demo data built again, elsewhere, with a SITEURL of a deploy preview."""
-    from label_build.driver import build
-
+    """The demo data built again, elsewhere, with a SITEURL of a deploy preview (its feeds are
+    what is compared: panels, kits and badges left out)."""
     out = tmp_path_factory.mktemp("preview") / "output"
-    overrides = {
-        "LABEL_DATA": str(ROOT / "data"),
-        "LABEL_NOW": DEMO_NOW,
-        "LABEL_CACHE": str(out.parent / "cache"),
-        "SITEURL": PREVIEW_SITEURL,
-    }
-    assert build(str(ROOT / "pelicanconf.py"), out, overrides) == 0
+    without = ("label_panels", "label_kits", "label_badge")
+    settings = {"SITEURL": PREVIEW_SITEURL}
+    assert build_site(out, without=without, settings=settings) == 0
     return out
 
 
