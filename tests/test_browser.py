@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import queue
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "tests" / "_screenshots"
@@ -175,35 +179,70 @@ def _record_failure(visit, request) -> None:
     visit.failed.append(f"{request.failure} {request.url}")
 
 
-@pytest.fixture(scope="module")
-def visits(browser, demo_server) -> dict[tuple[str, int], Visit]:
-    """Every page type at every width, visited once; the tests below read the results."""
-    from axe_playwright_python.sync_playwright import Axe
+# Visits made at once, each worker thread with its own Playwright and Chromium (the sync API
+# is bound to the thread that started it). A visit is mostly waiting (network idle, then late
+# layout shifts): one after the other, 46 visits took 90 s; at three at a time the waits of
+# one fill with the work of the others. Each visit keeps its own context, listeners and waits.
+WORKERS = 3
 
-    axe = Axe()
+
+@pytest.fixture(scope="module")
+def visits(demo_server) -> dict[tuple[str, int], Visit]:
+    """Every page type at every width, visited once; the tests below read the results."""
     SHOTS.mkdir(exist_ok=True)
-    results = {}
-    for name, path in PAGE_TYPES.items():
+    jobs: queue.SimpleQueue = queue.SimpleQueue()
+    for name in PAGE_TYPES:
         for width in WIDTHS:
-            context, page, visit = open_page(browser, demo_server, path, width)
-            visit.cls = page.evaluate("window.__cls")
-            visit.h1 = page.locator("h1").count()
-            visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            report = axe.run(
-                page,
-                options={
-                    "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                    "resultTypes": ["violations"],
-                },
-            )
-            for v in report.response["violations"]:
-                targets = [", ".join(map(str, n["target"])) for n in v["nodes"][:3]]
-                visit.violations.append(f"{v['id']} ({v['impact']}): {targets}")
-            page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
-            context.close()
-            results[name, width] = visit
+            jobs.put((name, width))
+    results: dict[tuple[str, int], Visit] = {}
+    with ThreadPoolExecutor(WORKERS) as pool:
+        workers = [pool.submit(visit_in_turn, jobs, demo_server, results) for _ in range(WORKERS)]
+        for worker in workers:
+            worker.result()  # a worker's exception fails the fixture
     write_weights(results)
     return results
+
+
+def visit_in_turn(jobs: queue.SimpleQueue, base: str, results: dict) -> None:
+    """A worker: Debian's Chromium launched as the ``browser`` fixture launches it, visiting
+    the pages left in ``jobs`` one after the other until none is left."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    axe = Axe()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            while True:
+                try:
+                    name, width = jobs.get_nowait()
+                except queue.Empty:
+                    return
+                results[name, width] = check_page(browser, axe, base, name, width)
+        finally:
+            browser.close()
+
+
+def check_page(browser, axe, base: str, name: str, width: int) -> Visit:
+    """One page type at one width in a fresh tab: measured, run through axe-core, then its
+    full-page screenshot written (last: the screenshot resizes the page)."""
+    context, page, visit = open_page(browser, base, PAGE_TYPES[name], width)
+    visit.cls = page.evaluate("window.__cls")
+    visit.h1 = page.locator("h1").count()
+    visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    report = axe.run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    for v in report.response["violations"]:
+        targets = [", ".join(map(str, n["target"])) for n in v["nodes"][:3]]
+        visit.violations.append(f"{v['id']} ({v['impact']}): {targets}")
+    page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    context.close()
+    return visit
 
 
 def without_images(visit: Visit) -> int:
