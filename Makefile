@@ -105,7 +105,9 @@ import-actions: $(STAMP)  ## an Atlaas export (CSV, JSON, .xlsx, .ods) -> data/a
 system-test-deps:
 	@scripts/test_system_deps.sh
 
-test: system-test-deps $(TEST_STAMP) node_modules/.installed   ## lint, then the whole suite
+test:                     ## lint, then the whole suite
+	@# System packages, Python and npm packages installed side by side (each waits on the network).
+	@$(MAKE) --no-print-directory -j3 system-test-deps $(TEST_STAMP) node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

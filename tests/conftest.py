@@ -74,6 +74,19 @@ def build_site(
     return build(str(ROOT / "pelicanconf.py"), output, {**overrides, **(settings or {})})
 
 
+def link_tree(source: Path, target: Path) -> None:
+    """``source``'s files hard-linked under ``target``, skipping what another process of the
+    run removes meanwhile (a cache's temporary files, an evicted bundle)."""
+    for folder, _dirs, names in os.walk(source):
+        into = target / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            try:
+                os.link(Path(folder) / name, into / name)
+            except FileNotFoundError:
+                continue
+
+
 def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
     """A folder of the run made by ``make`` once, whichever process of the run asks first
     (the others wait for it, then read it): what a session fixture builds, built once even
@@ -144,6 +157,29 @@ def national_data(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def demo_cache(demo_site) -> Path:
     return SHARED_CACHE
+
+
+# The longest test files, run first: two processes share them at the start instead of one
+# finishing the run alone with the last of them (pytest-xdist hands out files in order).
+LONGEST_FIRST = (
+    "test_search_typos.py",  # builds the 1,500-collectivity site
+    "test_browser.py",
+    "test_verify.py",
+    "test_incremental.py",
+    "test_validation.py",
+    "test_hostile.py",
+)
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    def rank(item) -> tuple[int, bool]:
+        name = item.path.name
+        place = LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+        # Within a file, its slow test first: the national search test builds its own site
+        # while the other process builds the demo site the rest of the file needs.
+        return place, item.get_closest_marker("slow") is None
+
+    items.sort(key=rank)  # stable: each file's other tests keep their order
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:

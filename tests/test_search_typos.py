@@ -77,7 +77,7 @@ def test_an_embargoed_edition_changes_no_byte_of_the_names_index(data_copy):
 
 
 @pytest.fixture(scope="module")
-def tab(browser, demo_server):
+def tab(browser):
     page = browser.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -262,7 +262,7 @@ def slip(word: str, kind: str, rng: random.Random) -> str:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_at_national_scale_a_slip_keeps_the_town_in_the_first_three(tab, national, national_server):
+def test_at_national_scale_a_slip_keeps_the_town_in_the_first_three(national, national_server, tab):
     _, view = national
     by_name: dict[str, set[str]] = {}
     for t in view.territories.values():

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_NOW, ROOT
+from conftest import DEMO_NOW, ROOT, link_tree
 from label_build.verify import differences
 
 COPIED = ("plugins", "theme", "content", "reference", "assets", "data", "scripts")
@@ -24,16 +24,20 @@ PANEL = "panneaux/ville-internet-5-2026.png"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """A copy of the project, built once (cold: a cache of its own) for the tests below."""
+def project(tmp_path_factory, demo_cache) -> Path:
+    """A copy of the project, built once for the tests below, on a cache of its own that
+    starts as the run's (linked: cache files are only ever added, never rewritten), so that
+    its panels and kits are not made a second time; what the tests compare is made cold by
+    verify mode itself, in a scratch cache."""
     target = tmp_path_factory.mktemp("verification") / "projet"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in COPIED:
         shutil.copytree(ROOT / name, target / name, ignore=ignore)
     for name in SETTINGS:
         shutil.copy2(ROOT / name, target / name)
-    cold = _build(target)
-    assert cold.returncode == 0, cold.stderr[-3000:]
+    link_tree(demo_cache, target / ".cache")
+    first = _build(target)
+    assert first.returncode == 0, first.stderr[-3000:]
     return target
 
 

@@ -260,14 +260,15 @@ def _failed(exc: BaseException, output: Path) -> int:
 def _finish(output: Path, start: float, settings: dict) -> int:
     total = time.perf_counter() - start
     preview = bool(settings.get("LABEL_PREVIEW"))
-    print(summary.summary(str(output), total), file=sys.stderr)
+    totals = summary.site_totals(settings.get("LABEL_CACHE"), output)
+    print(summary.summary(totals, total), file=sys.stderr)
     if preview:
         print(
             f"APERÇU sous embargo écrit dans {output}/ : à regarder en local, jamais à publier.",
             file=sys.stderr,
         )
     if os.environ.get("BUILD_REPORT"):  # machine-readable figures, for the benchmark
-        progress.write_json(os.environ["BUILD_REPORT"], str(output), total)
+        progress.write_json(os.environ["BUILD_REPORT"], totals, total)
     return 0
 
 

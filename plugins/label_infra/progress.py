@@ -99,9 +99,10 @@ def directory_size(path: str) -> tuple[int, int, int]:
     return files, size, pages
 
 
-def write_json(path: str, output: str, total_seconds: float) -> None:
-    """The summary's figures as JSON (stages, counts, files, bytes, total), for the benchmark."""
-    files, size, pages = directory_size(output)
+def write_json(path: str, totals: tuple[int, int, int], total_seconds: float) -> None:
+    """The summary's figures as JSON (stages, counts, files, bytes, total), for the benchmark;
+    ``totals``: the site's files, bytes and HTML pages."""
+    files, size, pages = totals
     figures = {
         "total": total_seconds,
         "stages": dict(REPORT.stages),
