@@ -30,7 +30,7 @@ export DATA NOW OUTPUTDIR CACHEDIR
 
 .PHONY: html publish preview serve validate test test-fast bench golden reference demo-data \
 	national-data lint format clean verify import-palmares import-actions system-test-deps venv-stale \
-	venv-install admin-config editeur
+	venv-install admin-config editeur test-deps
 
 # Builds need the runtime dependencies only (what Netlify installs); tests add their tools.
 $(STAMP):
@@ -105,17 +105,19 @@ import-actions: $(STAMP)  ## an Atlaas export (CSV, JSON, .xlsx, .ods) -> data/a
 system-test-deps:
 	@scripts/test_system_deps.sh
 
-test:                     ## lint, then the whole suite
-	@# System packages, Python and npm packages installed side by side (each waits on the network).
-	@$(MAKE) --no-print-directory -j3 system-test-deps $(TEST_STAMP) node_modules/.installed
+test: system-test-deps test-deps   ## lint, then the whole suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	node --test netlify/tests/*.test.mjs
 	@# One cache of panels, kits and search bundles for both parts (tests/conftest.py).
 	cache=$$(mktemp -d -t label-tests-cache-XXXXXX) && export LABEL_TESTS_CACHE=$$cache && \
-		$(PY) -m pytest -n 2 --dist loadfile -m "not alone" && $(PY) -m pytest -m alone; \
+		$(PY) -m pytest -n 3 --dist loadfile -m "not alone" && $(PY) -m pytest -m alone; \
 		status=$$?; rm -rf "$$cache"; exit $$status
+
+# Python and npm packages installed side by side (each mostly waits on the network).
+test-deps:
+	@$(MAKE) --no-print-directory -j2 $(TEST_STAMP) node_modules/.installed
 
 test-fast: $(TEST_STAMP)       ## unit tests only (no browser, no national dataset)
 	$(PY) -m pytest -m "not browser and not slow"

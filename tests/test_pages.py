@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_NOW, ROOT
+from conftest import DEMO_NOW, ROOT, SHARED_CACHE
 from jinja2 import UndefinedError
 from label_data.published import published_view
 from label_pages import assets, chart, fmt, machine
@@ -352,7 +352,7 @@ def test_an_undefined_template_variable_fails_the_build(tmp_path):
     overrides = {
         "LABEL_DATA": str(ROOT / "data"),
         "LABEL_NOW": DEMO_NOW,
-        "LABEL_CACHE": str(tmp_path / "cache"),
+        "LABEL_CACHE": str(SHARED_CACHE),
         "THEME": str(theme),
         "PLUGINS": ["label_data", "label_content", "label_pages"],
     }
