@@ -110,10 +110,7 @@ test: system-test-deps test-deps   ## lint, then the whole suite
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	node --test netlify/tests/*.test.mjs
-	@# One cache of panels, kits and search bundles for both parts (tests/conftest.py).
-	cache=$$(mktemp -d -t label-tests-cache-XXXXXX) && export LABEL_TESTS_CACHE=$$cache && \
-		$(PY) -m pytest -n 3 --dist loadfile -m "not alone" && $(PY) -m pytest -m alone; \
-		status=$$?; rm -rf "$$cache"; exit $$status
+	PY=$(PY) scripts/test_suite.sh
 
 # Python and npm packages installed side by side (each mostly waits on the network).
 test-deps:
