@@ -76,8 +76,10 @@ def run() -> dict:
                 start_new_session=True,
             )  # fmt: skip
         try:
-            _wait(lambda: (project / "output" / "index.html").is_file(), server, 300)
-            time.sleep(1.0)  # the watcher starts just after the first build
+            # Served once the first build and its after-work (kits under embargo) are done;
+            # the watcher starts just after.
+            _wait(lambda: "Site servi sur" in log.read_text("utf-8"), server, 300)
+            time.sleep(1.5)
             action = sorted((project / "data" / "actions").glob("*.yaml"))[0]
             for n in range(1, EDITS + 1):
                 _edit(action, n)

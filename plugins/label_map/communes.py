@@ -21,19 +21,33 @@ COMMUNES = Path(__file__).resolve().parent.parent.parent / "reference" / "carte-
 COMMUNE_NAMES = 8  # at most this many names: a map, not a list
 
 
-@lru_cache(maxsize=1)
-def _communes(path: Path = COMMUNES) -> dict[str, dict]:
+# Read by label_build.fresh: this module's memos are keyed by the outlines file's identity.
+MEMOS_OUTLIVE_BUILDS = True
+
+
+def _communes() -> dict[str, dict]:
     """Commune outlines (scripts/refresh_communes_map.py), read once: reference data only."""
-    return projection.read_projected(path, "scripts/refresh_communes_map.py")["communes"]
+    return _communes_of(projection.stamp(COMMUNES))
+
+
+@lru_cache(maxsize=1)
+def _communes_of(_stamp: tuple[int, int]) -> dict[str, dict]:
+    return projection.read_projected(COMMUNES, "scripts/refresh_communes_map.py")["communes"]
 
 
 CELL = 20.0  # map units (about 28 km on the mainland): the grid that finds communes in a view
 
 
-@lru_cache(maxsize=1)
 def _grid() -> tuple[list[tuple[str, dict]], dict[tuple[int, int], list[int]]]:
     """The communes in the file's order, and by grid cell (their positions in that order): a
     places map looks at the few cells under its view, not at the 34,867 communes (30 ms a map)."""
+    return _grid_of(projection.stamp(COMMUNES))
+
+
+@lru_cache(maxsize=1)
+def _grid_of(
+    _stamp: tuple[int, int],
+) -> tuple[list[tuple[str, dict]], dict[tuple[int, int], list[int]]]:
     items = list(_communes().items())
     cells: dict[tuple[int, int], list[int]] = {}
     for position, (_, commune) in enumerate(items):

@@ -172,6 +172,14 @@ def layout() -> dict:
     }
 
 
+def stamp(path: Path) -> tuple[int, int]:
+    """A shipped file's identity (size, modification time): the key of the memos of what is
+    read from it, which then outlive a build (``make serve`` reads the outlines once, and
+    again only if a refresh script rewrites them)."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 def read_projected(path: Path, script: str) -> dict:
     """A shipped gzip JSON of outlines already projected (reference/carte-*.json.gz), refused
     when it was made for another layout than this module's: ``script`` remakes it."""

@@ -55,8 +55,16 @@ class _Departement:
     bbox: tuple[float, float, float, float]  # x0, y0, x1, y1 in map units
 
 
-@lru_cache(maxsize=2)
+# Read by label_build.fresh: this module's memos are keyed by the outlines file's identity.
+MEMOS_OUTLIVE_BUILDS = True
+
+
 def _outlines(path: Path = OUTLINES) -> dict[str, _Departement]:
+    return _outlines_of(path, projection.stamp(path))
+
+
+@lru_cache(maxsize=2)
+def _outlines_of(path: Path, _stamp: tuple[int, int]) -> dict[str, _Departement]:
     data = projection.read_projected(path, "scripts/refresh_reference.py")
     out = {}
     for code, dep in data["departements"].items():
@@ -88,8 +96,12 @@ def _path_data(polygons: list[list[list[int]]]) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=512)
 def _path(code: str, level: str) -> str:
+    return _path_of(code, level, projection.stamp(OUTLINES))
+
+
+@lru_cache(maxsize=512)
+def _path_of(code: str, level: str, _stamp: tuple[int, int]) -> str:
     return _path_data(_outlines()[code].levels[level])
 
 
