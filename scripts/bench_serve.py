@@ -31,9 +31,11 @@ LINE = re.compile(
 )
 
 
-def _copy_project(target: Path) -> None:
+def copy_project(target: Path, names: tuple[str, ...] = COPIED) -> None:
+    """The project's ``names`` (files and folders) copied into ``target`` (also used by
+    tests/test_serve.py)."""
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in COPIED:
+    for name in names:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=ignore)
@@ -65,7 +67,7 @@ def run() -> dict:
     """Median and worst of ``EDITS`` saves, in seconds (total, detection, build)."""
     with tempfile.TemporaryDirectory(prefix="label-bench-serve-") as folder:
         project = Path(folder)
-        _copy_project(project)
+        copy_project(project)
         log = project / "serve.log"
         env = {**os.environ, "NOW": NOW, "OUTPUTDIR": str(project / "output")}
         env.update(CACHEDIR=str(project / ".cache"))

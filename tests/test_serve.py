@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED_CACHE, free_port, http_get, poll_until
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench_serve import copy_project  # noqa: E402
 
 COPIED = ("Makefile", "pyproject.toml", "pelicanconf.py", "plugins", "theme", "content")
 COPIED += ("scripts", "data", "assets", "reference")
@@ -30,13 +33,7 @@ FIGURE = re.compile(
 def project(tmp_path) -> Path:
     copy = tmp_path / "projet"
     copy.mkdir()
-    ignore = shutil.ignore_patterns("__pycache__")
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=ignore)
-        else:
-            shutil.copy2(source, copy / name)
+    copy_project(copy, COPIED)
     (copy / ".venv").symlink_to(ROOT / ".venv")
     return copy
 
