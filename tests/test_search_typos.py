@@ -93,24 +93,25 @@ RESULT_LISTS = ["recherche-resultats", "recherche-resultats-actions"]
 def ask(tab, base: str, query: str) -> None:
     """Open the search page for ``query``; wait until both lists have their answer."""
     tab.goto(f"{base}/recherche/?q={quote(query)}")
-    tab.wait_for_function(
-        "q => [...document.querySelectorAll('[data-requete]')].every(l => l.dataset.requete === q)",
-        arg=query,
-        timeout=30_000,
-    )
+    _answered(tab, query)
 
 
 def ask_again(tab, query: str) -> None:
     """Search ``query`` from the search page already open, as a visitor types a new query
     and presses Entrée: Pagefind and the names index stay loaded, as they do for them."""
     tab.evaluate(
-        """q => {
-          for (const id of LISTS) document.getElementById(id).dataset.requete = "";
+        """([q, ids]) => {
+          for (const id of ids) document.getElementById(id).dataset.requete = "";
           document.getElementById('q').value = q;
           document.getElementById('recherche').requestSubmit();
-        }""".replace("LISTS", json.dumps(RESULT_LISTS)),
-        query,
+        }""",
+        [query, RESULT_LISTS],
     )
+    _answered(tab, query)
+
+
+def _answered(tab, query: str) -> None:
+    """Both result lists say they hold the answer to ``query`` (search.js sets it)."""
     tab.wait_for_function(
         "([q, ids]) => ids.every(id => document.getElementById(id).dataset.requete === q)",
         arg=[query, RESULT_LISTS],

@@ -163,6 +163,8 @@ def _unchanged(settings: dict, output: Path, inputs: dict) -> bool:
     if previous is None:
         return False
     progress.REPORT.counts.update(previous.get("counts", {}))
+    if previous.get("totals"):
+        progress.REPORT.totals = tuple(previous["totals"])
     print(
         "Rien n’a changé depuis la construction précédente : le site en place "
         f"({output}) est déjà à jour.",
@@ -221,6 +223,7 @@ def _swap(settings: dict, staging: Path, output: Path, inputs: dict, state: Chec
     with progress.stage("Écriture"):
         record = files.record()
         progress.count("fichiers gardés", len(files.kept))
+        progress.REPORT.totals = summary.site_totals(record["files"])
         replace_output(staging, output, written=files.written())
         contents = dated_content(settings).instants()
         facts = {
@@ -229,6 +232,7 @@ def _swap(settings: dict, staging: Path, output: Path, inputs: dict, state: Chec
             "contents": contents,  # the date of every dated news item and page, by source
             "contents_passed": reuse.passed(contents, state.view.now),
             "counts": dict(progress.REPORT.counts),
+            "totals": progress.REPORT.totals,
         }
         reuse.remember(settings.get("LABEL_CACHE"), output, inputs, facts, record["files"])
         remember_site(settings.get("LABEL_CACHE"), output, record)
@@ -260,7 +264,7 @@ def _failed(exc: BaseException, output: Path) -> int:
 def _finish(output: Path, start: float, settings: dict) -> int:
     total = time.perf_counter() - start
     preview = bool(settings.get("LABEL_PREVIEW"))
-    totals = summary.site_totals(settings.get("LABEL_CACHE"), output)
+    totals = progress.REPORT.totals or progress.directory_size(str(output))
     print(summary.summary(totals, total), file=sys.stderr)
     if preview:
         print(

@@ -33,10 +33,13 @@ console = Console(stderr=True)
 class Report:
     stages: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    # The site's files, bytes and HTML pages, from the build's record (None: count on disk).
+    totals: tuple[int, int, int] | None = None
 
     def reset(self) -> None:
         self.stages.clear()
         self.counts.clear()
+        self.totals = None
 
 
 REPORT = Report()

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from label_infra.cache import FileCache
 from label_infra.code import code_digest
 from label_infra.digests import digest, file_digest
 from label_map import projection
-from label_map.svgmap import render_map_svg
+from label_map.communes import COMMUNES
+from label_map.svgmap import OUTLINES, render_map_svg
 from label_map.targets import Group, MapPoint
 
 from .fmt import level_short
@@ -29,8 +29,6 @@ from .fmt import level_short
 # scale) while a town's places stay apart; in metres, as the overseas insets have scales of
 # their own.
 PLACES_MIN_METRES = 8500.0
-# The outlines the maps are drawn on (scripts/refresh_communes_map.py and the projection's).
-OUTLINES = Path(__file__).resolve().parent.parent.parent / "reference"
 
 
 def laureates_map(
@@ -152,9 +150,10 @@ def _draw(
 
 @functools.cache
 def _drawing_digest() -> str:
-    """The map code (its modules and libraries) and the outlines it draws."""
-    outlines = sorted(OUTLINES.glob("carte-*.json.gz"))
-    return digest([code_digest(render_map_svg), *(f"{p.name}\0{file_digest(p)}" for p in outlines)])
+    """The map code (its modules and libraries) and the outlines it draws (département and
+    commune outlines, shipped in reference/)."""
+    files = (OUTLINES, COMMUNES)
+    return digest([code_digest(render_map_svg), *(f"{p.name}\0{file_digest(p)}" for p in files)])
 
 
 # Lightest to darkest; the lightest stays clearly apart from the grey of « none ».
